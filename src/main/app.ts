@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { ServerStatus } from '../shared/contract/studioApi';
+import { createCoreHandlers } from './api/coreHandlers';
+import { createDispatcher, type Dispatch } from './api/dispatch';
+import { EventBus } from './api/eventBus';
+import type { Handlers } from './api/types';
+import { openDatabase, type Database } from './db/openDatabase';
+import { closeAbandonedStreams } from './history/streams';
+import { createLogger, type Logger } from './logging';
+import { startAppServer, type RunningServer } from './server/appServer';
+import { createControlSocket } from './server/controlSocket';
+import { createHealthRoute } from './server/healthRoute';
+import { createPageRoutes } from './server/pageRoutes';
+import { SessionRegistry } from './server/sessions';
+import type { SecretStore } from './settings/secretStore';
+import { SettingsService } from './settings/settingsService';
+import { APP_VERSION } from './version';
+
+export interface AppOptions {
+  dataDir: string;
+  rendererDir: string;
+  secretStore: SecretStore;
+  /** Overrides the saved bind address / port for this run (CLI flags, tests). */
+  bindAddress?: string;
+  port?: number;
+  desktop: boolean;
+  log?: Logger;
+}
+
+export interface App {
+  db: Database;
+  settings: SettingsService;
+  sessions: SessionRegistry;
+  bus: EventBus;
+  dispatch: Dispatch;
+  server: RunningServer;
+  log: Logger;
+  /** Owner session token for the studio in a browser (headless); never logged except in the studio URL. */
+  ownerToken: string;
+  status(): ServerStatus;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root shared by the desktop app and the headless studio: opens the database,
+ * recovers streams a crash left live, builds the services, and starts the embedded server.
+ * Nothing here imports Electron.
+ */
+export async function startApp(options: AppOptions): Promise<App> {
+  const startedAt = Date.now();
+  const db = openDatabase(join(options.dataDir, 'airdeck.sqlite'));
+  const settings = new SettingsService(db, options.secretStore, options.dataDir);
+  const log =
+    options.log ??
+    createLogger({
+      secrets: () => {
+        try {
+          return [settings.livekitCredentials().apiSecret];
+        } catch {
+          return [];
+        }
+      },
+    });
+  const recovered = closeAbandonedStreams(db);
+  if (recovered.length > 0) log.warn(`Closed ${recovered.length} stream(s) left live by a crash, at their last heartbeat`);
+
+  const bus = new EventBus();
+  const sessions = new SessionRegistry();
+  const ownerToken = sessions.create('owner', 'host');
+  const saved = settings.get().server;
+  const bindAddress = options.bindAddress ?? saved.bindAddress;
+  const port = options.port ?? saved.port;
+
+  // The status closure is handed to handlers before the server exists; it reads the server later.
+  const serverRef: { current?: RunningServer } = {};
+  const status = (): ServerStatus => {
+    const server = serverRef.current;
+    const localUrl = server?.localUrl ?? '';
+    const publicBase = settings.get().server.publicBaseUrl;
+    return {
+      localUrl,
+      publicUrl: publicBase === '' ? localUrl : publicBase.replace(/\/+$/, ''),
+      bindAddress,
+      port: server?.port ?? port,
+      startedAt,
+      desktop: options.desktop,
+      version: APP_VERSION,
+    };
+  };
+
+  const handlers: Handlers = {
+    ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
+  };
+  const dispatch = createDispatcher(handlers, log);
+  const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
+
+  const running = await startAppServer({
+    bindAddress,
+    port,
+    log,
+    routes: [createHealthRoute(APP_VERSION, startedAt), ...createPageRoutes({ rendererDir: options.rendererDir, sessions })],
+    upgrades: [control],
+  });
+
+  serverRef.current = running;
+  return {
+    db,
+    settings,
+    sessions,
+    bus,
+    dispatch,
+    server: running,
+    log,
+    ownerToken,
+    status,
+    async close() {
+      control.close();
+      await running.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Database } from '../db/openDatabase';
+import type { StreamMode, StreamPage, StreamRecord } from '../../shared/domain/stream';
+
+/** Row shape of `streams`, exactly as SQLite returns it. */
+interface StreamRow {
+  id: string;
+  room_name: string;
+  title: string;
+  tags_json: string;
+  mode: StreamMode;
+  status: 'live' | 'ended';
+  started_at: number;
+  ended_at: number | null;
+  last_heartbeat_at: number;
+  peak_viewers: number;
+  average_viewers: number | null;
+  end_reason: string | null;
+}
+
+function toStream(row: StreamRow): StreamRecord {
+  return {
+    id: row.id,
+    roomName: row.room_name,
+    title: row.title,
+    tags: JSON.parse(row.tags_json) as string[],
+    mode: row.mode,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    lastHeartbeatAt: row.last_heartbeat_at,
+    durationMs: row.ended_at === null ? null : row.ended_at - row.started_at,
+    peakViewers: row.peak_viewers,
+    averageViewers: row.average_viewers,
+    endReason: row.end_reason,
+  };
+}
+
+export interface NewStream {
+  id: string;
+  roomName: string;
+  title: string;
+  tags: string[];
+  mode: StreamMode;
+  startedAt: number;
+}
+
+export function createStream(db: Database, stream: NewStream): StreamRecord {
+  db.prepare(
+    `INSERT INTO streams (id, room_name, title, tags_json, mode, status, started_at, last_heartbeat_at)
+     VALUES (@id, @roomName, @title, @tagsJson, @mode, 'live', @startedAt, @startedAt)`,
+  ).run({ ...stream, tagsJson: JSON.stringify(stream.tags) });
+  return getStream(db, stream.id)!;
+}
+
+/** Marks a live stream as still alive; crash recovery ends it at this time. */
+export function heartbeatStream(db: Database, id: string, at: number): boolean {
+  return db.prepare(`UPDATE streams SET last_heartbeat_at = ? WHERE id = ? AND status = 'live'`).run(at, id).changes === 1;
+}
+
+/** Raises the stream's peak if `viewers` beats it. */
+export function notePeakViewers(db: Database, id: string, viewers: number): void {
+  db.prepare('UPDATE streams SET peak_viewers = MAX(peak_viewers, ?) WHERE id = ?').run(viewers, id);
+}
+
+/**
+ * Finalises a live stream: end time, reason, and the average of its viewer samples (time-weighted
+ * would need equal spacing, which the sampler guarantees, so a plain mean is the time average).
+ */
+export function endStream(db: Database, id: string, endedAt: number, reason: string): StreamRecord | undefined {
+  db.prepare(
+    `UPDATE streams SET
+       status = 'ended',
+       ended_at = MAX(@endedAt, started_at),
+       end_reason = @reason,
+       average_viewers = (SELECT AVG(viewers) FROM stream_viewer_samples WHERE stream_id = @id),
+       peak_viewers = MAX(peak_viewers, COALESCE((SELECT MAX(viewers) FROM stream_viewer_samples WHERE stream_id = @id), 0))
+     WHERE id = @id AND status = 'live'`,
+  ).run({ id, endedAt, reason });
+  return getStream(db, id);
+}
+
+export function getStream(db: Database, id: string): StreamRecord | undefined {
+  const row = db.prepare('SELECT * FROM streams WHERE id = ?').get(id) as StreamRow | undefined;
+  return row && toStream(row);
+}
+
+export function listLiveStreams(db: Database): StreamRecord[] {
+  const rows = db.prepare(`SELECT * FROM streams WHERE status = 'live'`).all() as StreamRow[];
+  return rows.map(toStream);
+}
+
+/**
+ * Closes every stream a crash left live at its last heartbeat. Returns the ids it closed.
+ * Called once at startup, before anything can go live again.
+ */
+export function closeAbandonedStreams(db: Database): string[] {
+  const closed: string[] = [];
+  db.transaction(() => {
+    for (const stream of listLiveStreams(db)) {
+      endStream(db, stream.id, stream.lastHeartbeatAt, 'recovered_after_crash');
+      closed.push(stream.id);
+    }
+  })();
+  return closed;
+}
+
+/** Keyset cursor: the (started_at, id) of the last row of the previous page. */
+function encodeCursor(row: { startedAt: number; id: string }): string {
+  return Buffer.from(JSON.stringify([row.startedAt, row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, string] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return [value[0], value[1]];
+  } catch {
+    /* an unreadable cursor is treated as "from the start" below */
+  }
+  return null;
+}
+
+export const LIST_STREAMS_SQL = `SELECT * FROM streams
+  WHERE (@cursorStart IS NULL OR started_at < @cursorStart OR (started_at = @cursorStart AND id < @cursorId))
+  ORDER BY started_at DESC, id DESC
+  LIMIT @limit`;
+
+/** A page of streams, newest first, with a cursor for the next page. */
+export function listStreams(db: Database, options: { limit: number; cursor: string | null }): StreamPage {
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const rows = db.prepare(LIST_STREAMS_SQL).all({
+    cursorStart: after?.[0] ?? null,
+    cursorId: after?.[1] ?? null,
+    limit: options.limit + 1,
+  }) as StreamRow[];
+  const items = rows.slice(0, options.limit).map(toStream);
+  const last = items.at(-1);
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM streams').get() as { n: number }).n;
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null, total };
+}
+
+export function getStreamByRoomName(db: Database, roomName: string): StreamRecord | undefined {
+  const row = db.prepare('SELECT * FROM streams WHERE room_name = ?').get(roomName) as StreamRow | undefined;
+  return row && toStream(row);
+}

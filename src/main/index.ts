@@ -1,0 +1,48 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApp, type App } from './app';
+import { connectIpc } from './electron/ipcAdapter';
+import { SafeStorageSecretStore } from './electron/safeStorageSecretStore';
+import { createStudioWindow, isOwnPage } from './electron/window';
+import { findRendererDir } from './rendererDir';
+
+/** Desktop composition root: the shared services plus the window, IPC and keychain-backed secret. */
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const dataDir = process.env.AIRDECK_DATA_DIR ?? app.getPath('userData');
+  const core: App = await startApp({
+    dataDir,
+    rendererDir: findRendererDir(import.meta.url),
+    secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
+    desktop: true,
+  });
+  const windowOptions = {
+    preloadPath: join(here, '../preload/index.cjs'),
+    rendererDir: findRendererDir(import.meta.url),
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  };
+  const window = createStudioWindow(windowOptions);
+  const disconnect = connectIpc({ window, dispatch: core.dispatch, bus: core.bus, isOwnPage: (url) => isOwnPage(url, windowOptions) });
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    disconnect();
+    void core.close();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createStudioWindow(windowOptions);
+  });
+}
+
+void main();

@@ -1,0 +1,139 @@
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CallFrameSchema, CONTROL_MAX_FRAME_BYTES, type ServerFrame } from '../../shared/contract/controlFrames';
+import { studioEvents, type EventName } from '../../shared/contract/studioApi';
+import type { ErrorCode } from '../../shared/result';
+import { describeZodError } from '../../shared/zodIssues';
+import type { Dispatch } from '../api/dispatch';
+import type { EventBus } from '../api/eventBus';
+import type { Logger } from '../logging';
+import { isSameOrigin, sessionTokenOf } from './cookies';
+import { refuseUpgrade } from './http';
+import type { UpgradeRoute } from './routes';
+import type { Session, SessionRegistry } from './sessions';
+
+/** Frames above the contract limit get a `too_large` error frame; far beyond it, ws closes (1009). */
+const HARD_FRAME_LIMIT = 1024 * 1024;
+/** A client that stops reading is cut off once this much is queued for it. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const HEARTBEAT_MS = 25_000;
+
+export interface ControlSocketDeps {
+  sessions: SessionRegistry;
+  dispatch: Dispatch;
+  bus: EventBus;
+  log: Logger;
+  version: string;
+}
+
+/**
+ * The studio API over WebSocket (`/control`). Each frame is one call; every failure, including
+ * frames that cannot be read, is answered with an error frame and the connection stays open.
+ */
+export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
+  const sessionOf = new WeakMap<WebSocket, Session>();
+  const alive = new WeakSet<WebSocket>();
+
+  const stopEvents = deps.bus.listen((event, payload) => {
+    const roles = studioEvents[event].roles as readonly string[];
+    const text = JSON.stringify({ type: 'event', event, payload } satisfies ServerFrame);
+    for (const socket of wss.clients) {
+      const session = sessionOf.get(socket);
+      if (session && roles.includes(session.role)) sendText(socket, text);
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  function sendText(socket: WebSocket, text: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      deps.log.warn('control socket: client is not reading; disconnecting it');
+      socket.terminate();
+      return;
+    }
+    socket.send(text);
+  }
+
+  function send(socket: WebSocket, frame: ServerFrame): void {
+    sendText(socket, JSON.stringify(frame));
+  }
+
+  function frameError(socket: WebSocket, id: number | null, code: ErrorCode, message: string): void {
+    send(socket, { type: 'error', id, error: { code, message } });
+  }
+
+  async function onMessage(socket: WebSocket, session: Session, data: Buffer, isBinary: boolean): Promise<void> {
+    if (data.length > CONTROL_MAX_FRAME_BYTES) {
+      frameError(socket, null, 'too_large', `Frame of ${data.length} bytes exceeds the ${CONTROL_MAX_FRAME_BYTES}-byte limit`);
+      return;
+    }
+    if (isBinary) {
+      frameError(socket, null, 'bad_request', 'Frames must be JSON text');
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString('utf8'));
+    } catch {
+      frameError(socket, null, 'bad_request', 'Frame is not valid JSON');
+      return;
+    }
+    const frame = CallFrameSchema.safeParse(json);
+    if (!frame.success) {
+      const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : null;
+      frameError(socket, id, 'bad_request', `Malformed call frame: ${describeZodError(frame.error)}`);
+      return;
+    }
+    const result = await deps.dispatch(frame.data.method, frame.data.params, { role: session.role, actor: session.actor });
+    send(socket, { type: 'result', id: frame.data.id, result });
+  }
+
+  wss.on('connection', (socket: WebSocket, session: Session) => {
+    sessionOf.set(socket, session);
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      onMessage(socket, session, data, isBinary).catch((error: unknown) => {
+        deps.log.error('control socket: unexpected failure', error);
+        frameError(socket, null, 'internal', 'The call failed unexpectedly');
+      });
+    });
+    socket.on('error', (error) => deps.log.warn('control socket error', error.message));
+    send(socket, { type: 'hello', role: session.role, serverVersion: deps.version });
+  });
+
+  return {
+    path: '/control',
+    handle(req, socket, head, url) {
+      if (!isSameOrigin(req)) {
+        refuseUpgrade(socket, 403, 'Cross-origin control connections are not allowed');
+        return;
+      }
+      const session = deps.sessions.verify(sessionTokenOf(req, url));
+      if (!session) {
+        refuseUpgrade(socket, 401, 'A valid session token is required');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, session));
+    },
+    close() {
+      stopEvents();
+      clearInterval(heartbeat);
+      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      wss.close();
+    },
+  };
+}
+
+export type { EventName };

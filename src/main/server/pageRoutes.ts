@@ -1,0 +1,79 @@
+import type { ServerResponse } from 'node:http';
+import { baseHeaders } from './http';
+import { isSameOrigin, sessionCookie, sessionTokenOf } from './cookies';
+import type { HttpRoute } from './routes';
+import type { SessionRegistry } from './sessions';
+import { resolveStaticFile, sendFile } from './staticFiles';
+
+export interface PageRoutesDeps {
+  /** The built renderer (index.html, assets/). */
+  rendererDir: string;
+  sessions: SessionRegistry;
+}
+
+function sendHtmlMessage(res: ServerResponse, status: number, title: string, body: string): void {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:system-ui,sans-serif;background:#0f1115;color:#e8eaf0;display:grid;place-items:center;height:100vh;margin:0}
+main{max-width:34rem;padding:2rem;border:1px solid #2a2f3a;border-radius:12px;background:#161a22}h1{font-size:1.3rem}code{background:#222836;padding:.1rem .3rem;border-radius:4px}</style>
+</head><body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
+  res.writeHead(status, {
+    ...baseHeaders(),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  res.end(html);
+}
+
+/**
+ * The studio page needs an owner or moderator session. A link carrying `?session=` sets an
+ * HttpOnly cookie and redirects to the bare URL, so the token leaves the address bar and history.
+ */
+export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
+  const studio: HttpRoute = {
+    method: ['GET', 'HEAD'],
+    path: '/',
+    handle(req, res, url) {
+      const token = sessionTokenOf(req, url);
+      const session = deps.sessions.verify(token);
+      if (!session || !token) {
+        sendHtmlMessage(
+          res,
+          401,
+          'This studio link is not valid',
+          'Open the studio with the link printed by <code>npm run serve</code> (it carries a one-time session token), or ask the host for a new moderator link.',
+        );
+        return;
+      }
+      if (url.searchParams.has('session')) {
+        res.writeHead(303, { ...baseHeaders(), Location: '/', 'Set-Cookie': sessionCookie(token) });
+        res.end();
+        return;
+      }
+      if (!isSameOrigin(req)) {
+        sendHtmlMessage(res, 403, 'Forbidden', 'Cross-origin request refused.');
+        return;
+      }
+      const index = resolveStaticFile(deps.rendererDir, 'index.html');
+      if (!index) {
+        sendHtmlMessage(res, 503, 'The studio is not built', 'Run <code>npm run build</code>, then start the server again.');
+        return;
+      }
+      sendFile(res, index, { head: req.method === 'HEAD' });
+    },
+  };
+
+  const assets: HttpRoute = {
+    method: ['GET', 'HEAD'],
+    path: '/assets/*',
+    handle(req, res, url) {
+      const file = resolveStaticFile(deps.rendererDir, url.pathname.slice(1));
+      if (!file) {
+        sendHtmlMessage(res, 404, 'Not found', 'No such file.');
+        return;
+      }
+      sendFile(res, file, { immutable: true, head: req.method === 'HEAD' });
+    },
+  };
+
+  return [studio, assets];
+}

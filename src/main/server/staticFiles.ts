@@ -1,0 +1,72 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { baseHeaders } from './http';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Content-Security-Policy for our pages. Scripts only from our origin; media and connections may
+ * reach any ws(s)/http(s) host because the LiveKit server is configurable (Cloud, LAN, loopback).
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' ws: wss: http: https:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Resolves `relative` under `root`, or null if it escapes the root or does not exist. */
+export function resolveStaticFile(root: string, relative: string): string | null {
+  const decoded = safeDecode(relative);
+  if (decoded === null || decoded.includes('\0')) return null;
+  const absoluteRoot = resolve(root);
+  const candidate = resolve(join(absoluteRoot, normalize(decoded)));
+  if (candidate !== absoluteRoot && !candidate.startsWith(absoluteRoot + sep)) return null;
+  if (!existsSync(candidate) || !statSync(candidate).isFile()) return null;
+  return candidate;
+}
+
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Streams a file with its content type; hashed build assets are cached for a long time. */
+export function sendFile(res: ServerResponse, file: string, options: { immutable?: boolean; head?: boolean } = {}): void {
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  const headers: Record<string, string | number> = {
+    ...baseHeaders(),
+    'Content-Type': type,
+    'Content-Length': statSync(file).size,
+  };
+  if (options.immutable) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
+  res.writeHead(200, headers);
+  if (options.head) {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}

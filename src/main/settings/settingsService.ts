@@ -1,0 +1,88 @@
+import {
+  DEFAULT_LIVEKIT_API_SECRET,
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../../shared/domain/settings';
+import type { Database } from '../db/openDatabase';
+import { readSetting, writeSetting } from '../history/settingsRows';
+import type { SecretStore } from './secretStore';
+
+const SETTINGS_KEY = 'app.settings';
+
+export interface LivekitCredentials {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/**
+ * Settings persisted in SQLite, with the API secret kept apart in a `SecretStore`.
+ * Listeners hear every change (the server re-reads credentials, the studio refreshes its view).
+ */
+export class SettingsService {
+  private readonly listeners = new Set<(view: SettingsView) => void>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly secrets: SecretStore,
+    readonly dataDir: string,
+  ) {}
+
+  get(): Settings {
+    const stored = readSetting(this.db, SETTINGS_KEY);
+    const merged = {
+      livekit: { ...DEFAULT_SETTINGS.livekit, ...pick(stored, 'livekit') },
+      server: { ...DEFAULT_SETTINGS.server, ...pick(stored, 'server') },
+    };
+    const parsed = SettingsSchema.safeParse(merged);
+    // A row written by a newer or broken build falls back to defaults rather than blocking start.
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  }
+
+  view(): SettingsView {
+    const settings = this.get();
+    const secret = this.secrets.read();
+    return {
+      livekit: { ...settings.livekit, hasSecret: true, secretSource: secret === null ? 'default' : this.secrets.source() },
+      server: settings.server,
+      dataDir: this.dataDir,
+    };
+  }
+
+  /** Applies a validated partial update; the secret goes to the secret store, never to SQLite. */
+  update(update: SettingsUpdate): SettingsView {
+    const current = this.get();
+    const { apiSecret, ...livekit } = update.livekit ?? {};
+    const next = SettingsSchema.parse({
+      livekit: { ...current.livekit, ...livekit },
+      server: { ...current.server, ...update.server },
+    });
+    if (apiSecret !== undefined) this.secrets.write(apiSecret);
+    writeSetting(this.db, SETTINGS_KEY, next);
+    const view = this.view();
+    for (const listener of this.listeners) listener(view);
+    return view;
+  }
+
+  /** Main-process only: what token minting and RoomService need. */
+  livekitCredentials(): LivekitCredentials {
+    const { url, apiKey } = this.get().livekit;
+    return { url, apiKey, apiSecret: this.secrets.read() ?? DEFAULT_LIVEKIT_API_SECRET };
+  }
+
+  onChange(listener: (view: SettingsView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function pick(stored: unknown, key: 'livekit' | 'server'): Record<string, unknown> {
+  if (stored && typeof stored === 'object' && key in stored) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (value && typeof value === 'object') return value as Record<string, unknown>;
+  }
+  return {};
+}

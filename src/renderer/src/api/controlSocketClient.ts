@@ -1,0 +1,104 @@
+import { ServerFrameSchema } from '../../../shared/contract/controlFrames';
+import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf } from '../../../shared/contract/studioApi';
+import type { StudioClient } from '../../../shared/contract/studioClient';
+import { fail, type Result } from '../../../shared/result';
+
+export type SocketState = 'connecting' | 'open' | 'closed' | 'refused';
+
+interface Pending {
+  resolve: (result: Result<unknown>) => void;
+}
+
+/**
+ * The studio API over the control WebSocket, for the studio in a browser. Calls made while the
+ * socket is down wait for it (up to a timeout); the socket reconnects with backoff.
+ */
+export class ControlSocketClient implements StudioClient {
+  private socket: WebSocket | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly queue: string[] = [];
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly stateListeners = new Set<(state: SocketState) => void>();
+  private attempts = 0;
+  state: SocketState = 'connecting';
+
+  constructor(private readonly url: string) {
+    this.connect();
+  }
+
+  private setState(state: SocketState): void {
+    this.state = state;
+    for (const listener of this.stateListeners) listener(state);
+  }
+
+  private connect(): void {
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    this.setState('connecting');
+    let opened = false;
+    socket.onopen = () => {
+      opened = true;
+      this.attempts = 0;
+      this.setState('open');
+      for (const text of this.queue.splice(0)) socket.send(text);
+    };
+    socket.onmessage = (message) => this.onFrame(message.data);
+    socket.onclose = () => {
+      this.socket = null;
+      // Closed before it ever opened: the server refused the session (or is down).
+      if (!opened && this.attempts >= 2) this.setState('refused');
+      else this.setState('closed');
+      for (const [id, pending] of this.pending) {
+        pending.resolve(fail('internal', 'The connection to the studio server was lost'));
+        this.pending.delete(id);
+      }
+      const delay = Math.min(10_000, 500 * 2 ** this.attempts++);
+      setTimeout(() => this.connect(), delay);
+    };
+  }
+
+  private onFrame(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    const frame = ServerFrameSchema.safeParse(json);
+    if (!frame.success) return;
+    const value = frame.data;
+    if (value.type === 'result' || (value.type === 'error' && value.id !== null)) {
+      const id = value.id as number;
+      const pending = this.pending.get(id);
+      if (!pending) return;
+      this.pending.delete(id);
+      pending.resolve(value.type === 'result' ? (value.result as Result<unknown>) : { ok: false, error: value.error });
+    } else if (value.type === 'event') {
+      for (const listener of this.listeners.get(value.event) ?? []) listener(value.payload);
+    }
+  }
+
+  invoke<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<Result<ResultOf<M>>> {
+    const id = this.nextId++;
+    const text = JSON.stringify({ type: 'call', id, method, params });
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve: resolve as (result: Result<unknown>) => void });
+      if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(text);
+      else this.queue.push(text);
+    });
+  }
+
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener as (payload: unknown) => void);
+    this.listeners.set(event, set);
+    return () => set.delete(listener as (payload: unknown) => void);
+  }
+
+  onState(listener: (state: SocketState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+}

@@ -1,0 +1,123 @@
+import { useState, type FormEvent } from 'react';
+import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
+import { useStudio } from '../../store';
+import { ConnectionTestResult } from './ConnectionTestResult';
+
+interface FormState {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  bindAddress: string;
+  port: string;
+  publicBaseUrl: string;
+}
+
+function toForm(view: SettingsView): FormState {
+  return {
+    url: view.livekit.url,
+    apiKey: view.livekit.apiKey,
+    apiSecret: '',
+    bindAddress: view.server.bindAddress,
+    port: String(view.server.port),
+    publicBaseUrl: view.server.publicBaseUrl,
+  };
+}
+
+function toUpdate(form: FormState): SettingsUpdate {
+  return {
+    livekit: { url: form.url, apiKey: form.apiKey, ...(form.apiSecret === '' ? {} : { apiSecret: form.apiSecret }) },
+    server: { bindAddress: form.bindAddress, port: Number(form.port), publicBaseUrl: form.publicBaseUrl },
+  };
+}
+
+const SECRET_HINT: Record<SettingsView['livekit']['secretSource'], string> = {
+  default: 'Using the development default ("secret"). Enter your project secret for LiveKit Cloud.',
+  environment: 'Set by AIRDECK_LIVEKIT_API_SECRET on this machine.',
+  stored: 'A secret is saved. Leave empty to keep it.',
+};
+
+/** LiveKit credentials and embedded-server options. The secret can be replaced, never shown. */
+export function SettingsPage() {
+  const settings = useStudio((state) => state.settings);
+  if (!settings) return <p className="page-loading" role="status">Loading settings…</p>;
+  // A new settings object (saved here or elsewhere) starts the form afresh from it.
+  return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+}
+
+function SettingsForm({ settings }: { settings: SettingsView }) {
+  const error = useStudio((state) => state.settingsError);
+  const saving = useStudio((state) => state.settingsSaving);
+  const savedAt = useStudio((state) => state.settingsSavedAt);
+  const saveSettings = useStudio((state) => state.saveSettings);
+  const [form, setForm] = useState<FormState>(() => toForm(settings));
+
+  const field = (key: keyof FormState) => ({
+    value: form[key],
+    onChange: (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value }),
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await saveSettings(toUpdate(form));
+  };
+
+  return (
+    <form className="page settings" onSubmit={submit} aria-label="Settings">
+      <h1>Settings</h1>
+      <section className="card" aria-labelledby="livekit-heading">
+        <h2 id="livekit-heading">LiveKit</h2>
+        <p className="hint">Your LiveKit Cloud project, a livekit-server, or the bundled dev server (npm run livekit:dev).</p>
+        <label>
+          Server URL
+          <input type="text" {...field('url')} placeholder="wss://your-project.livekit.cloud" spellCheck={false} required />
+        </label>
+        <label>
+          API key
+          <input type="text" {...field('apiKey')} spellCheck={false} autoComplete="off" required />
+        </label>
+        <label>
+          API secret
+          <input type="password" {...field('apiSecret')} autoComplete="new-password" placeholder={settings.livekit.secretSource === 'default' ? 'secret' : '••••••••'} />
+          <span className="hint">{SECRET_HINT[settings.livekit.secretSource]}</span>
+        </label>
+        <ConnectionTestResult />
+      </section>
+
+      <section className="card" aria-labelledby="server-heading">
+        <h2 id="server-heading">Embedded server</h2>
+        <p className="hint">Serves the guest and viewer pages and the chat. Changes here apply the next time Airdeck starts.</p>
+        <label>
+          Bind address
+          <select value={form.bindAddress} onChange={(event) => setForm({ ...form, bindAddress: event.target.value })}>
+            <option value="127.0.0.1">This computer only (127.0.0.1)</option>
+            <option value="0.0.0.0">Local network (0.0.0.0)</option>
+            {!['127.0.0.1', '0.0.0.0'].includes(form.bindAddress) && <option value={form.bindAddress}>{form.bindAddress}</option>}
+          </select>
+        </label>
+        <label>
+          Port
+          <input type="number" min={0} max={65535} {...field('port')} required />
+        </label>
+        <label>
+          Public base URL
+          <input type="text" {...field('publicBaseUrl')} placeholder="https://studio.example.com (optional, for a tunnel)" spellCheck={false} />
+          <span className="hint">Used in invite and watch links. Leave empty to use this computer's address.</span>
+        </label>
+        <label>
+          Data directory
+          <input type="text" value={settings.dataDir} readOnly aria-readonly="true" />
+          <span className="hint">History, recordings and settings live here. Choose another with --data-dir or AIRDECK_DATA_DIR.</span>
+        </label>
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save settings'}
+        </button>
+        <span role="status" aria-live="polite" className={error ? 'form-error' : 'form-ok'}>
+          {error ? error.message : savedAt ? 'Settings saved.' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Defaults match `livekit-server --dev` and the bundled dev server, so a first run just works. */
+export const DEFAULT_LIVEKIT_URL = 'ws://127.0.0.1:7880';
+export const DEFAULT_LIVEKIT_API_KEY = 'devkey';
+export const DEFAULT_LIVEKIT_API_SECRET = 'secret';
+export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
+export const DEFAULT_SERVER_PORT = 7777;
+
+const livekitUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => /^(wss?|https?):\/\/[^\s/]+/.test(value), {
+    message: 'Must start with ws://, wss://, http:// or https:// followed by a host',
+  });
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const bindAddress = z
+  .string()
+  .trim()
+  .refine((value) => ipv4.test(value) || value === '::' || value === '::1', {
+    message: 'Must be an IPv4 address such as 127.0.0.1 (loopback) or 0.0.0.0 (all interfaces)',
+  });
+
+const publicBaseUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => value === '' || /^https?:\/\/[^\s/]+/.test(value), {
+    message: 'Must be empty or an http(s) URL such as https://studio.example.com',
+  });
+
+export const LivekitSettingsSchema = z.object({
+  url: livekitUrl,
+  apiKey: z.string().trim().min(1, 'API key is required').max(256),
+});
+
+export const ServerSettingsSchema = z.object({
+  bindAddress,
+  port: z.number().int().min(0).max(65535),
+  /** Base of the links handed to guests and viewers (a tunnel or LAN address); empty = the local address. */
+  publicBaseUrl,
+});
+
+export const SettingsSchema = z.object({
+  livekit: LivekitSettingsSchema,
+  server: ServerSettingsSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Where the LiveKit API secret came from; the secret itself never leaves the main process. */
+export const SecretSourceSchema = z.enum(['default', 'environment', 'stored']);
+export type SecretSource = z.infer<typeof SecretSourceSchema>;
+
+/** What a UI may read: settings plus facts about the secret, never the secret. */
+export const SettingsViewSchema = z.object({
+  livekit: LivekitSettingsSchema.extend({ hasSecret: z.boolean(), secretSource: SecretSourceSchema }),
+  server: ServerSettingsSchema,
+  /** Fixed at start (`--data-dir` or AIRDECK_DATA_DIR); shown so the creator knows where history lives. */
+  dataDir: z.string(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+/** A partial update. `apiSecret` is write-only: it can be set, never read back. */
+export const SettingsUpdateSchema = z
+  .object({
+    livekit: LivekitSettingsSchema.partial()
+      .extend({ apiSecret: z.string().min(1, 'API secret cannot be empty').max(512).optional() })
+      .strict()
+      .optional(),
+    server: ServerSettingsSchema.partial().strict().optional(),
+  })
+  .strict();
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  livekit: { url: DEFAULT_LIVEKIT_URL, apiKey: DEFAULT_LIVEKIT_API_KEY },
+  server: { bindAddress: DEFAULT_BIND_ADDRESS, port: DEFAULT_SERVER_PORT, publicBaseUrl: '' },
+};
+
+/** Result of "Test connection": three outcomes a person can act on differently. */
+export const ConnectionTestSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), message: z.string(), roomCount: z.number().int() }),
+  z.object({ status: z.literal('unreachable'), message: z.string() }),
+  z.object({ status: z.literal('unauthorized'), message: z.string() }),
+  z.object({ status: z.literal('error'), message: z.string() }),
+]);
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
