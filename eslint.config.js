@@ -51,10 +51,6 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [livekitClientBan] }] },
   },
   {
-    files: ['src/renderer/src/livekit/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
-  },
-  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -65,6 +61,16 @@ export default tseslint.config(
           paths: [electronBan, livekitClientBan, ...nodeBuiltinBans('The renderer runs in a browser sandbox: no Node built-ins.')],
           patterns: [{ group: NODE_PROTOCOL, message: 'The renderer runs in a browser sandbox: no Node built-ins.' }, { group: ['**/main/**'], message: 'The renderer reaches main only through the studio contract.' }],
         },
+      ],
+    },
+  },
+  {
+    // After the general renderer block, so this exemption wins for the one livekit folder.
+    files: ['src/renderer/src/livekit/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronBan, ...nodeBuiltinBans('The renderer runs in a browser sandbox: no Node built-ins.')], patterns: [{ group: NODE_PROTOCOL, message: 'No Node built-ins in the renderer.' }] },
       ],
     },
   },

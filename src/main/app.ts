@@ -24,7 +24,8 @@ export interface AppOptions {
   bindAddress?: string;
   port?: number;
   desktop: boolean;
-  log?: Logger;
+  /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
+  logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
 
 export interface App {
@@ -50,12 +51,13 @@ export async function startApp(options: AppOptions): Promise<App> {
   const startedAt = Date.now();
   const db = openDatabase(join(options.dataDir, 'airdeck.sqlite'));
   const settings = new SettingsService(db, options.secretStore, options.dataDir);
-  const log =
-    options.log ??
-    createLogger({
+  const log = createLogger({
+      sink: options.logSink,
+      // The dev default ("secret") is public; redacting it would only garble log lines.
       secrets: () => {
         try {
-          return [settings.livekitCredentials().apiSecret];
+          const stored = options.secretStore.read();
+          return stored === null ? [] : [stored];
         } catch {
           return [];
         }

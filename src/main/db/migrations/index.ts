@@ -7,3 +7,4 @@ export interface Migration {
 }
 
 /** Every migration in order. Add new files at the end; never edit or reorder shipped ones. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FileSecretStore } from '../../src/main/settings/secretStore';
+import { FrameClient, startTestApp } from '../support/testApp';
+
+describe('settings persistence', () => {
+  it('survives a restart, and the secret file is readable only by its owner', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'airdeck-persist-'));
+    const secretFile = join(dataDir, 'livekit-api-secret');
+    const first = await startTestApp({ dataDir, secretStore: new FileSecretStore(secretFile, undefined) });
+    const client = await FrameClient.open(first.wsUrl('/control', { session: first.app.ownerToken }));
+    const saved = await client.call('settings.update', {
+      livekit: { url: 'wss://demo.livekit.cloud', apiKey: 'APIabc', apiSecret: 'persisted-secret' },
+      server: { port: 8123, bindAddress: '0.0.0.0', publicBaseUrl: 'https://tunnel.example.com' },
+    });
+    expect(saved.ok).toBe(true);
+    client.close();
+    await first.close();
+
+    const second = await startTestApp({ dataDir, secretStore: new FileSecretStore(secretFile, undefined) });
+    expect(second.app.settings.view()).toMatchObject({
+      livekit: { url: 'wss://demo.livekit.cloud', apiKey: 'APIabc', secretSource: 'stored' },
+      server: { port: 8123, bindAddress: '0.0.0.0', publicBaseUrl: 'https://tunnel.example.com' },
+    });
+    expect(second.app.settings.livekitCredentials().apiSecret).toBe('persisted-secret');
+    const { statSync } = await import('node:fs');
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    await second.close();
+  });
+
+  it('takes the secret from AIRDECK_LIVEKIT_API_SECRET and refuses to overwrite it', () => {
+    const store = new FileSecretStore(join(mkdtempSync(join(tmpdir(), 'airdeck-env-')), 'secret'), 'from-env');
+    expect(store.read()).toBe('from-env');
+    expect(store.source()).toBe('environment');
+    expect(() => store.write('other')).toThrow(/AIRDECK_LIVEKIT_API_SECRET/);
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startApp, type App } from '../../src/main/app';
+import { MemorySecretStore, type SecretStore } from '../../src/main/settings/secretStore';
+
+export interface TestApp {
+  app: App;
+  dataDir: string;
+  logLines: string[];
+  baseUrl: string;
+  wsUrl(path: string, query?: Record<string, string>): string;
+  close(): Promise<void>;
+}
+
+/** Starts the real services and server on an ephemeral loopback port with a throwaway data dir. */
+export async function startTestApp(options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'airdeck-test-'));
+  const logLines: string[] = [];
+  const app = await startApp({
+    dataDir,
+    rendererDir: options.rendererDir ?? join(dataDir, 'no-renderer'),
+    secretStore: options.secretStore ?? new MemorySecretStore(),
+    bindAddress: '127.0.0.1',
+    port: 0,
+    desktop: false,
+    logSink: (_level, line) => logLines.push(line),
+  });
+  const baseUrl = app.server.localUrl;
+  return {
+    app,
+    dataDir,
+    logLines,
+    baseUrl,
+    wsUrl: (path, query = {}) => `${baseUrl.replace('http', 'ws')}${path}?${new URLSearchParams(query).toString()}`,
+    close: async () => {
+      await app.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A control-socket client for tests: sends raw frames and collects replies in order. */
+export class FrameClient {
+  readonly frames: unknown[] = [];
+  private waiters: (() => void)[] = [];
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.frames.push(JSON.parse(data.toString()));
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  static open(url: string, headers: Record<string, string> = {}): Promise<FrameClient> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { headers });
+      socket.once('open', () => resolve(new FrameClient(socket)));
+      socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Waits for the next frame matching `predicate` (already received frames count). */
+  async next<T = Record<string, unknown>>(predicate: (frame: Record<string, unknown>) => boolean): Promise<T> {
+    for (;;) {
+      const found = this.frames.find((frame) => predicate(frame as Record<string, unknown>));
+      if (found) {
+        this.frames.splice(this.frames.indexOf(found), 1);
+        return found as T;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private nextId = 1;
+
+  /** Calls a method and resolves with its result envelope. */
+  async call(method: string, params: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+    const id = this.nextId++;
+    this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
+    const frame = await this.next<{ result?: never; error?: never }>((f) => f.id === id);
+    return (frame as { result?: unknown }).result !== undefined
+      ? ((frame as { result: never }).result)
+      : { ok: false, error: (frame as { error: { code: string; message: string } }).error };
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
