@@ -14,6 +14,7 @@ const playwrightReport = join(reportDir, 'playwright.json');
 const stages = [
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
+  ['typecheck (browser tests)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],

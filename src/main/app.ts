@@ -14,6 +14,12 @@ import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
 import type { SecretStore } from './settings/secretStore';
 import { SettingsService } from './settings/settingsService';
+import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';
+import { browserCaptureProvider, type CaptureProvider } from './stream/captureProvider';
+import { LiveStreamService } from './stream/liveStreamService';
+import { createStreamHandlers } from './stream/streamHandlers';
+import { createWatchTokenRoute } from './stream/watchTokenRoute';
+import { createWebhookRoute } from './stream/webhookRoute';
 import { APP_VERSION } from './version';
 
 export interface AppOptions {
@@ -24,6 +30,10 @@ export interface AppOptions {
   bindAddress?: string;
   port?: number;
   desktop: boolean;
+  /** Screen/window sources: Electron's in the desktop app, the browser's picker otherwise. */
+  capture?: CaptureProvider;
+  /** RoomService access; tests may substitute one. */
+  rooms?: RoomGateway;
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -31,6 +41,7 @@ export interface AppOptions {
 export interface App {
   db: Database;
   settings: SettingsService;
+  streams: LiveStreamService;
   sessions: SessionRegistry;
   bus: EventBus;
   dispatch: Dispatch;
@@ -90,8 +101,18 @@ export async function startApp(options: AppOptions): Promise<App> {
     };
   };
 
+  const streams = new LiveStreamService({
+    db,
+    settings,
+    bus,
+    log,
+    rooms: options.rooms ?? createRoomGateway(() => settings.livekitCredentials()),
+    publicUrl: () => status().publicUrl,
+  });
+
   const handlers: Handlers = {
     ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
+    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider }),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
@@ -100,7 +121,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     bindAddress,
     port,
     log,
-    routes: [createHealthRoute(APP_VERSION, startedAt), ...createPageRoutes({ rendererDir: options.rendererDir, sessions })],
+    routes: [
+      createHealthRoute(APP_VERSION, startedAt),
+      ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
+      createWatchTokenRoute({ settings, streams }),
+      createWebhookRoute({ db, settings, streams, log }),
+    ],
     upgrades: [control],
   });
 
@@ -108,6 +134,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   return {
     db,
     settings,
+    streams,
     sessions,
     bus,
     dispatch,
@@ -116,6 +143,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     ownerToken,
     status,
     async close() {
+      streams.close();
       control.close();
       await running.close();
       db.close();

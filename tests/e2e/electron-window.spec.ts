@@ -17,22 +17,22 @@ test.describe('desktop window security', () => {
       env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
     });
     try {
-      const window = await app.firstWindow();
+      const studioWindow = await app.firstWindow();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const win = BrowserWindow.getAllWindows()[0]!;
         const web = win.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> };
         return web.getLastWebPreferences();
       });
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-      const exposed = await window.evaluate(() => ({
+      const exposed = await studioWindow.evaluate(() => ({
         api: Object.keys((window as unknown as { airdeck: object }).airdeck).sort(),
         hasRequire: typeof (window as unknown as { require?: unknown }).require,
         hasIpc: 'ipcRenderer' in window,
       }));
       expect(exposed).toEqual({ api: ['invoke', 'subscribe'], hasRequire: 'undefined', hasIpc: false });
-      const opened = await window.evaluate(() => window.open('https://example.com') === null);
+      const opened = await studioWindow.evaluate(() => window.open('https://example.com') === null);
       expect(opened).toBe(true);
-      await expect(window.getByRole('button', { name: 'Settings' })).toBeVisible();
+      await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
     } finally {
       await app.close();
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startApp, type App } from '../../src/main/app';
+import type { RoomGateway } from '../../src/main/livekit/roomGateway';
 import { MemorySecretStore, type SecretStore } from '../../src/main/settings/secretStore';
 
 export interface TestApp {
@@ -15,7 +16,9 @@ export interface TestApp {
 }
 
 /** Starts the real services and server on an ephemeral loopback port with a throwaway data dir. */
-export async function startTestApp(options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string; rooms?: RoomGateway } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'airdeck-test-'));
   const logLines: string[] = [];
   const app = await startApp({
@@ -25,6 +28,7 @@ export async function startTestApp(options: { dataDir?: string; secretStore?: Se
     bindAddress: '127.0.0.1',
     port: 0,
     desktop: false,
+    rooms: options.rooms,
     logSink: (_level, line) => logLines.push(line),
   });
   const baseUrl = app.server.localUrl;

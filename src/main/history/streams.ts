@@ -142,3 +142,8 @@ export function getStreamByRoomName(db: Database, roomName: string): StreamRecor
   const row = db.prepare('SELECT * FROM streams WHERE room_name = ?').get(roomName) as StreamRow | undefined;
   return row && toStream(row);
 }
+
+/** Removes a stream and (by cascade) everything recorded for it. */
+export function deleteStream(db: Database, id: string): boolean {
+  return db.prepare('DELETE FROM streams WHERE id = ?').run(id).changes === 1;
+}

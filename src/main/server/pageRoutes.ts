@@ -75,5 +75,19 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
     },
   };
 
-  return [studio, assets];
+  /** Public pages (viewers, guests) need no session; what they may do is decided by the tokens they get. */
+  const publicPage = (path: string, file: string): HttpRoute => ({
+    method: ['GET', 'HEAD'],
+    path,
+    handle(req, res) {
+      const page = resolveStaticFile(deps.rendererDir, file);
+      if (!page) {
+        sendHtmlMessage(res, 503, 'This page is not built', 'Run <code>npm run build</code>, then start the server again.');
+        return;
+      }
+      sendFile(res, page, { head: req.method === 'HEAD' });
+    },
+  });
+
+  return [studio, assets, publicPage('/watch', 'watch.html')];
 }

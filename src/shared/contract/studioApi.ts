@@ -6,15 +6,16 @@ import {
 } from '../domain/settings';
 import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
+import { method, OWNER, OWNER_AND_MODERATOR, type SessionRole } from './methodSpec';
+import { streamEvents, streamMethods } from './streamApi';
+
+export { method, OWNER, OWNER_AND_MODERATOR, SessionRoleSchema, type MethodSpec, type SessionRole } from './methodSpec';
 
 /**
  * The studio API: every method the studio UI can call on the main process, with its params,
  * its result and the roles allowed to call it. Both transports (Electron IPC and the control
  * WebSocket) carry exactly this contract and dispatch into the same services.
  */
-
-export const SessionRoleSchema = z.enum(['owner', 'moderator']);
-export type SessionRole = z.infer<typeof SessionRoleSchema>;
 
 const noParams = z.object({}).strict();
 
@@ -39,21 +40,6 @@ export const HistoryListParamsSchema = z
   })
   .strict();
 
-export interface MethodSpec<P extends z.ZodType, R extends z.ZodType> {
-  params: P;
-  result: R;
-  roles: readonly SessionRole[];
-  /** One line for docs and error messages. */
-  summary: string;
-}
-
-export function method<P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>): MethodSpec<P, R> {
-  return spec;
-}
-
-export const OWNER = ['owner'] as const;
-export const OWNER_AND_MODERATOR = ['owner', 'moderator'] as const;
-
 export const studioMethods = {
   'settings.get': method({ params: noParams, result: SettingsViewSchema, roles: OWNER, summary: 'Read settings (never the secret).' }),
   'settings.update': method({
@@ -68,7 +54,7 @@ export const studioMethods = {
     roles: OWNER,
     summary: 'Check the LiveKit URL and credentials.',
   }),
-  'server.status': method({ params: noParams, result: ServerStatusSchema, roles: ['owner', 'moderator'], summary: 'Embedded server address.' }),
+  'server.status': method({ params: noParams, result: ServerStatusSchema, roles: OWNER_AND_MODERATOR, summary: 'Embedded server address.' }),
   'history.list': method({
     params: HistoryListParamsSchema,
     result: StreamPageSchema,
@@ -82,6 +68,7 @@ export const studioMethods = {
     summary: 'One stream by id.',
   }),
   ...chatMethods,
+  ...streamMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;
@@ -98,6 +85,7 @@ export function isMethodName(value: unknown): value is MethodName {
 export const studioEvents = {
   'settings.changed': { payload: SettingsViewSchema, roles: OWNER },
   ...chatEvents,
+  ...streamEvents,
 } as const;
 
 export type StudioEvents = typeof studioEvents;

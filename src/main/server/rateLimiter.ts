@@ -1,0 +1,30 @@
+/**
+ * Token bucket per key (an IP address): `burst` requests at once, refilled at `perSecond`.
+ * Buckets idle long enough to be full are dropped so the map cannot grow without bound.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(key: string): boolean {
+    const at = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((at - bucket.at) / 1000) * this.perSecond);
+    bucket.at = at;
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > 10_000) this.prune(at);
+    return allowed;
+  }
+
+  private prune(at: number): void {
+    const fullAfterMs = (this.burst / this.perSecond) * 1000;
+    for (const [key, bucket] of this.buckets) if (at - bucket.at > fullAfterMs) this.buckets.delete(key);
+  }
+}

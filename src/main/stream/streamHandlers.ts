@@ -1,0 +1,25 @@
+import type { Handlers } from '../api/types';
+import type { CaptureProvider } from './captureProvider';
+import type { LiveStreamService } from './liveStreamService';
+
+type StreamMethods =
+  | 'stream.start'
+  | 'stream.current'
+  | 'stream.end'
+  | 'stream.abort'
+  | 'stream.reportRoomView'
+  | 'capture.listSources'
+  | 'capture.selectSource';
+
+export function createStreamHandlers(deps: { streams: LiveStreamService; capture: CaptureProvider }): Pick<Handlers, StreamMethods> {
+  const { streams, capture } = deps;
+  return {
+    'stream.start': (params) => streams.start(params),
+    'stream.current': () => streams.current(),
+    'stream.end': ({ streamId }) => streams.end(streamId),
+    'stream.abort': ({ streamId, reason }) => streams.abort(streamId, reason),
+    'stream.reportRoomView': ({ streamId, viewers }) => streams.reportRoomView(streamId, viewers),
+    'capture.listSources': () => capture.listSources(),
+    'capture.selectSource': ({ id, withAudio }) => capture.selectSource(id, withAudio),
+  };
+}

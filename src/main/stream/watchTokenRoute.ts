@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { WATCH_TOKEN_PATH, WatchTokenRequestSchema, type WatchTokenResponse } from '../../shared/contract/httpRoutes';
+import { readJsonBody, sendError, sendResult } from '../server/http';
+import { RateLimiter } from '../server/rateLimiter';
+import type { HttpRoute } from '../server/routes';
+import type { SettingsService } from '../settings/settingsService';
+import { mintToken } from '../tokens/livekitTokens';
+import type { LiveStreamService } from './liveStreamService';
+
+/**
+ * POST /api/watch/token: a subscribe-only token for whatever is live. The page never sees the
+ * secret; identities are random unless the page sends back the one it was given.
+ */
+export function createWatchTokenRoute(deps: { settings: SettingsService; streams: LiveStreamService }): HttpRoute {
+  const limiter = new RateLimiter(20, 1);
+  return {
+    method: 'POST',
+    path: WATCH_TOKEN_PATH,
+    async handle(req, res) {
+      if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+        sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
+        return;
+      }
+      const body = await readJsonBody(req, WatchTokenRequestSchema, 4 * 1024);
+      if (!body.ok) {
+        sendResult(res, body);
+        return;
+      }
+      const live = deps.streams.liveStream();
+      if (!live) {
+        sendResult<WatchTokenResponse>(res, { ok: true, value: { status: 'waiting' } });
+        return;
+      }
+      const identity = body.value.identity ?? `viewer-${randomBytes(12).toString('base64url')}`;
+      const credentials = deps.settings.livekitCredentials();
+      const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? 'Viewer' });
+      sendResult<WatchTokenResponse>(res, {
+        ok: true,
+        value: {
+          status: 'live',
+          livekitUrl: credentials.url,
+          token,
+          identity,
+          roomName: live.stream.roomName,
+          title: live.stream.title,
+          mode: live.stream.mode,
+          layout: live.layout,
+          startedAt: live.stream.startedAt,
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import { LIVEKIT_WEBHOOK_PATH } from '../../shared/contract/httpRoutes';
+import type { Database } from '../db/openDatabase';
+import { closeParticipantSession, openParticipantSession, type SessionRoleInStream } from '../history/participantSessions';
+import { BodyTooLargeError, readBody, sendError, sendJson } from '../server/http';
+import type { HttpRoute } from '../server/routes';
+import type { Logger } from '../logging';
+import type { SettingsService } from '../settings/settingsService';
+import { ROLE_ATTRIBUTE, type ParticipantRole } from '../tokens/livekitTokens';
+import type { LiveStreamService } from './liveStreamService';
+
+const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+/** Our token roles collapse to the roles history records. */
+function historyRole(role: string | undefined): SessionRoleInStream | null {
+  switch (role as ParticipantRole | undefined) {
+    case 'viewer':
+      return 'viewer';
+    case 'waiting_guest':
+    case 'stage_guest':
+      return 'guest';
+    case 'moderator':
+      return 'moderator';
+    case 'host':
+      return 'host';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Applies one verified webhook to the live stream: viewer joins/leaves move the count and open
+ * or close participant sessions. Events for other rooms are acknowledged and ignored.
+ */
+export function applyWebhook(event: WebhookEvent, deps: { db: Database; streams: LiveStreamService; now: () => number }): void {
+  const live = deps.streams.liveStream();
+  if (!live || event.room?.name !== live.stream.roomName) return;
+  live.counter.webhookArrived();
+  const participant = event.participant;
+  if (!participant || (event.event !== 'participant_joined' && event.event !== 'participant_left')) return;
+  const role = historyRole(participant.attributes?.[ROLE_ATTRIBUTE]);
+  if (!role) return;
+  const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * 1000 : deps.now();
+  if (event.event === 'participant_joined') {
+    openParticipantSession(deps.db, { streamId: live.stream.id, identity: participant.identity, name: participant.name, role, joinedAt: at });
+    if (role === 'viewer') live.counter.viewerJoined(participant.identity);
+  } else {
+    closeParticipantSession(deps.db, live.stream.id, participant.identity, at);
+    if (role === 'viewer') live.counter.viewerLeft(participant.identity);
+  }
+  deps.streams.viewerCountChanged();
+}
+
+/**
+ * POST /webhooks/livekit. The signature (a JWT over the body's SHA-256, signed with our API
+ * secret) is checked on the raw body; anything unsigned or tampered is refused with 401 and
+ * changes nothing.
+ */
+export function createWebhookRoute(deps: { db: Database; settings: SettingsService; streams: LiveStreamService; log: Logger; now?: () => number }): HttpRoute {
+  return {
+    method: 'POST',
+    path: LIVEKIT_WEBHOOK_PATH,
+    async handle(req, res) {
+      let body: string;
+      try {
+        body = (await readBody(req, MAX_WEBHOOK_BYTES)).toString('utf8');
+      } catch (error) {
+        sendError(res, error instanceof BodyTooLargeError ? 'too_large' : 'bad_request', 'Could not read the webhook body');
+        return;
+      }
+      const { apiKey, apiSecret } = deps.settings.livekitCredentials();
+      let event: WebhookEvent;
+      try {
+        event = await new WebhookReceiver(apiKey, apiSecret).receive(body, req.headers.authorization);
+      } catch {
+        sendError(res, 'unauthorized', 'Webhook signature is missing or invalid');
+        return;
+      }
+      try {
+        applyWebhook(event, { db: deps.db, streams: deps.streams, now: deps.now ?? Date.now });
+      } catch (error) {
+        deps.log.error('webhook could not be applied', error);
+      }
+      sendJson(res, 200, { ok: true, value: { received: event.event } });
+    },
+  };
+}

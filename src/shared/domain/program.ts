@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { StreamModeSchema } from './stream';
+
+/**
+ * The program every viewer renders, carried in LiveKit room metadata so all viewers see the
+ * same thing. Versioned so an older viewer page can tell it is looking at something newer.
+ */
+export const ProgramLayoutSchema = z.object({
+  /** What fills the main area. */
+  main: z.enum(['screen', 'camera']),
+  /** Where the host camera goes when the screen is main. */
+  camera: z.enum(['pip', 'side', 'hidden']),
+});
+export type ProgramLayout = z.infer<typeof ProgramLayoutSchema>;
+
+export const RoomMetadataSchema = z.object({
+  v: z.literal(1),
+  title: z.string(),
+  mode: StreamModeSchema,
+  layout: ProgramLayoutSchema,
+});
+export type RoomMetadata = z.infer<typeof RoomMetadataSchema>;
+
+export function defaultLayoutFor(mode: z.infer<typeof StreamModeSchema>): ProgramLayout {
+  switch (mode) {
+    case 'screen_guests':
+      return { main: 'screen', camera: 'pip' };
+    case 'camera_grid':
+      return { main: 'camera', camera: 'hidden' };
+    case 'voice_only':
+      return { main: 'camera', camera: 'hidden' };
+  }
+}
+
+/** Parses room metadata defensively: a viewer must never crash on what a server sends. */
+export function parseRoomMetadata(raw: string | undefined): RoomMetadata | null {
+  if (!raw) return null;
+  try {
+    const parsed = RoomMetadataSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

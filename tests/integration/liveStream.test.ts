@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getStream, listStreams } from '../../src/main/history/streams';
+import { listViewerSamples } from '../../src/main/history/viewerSamples';
+import { AppFailure } from '../../src/shared/result';
+import { FakeRooms } from '../support/fakeRooms';
+import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { participantEvent, signWebhook } from '../support/webhooks';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+
+async function postWebhook(body: string, authorization?: string): Promise<number> {
+  const response = await fetch(`${t.baseUrl}/webhooks/livekit`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/webhook+json', ...(authorization ? { Authorization: authorization } : {}) },
+    body,
+  });
+  return response.status;
+}
+
+describe('going live (main side)', () => {
+  it('creates the room with program metadata, writes a live row and mints a host token', async () => {
+    const rooms = new FakeRooms();
+    t = await startTestApp({ rooms });
+    const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+    const started = await owner.call('stream.start', { title: 'Launch day', tags: ['demo'], mode: 'screen_guests' });
+    expect(started.ok).toBe(true);
+    const session = started.value as { streamId: string; roomName: string; hostToken: string; watchUrl: string };
+    expect(JSON.parse(rooms.rooms.get(session.roomName)!)).toEqual({ v: 1, title: 'Launch day', mode: 'screen_guests', layout: { main: 'screen', camera: 'pip' } });
+    expect(getStream(t.app.db, session.streamId)).toMatchObject({ status: 'live', title: 'Launch day', tags: ['demo'] });
+    expect(session.watchUrl).toBe(`${t.baseUrl}/watch`);
+    expect(session.hostToken.split('.')).toHaveLength(3);
+    // Only one stream at a time.
+    expect(await owner.call('stream.start', { title: 'Second', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    owner.close();
+  });
+
+  it('an unreachable LiveKit leaves no stream row at all', async () => {
+    const rooms = new FakeRooms();
+    rooms.failWith = new AppFailure('livekit_unreachable', 'Could not reach the LiveKit server');
+    t = await startTestApp({ rooms });
+    const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+    expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'livekit_unreachable' } });
+    expect(listStreams(t.app.db, { limit: 10, cursor: null }).total).toBe(0);
+    owner.close();
+  });
+
+  it('abort after a failed publish removes the room and the row', async () => {
+    const rooms = new FakeRooms();
+    t = await startTestApp({ rooms });
+    const session = await t.app.streams.start({ title: 'Will fail', mode: 'camera_grid' });
+    await t.app.streams.abort(session.streamId, 'publish_failed');
+    expect(rooms.rooms.size).toBe(0);
+    expect(getStream(t.app.db, session.streamId)).toBeUndefined();
+    expect(await t.app.streams.current()).toBeNull();
+  });
+
+  it('ending deletes the room and finalises duration, peak and average', async () => {
+    const rooms = new FakeRooms();
+    t = await startTestApp({ rooms });
+    const session = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+    t.app.streams.reportRoomView(session.streamId, 3);
+    const ended = await t.app.streams.end(session.streamId);
+    expect(rooms.rooms.size).toBe(0);
+    expect(ended).toMatchObject({ status: 'ended', peakViewers: 3, endReason: 'host_ended' });
+    expect(ended.durationMs).toBeGreaterThanOrEqual(0);
+    expect(listViewerSamples(t.app.db, session.streamId).at(-1)?.viewers).toBe(3);
+    await expect(t.app.streams.end(session.streamId)).rejects.toThrow(/no longer live/);
+  });
+});
+
+describe('LiveKit webhooks', () => {
+  it('verified viewer joins and leaves drive the count; other roles do not', async () => {
+    t = await startTestApp({ rooms: new FakeRooms() });
+    const session = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+    const { apiKey, apiSecret } = t.app.settings.livekitCredentials();
+    const send = async (body: string) => postWebhook(body, await signWebhook(body, apiKey, apiSecret));
+    expect(await send(participantEvent('participant_joined', session.roomName, 'viewer-aaaaaaaa', 'viewer'))).toBe(200);
+    expect(await send(participantEvent('participant_joined', session.roomName, 'viewer-bbbbbbbb', 'viewer'))).toBe(200);
+    expect(await send(participantEvent('participant_joined', session.roomName, 'host', 'host'))).toBe(200);
+    expect(t.app.streams.liveStream()!.counter.current()).toEqual({ streamId: session.streamId, viewers: 2, peak: 2, source: 'webhook' });
+    await send(participantEvent('participant_left', session.roomName, 'viewer-aaaaaaaa', 'viewer'));
+    expect(t.app.streams.liveStream()!.counter.current()).toMatchObject({ viewers: 1, peak: 2 });
+    // Once webhooks arrive, the host's own room view no longer sets the count.
+    t.app.streams.reportRoomView(session.streamId, 40);
+    expect(t.app.streams.liveStream()!.counter.current()).toMatchObject({ viewers: 1 });
+    const sessions = t.app.db.prepare('SELECT identity, role, left_at FROM participant_sessions ORDER BY id').all();
+    expect(sessions).toEqual([
+      { identity: 'viewer-aaaaaaaa', role: 'viewer', left_at: expect.any(Number) },
+      { identity: 'viewer-bbbbbbbb', role: 'viewer', left_at: null },
+      { identity: 'host', role: 'host', left_at: null },
+    ]);
+  });
+
+  it('unsigned, forged and tampered webhooks get 401 and change nothing', async () => {
+    t = await startTestApp({ rooms: new FakeRooms() });
+    const session = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+    const body = participantEvent('participant_joined', session.roomName, 'viewer-cccccccc', 'viewer');
+    const { apiKey, apiSecret } = t.app.settings.livekitCredentials();
+    expect(await postWebhook(body)).toBe(401);
+    expect(await postWebhook(body, await signWebhook(body, apiKey, 'not-the-secret'))).toBe(401);
+    const signed = await signWebhook(body, apiKey, apiSecret);
+    expect(await postWebhook(body.replace('viewer-cccccccc', 'viewer-dddddddd'), signed)).toBe(401);
+    expect(await postWebhook(body, `Bearer ${signed}`)).toBe(401);
+    expect(t.app.streams.liveStream()!.counter.current()).toMatchObject({ viewers: 0, source: 'room' });
+    expect(t.app.db.prepare('SELECT COUNT(*) AS n FROM participant_sessions').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('viewer token route', () => {
+  it('answers waiting when nothing is live, then a subscribe-only token', async () => {
+    t = await startTestApp({ rooms: new FakeRooms() });
+    const ask = async (body: unknown) =>
+      (await fetch(`${t.baseUrl}/api/watch/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+    expect(await ask({})).toEqual({ ok: true, value: { status: 'waiting' } });
+    const session = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+    const answer = (await ask({ name: 'Ana' })) as { ok: true; value: { status: string; token: string; identity: string; roomName: string } };
+    expect(answer.value).toMatchObject({ status: 'live', roomName: session.roomName, title: 'Show' });
+    const claims = JSON.parse(Buffer.from(answer.value.token.split('.')[1]!, 'base64url').toString());
+    expect(claims.video).toMatchObject({ room: session.roomName, canPublish: false, canSubscribe: true, canPublishData: false });
+    expect(answer.value.identity).toMatch(/^viewer-/);
+    expect(await ask({ identity: 'host' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await ask({ extra: 1 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('refuses malformed JSON and oversize bodies without crashing', async () => {
+    t = await startTestApp({ rooms: new FakeRooms() });
+    const post = (body: string) => fetch(`${t.baseUrl}/api/watch/token`, { method: 'POST', body });
+    expect((await post('{oops')).status).toBe(400);
+    expect((await post(JSON.stringify({ name: 'x'.repeat(10_000) }))).status).toBe(413);
+    expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);
+  });
+});
