@@ -1,7 +1,8 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type App } from './app';
+import { ElectronCaptureProvider } from './electron/capture';
 import { connectIpc } from './electron/ipcAdapter';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore';
 import { createStudioWindow, isOwnPage } from './electron/window';
@@ -17,17 +18,20 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
   const dataDir = process.env.AIRDECK_DATA_DIR ?? app.getPath('userData');
-  const core: App = await startApp({
-    dataDir,
-    rendererDir: findRendererDir(import.meta.url),
-    secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
-    desktop: true,
-  });
   const windowOptions = {
     preloadPath: join(here, '../preload/index.cjs'),
     rendererDir: findRendererDir(import.meta.url),
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   };
+  const capture = new ElectronCaptureProvider((url) => isOwnPage(url, windowOptions));
+  capture.install(session.defaultSession);
+  const core: App = await startApp({
+    dataDir,
+    rendererDir: windowOptions.rendererDir,
+    secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
+    desktop: true,
+    capture,
+  });
   const window = createStudioWindow(windowOptions);
   const disconnect = connectIpc({ window, dispatch: core.dispatch, bus: core.bus, isOwnPage: (url) => isOwnPage(url, windowOptions) });
 

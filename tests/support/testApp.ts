@@ -45,6 +45,12 @@ export async function startTestApp(
   };
 }
 
+export interface CallResult {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string; message: string };
+}
+
 /** A control-socket client for tests: sends raw frames and collects replies in order. */
 export class FrameClient {
   readonly frames: unknown[] = [];
@@ -80,14 +86,12 @@ export class FrameClient {
 
   private nextId = 1;
 
-  /** Calls a method and resolves with its result envelope. */
-  async call(method: string, params: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  /** Calls a method and resolves with its result envelope (an error frame becomes a failed result). */
+  async call(method: string, params: unknown = {}): Promise<CallResult> {
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
-    const frame = await this.next<{ result?: never; error?: never }>((f) => f.id === id);
-    return (frame as { result?: unknown }).result !== undefined
-      ? ((frame as { result: never }).result)
-      : { ok: false, error: (frame as { error: { code: string; message: string } }).error };
+    const frame = await this.next<{ result?: CallResult; error?: { code: string; message: string } }>((f) => f.id === id);
+    return frame.result ?? { ok: false, error: frame.error };
   }
 
   close(): void {
