@@ -5,6 +5,9 @@ import type { RoomGateway } from '../../src/main/livekit/roomGateway';
 export class FakeRooms implements RoomGateway {
   readonly rooms = new Map<string, string>();
   failWith: AppFailure | null = null;
+  readonly publishing = new Map<string, boolean>();
+  readonly removed: string[] = [];
+  readonly mutes: { identity: string; kind: 'audio' | 'video' }[] = [];
 
   async createRoom(name: string, metadata: string): Promise<void> {
     if (this.failWith) throw this.failWith;
@@ -18,5 +21,18 @@ export class FakeRooms implements RoomGateway {
     if (this.failWith) throw this.failWith;
     if (!this.rooms.has(name)) throw new AppFailure('not_found', 'requested room does not exist');
     this.rooms.set(name, metadata);
+  }
+  async setGuestPublishing(_room: string, identity: string, canPublish: boolean): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.publishing.set(identity, canPublish);
+  }
+  async muteTrack(_room: string, identity: string, kind: 'audio' | 'video'): Promise<boolean> {
+    if (this.failWith) throw this.failWith;
+    this.mutes.push({ identity, kind });
+    return true;
+  }
+  async removeParticipant(_room: string, identity: string): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.removed.push(identity);
   }
 }

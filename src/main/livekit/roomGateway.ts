@@ -1,3 +1,4 @@
+import { TrackSource } from 'livekit-server-sdk';
 import { AppFailure } from '../../shared/result';
 import type { LivekitCredentials } from '../settings/settingsService';
 import { classifyLivekitError, createRoomService } from './roomAdmin';
@@ -10,6 +11,16 @@ export interface RoomGateway {
   createRoom(name: string, metadata: string): Promise<void>;
   deleteRoom(name: string): Promise<void>;
   updateRoomMetadata(name: string, metadata: string): Promise<void>;
+  /** Camera + microphone publishing on (stage) or off (backstage, waiting); subscribe stays on. */
+  setGuestPublishing(room: string, identity: string, canPublish: boolean): Promise<void>;
+  /** Mutes the participant's track of that kind; false when it publishes none. */
+  muteTrack(room: string, identity: string, kind: 'audio' | 'video'): Promise<boolean>;
+  /** Disconnects a participant now (LiveKit checks token expiry only at connect). */
+  removeParticipant(room: string, identity: string): Promise<void>;
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as { status?: number }).status === 404;
 }
 
 /** Rooms outlive a host's brief disconnect; after this long empty, LiveKit closes them. */
@@ -48,5 +59,42 @@ export function createRoomGateway(credentials: () => LivekitCredentials): RoomGa
         }
       }),
     updateRoomMetadata: (name, metadata) => call('update the room', (client) => client.updateRoomMetadata(name, metadata)),
+    setGuestPublishing: (room, identity, canPublish) =>
+      call('change what a guest may publish', async (client) => {
+        try {
+          // A present permission replaces all of them, so spell out every grant the guest keeps.
+          await client.updateParticipant(room, identity, {
+            permission: {
+              canSubscribe: true,
+              canPublish,
+              canPublishData: false,
+              canPublishSources: canPublish ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [],
+            },
+          });
+        } catch (error) {
+          // Not in the room right now: the token it gets next carries the right grants.
+          if (!isNotFound(error)) throw error;
+        }
+      }),
+    muteTrack: async (room, identity, kind) => {
+      let muted = false;
+      await call('mute a guest', async (client) => {
+        const participant = await client.getParticipant(room, identity);
+        const wanted = kind === 'audio' ? TrackSource.MICROPHONE : TrackSource.CAMERA;
+        for (const track of participant.tracks.filter((t) => t.source === wanted && !t.muted)) {
+          await client.mutePublishedTrack(room, identity, track.sid, true);
+          muted = true;
+        }
+      });
+      return muted;
+    },
+    removeParticipant: (room, identity) =>
+      call('remove a participant', async (client) => {
+        try {
+          await client.removeParticipant(room, identity);
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+      }),
   };
 }

@@ -89,5 +89,5 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
     },
   });
 
-  return [studio, assets, publicPage('/watch', 'watch.html')];
+  return [studio, assets, publicPage('/watch', 'watch.html'), publicPage('/join/*', 'guest.html')];
 }

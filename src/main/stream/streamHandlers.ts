@@ -11,11 +11,20 @@ type StreamMethods =
   | 'capture.listSources'
   | 'capture.selectSource';
 
-export function createStreamHandlers(deps: { streams: LiveStreamService; capture: CaptureProvider }): Pick<Handlers, StreamMethods> {
+export function createStreamHandlers(deps: {
+  streams: LiveStreamService;
+  capture: CaptureProvider;
+  /** Runs when a studio resumes a live stream (reload, reconnect): the stage is re-applied. */
+  onResume?: () => Promise<unknown>;
+}): Pick<Handlers, StreamMethods> {
   const { streams, capture } = deps;
   return {
     'stream.start': (params) => streams.start(params),
-    'stream.current': () => streams.current(),
+    'stream.current': async () => {
+      const session = await streams.current();
+      if (session && deps.onResume) await deps.onResume();
+      return session;
+    },
     'stream.end': ({ streamId }) => streams.end(streamId),
     'stream.abort': ({ streamId, reason }) => streams.abort(streamId, reason),
     'stream.reportRoomView': ({ streamId, viewers }) => streams.reportRoomView(streamId, viewers),

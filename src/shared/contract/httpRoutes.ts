@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProgramLayoutSchema } from '../domain/program';
+import { GuestStateSchema, InviteRoleSchema } from '../domain/stage';
 import { StreamModeSchema } from '../domain/stream';
 
 /**
@@ -42,3 +43,71 @@ export type WatchTokenResponse = z.infer<typeof WatchTokenResponseSchema>;
 
 /** POST /webhooks/livekit — LiveKit webhooks, verified with the API key and secret. */
 export const LIVEKIT_WEBHOOK_PATH = '/webhooks/livekit';
+
+/** GET /join/<code> — the guest page for an invite link. */
+export const GUEST_PAGE_PREFIX = '/join/';
+
+export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'Not an invite code');
+
+/** POST /api/guest/check — is this invite usable? Does not use it up. */
+export const GUEST_CHECK_PATH = '/api/guest/check';
+export const GuestCheckRequestSchema = z.object({ code: InviteCodeSchema }).strict();
+
+export const InviteRefusalSchema = z.enum(['unknown', 'expired', 'used', 'revoked']);
+export type InviteRefusal = z.infer<typeof InviteRefusalSchema>;
+
+export const GuestCheckResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('valid'), role: InviteRoleSchema, label: z.string(), title: z.string().nullable() }),
+  z.object({ status: z.literal('refused'), reason: InviteRefusalSchema }),
+]);
+export type GuestCheckResponse = z.infer<typeof GuestCheckResponseSchema>;
+
+/** POST /api/guest/redeem — uses the invite once and opens a guest session. */
+export const GUEST_REDEEM_PATH = '/api/guest/redeem';
+export const GuestRedeemRequestSchema = z.object({ code: InviteCodeSchema, name: z.string().trim().min(1, 'Enter your name').max(40) }).strict();
+
+export const GuestRedeemResponseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('accepted'),
+    role: z.literal('guest'),
+    /** Bearer for the guest routes below; keep it in sessionStorage. */
+    guestToken: z.string(),
+    identity: z.string(),
+    name: z.string(),
+  }),
+  /** A moderator invite opens the co-moderator console at this URL. */
+  z.object({ status: z.literal('accepted'), role: z.literal('moderator'), consoleUrl: z.string() }),
+  z.object({ status: z.literal('refused'), reason: InviteRefusalSchema }),
+]);
+export type GuestRedeemResponse = z.infer<typeof GuestRedeemResponseSchema>;
+
+const guestTokenSchema = z.string().min(20).max(200);
+
+/**
+ * POST /api/guest/session — the guest's current state, and a LiveKit token with exactly the
+ * grants of that state (subscribe-only while waiting, camera + mic on stage). The guest page
+ * polls it every ~2 s and reconnects when the grants it holds no longer match.
+ */
+export const GUEST_SESSION_PATH = '/api/guest/session';
+export const GuestSessionRequestSchema = z.object({ guestToken: guestTokenSchema }).strict();
+export const GuestSessionResponseSchema = z.object({
+  state: GuestStateSchema,
+  identity: z.string(),
+  name: z.string(),
+  /** Present while a stream is live and the guest may be in the room. */
+  livekit: z.object({ url: z.string(), token: z.string(), roomName: z.string(), canPublish: z.boolean() }).nullable(),
+  title: z.string().nullable(),
+  /** A sentence for the guest when rejected or removed. */
+  notice: z.string().nullable(),
+});
+export type GuestSessionResponse = z.infer<typeof GuestSessionResponseSchema>;
+
+/** POST /api/guest/request — ask to join the stage (a stage request in the moderation queue). */
+export const GUEST_REQUEST_PATH = '/api/guest/request';
+export const GuestStageRequestSchema = z
+  .object({ guestToken: guestTokenSchema, devices: z.object({ camera: z.boolean(), microphone: z.boolean() }).strict() })
+  .strict();
+
+/** POST /api/guest/withdraw — take the request back (or leave the stage). */
+export const GUEST_WITHDRAW_PATH = '/api/guest/withdraw';
+export const GuestWithdrawRequestSchema = z.object({ guestToken: guestTokenSchema }).strict();

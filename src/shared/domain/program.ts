@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProgramStageSchema } from './stage';
 import { StreamModeSchema } from './stream';
 
 /**
@@ -18,6 +19,8 @@ export const RoomMetadataSchema = z.object({
   title: z.string(),
   mode: StreamModeSchema,
   layout: ProgramLayoutSchema,
+  /** Guests on stage (2x2 grid) and the spotlight; absent before anyone is on stage. */
+  stage: ProgramStageSchema.optional(),
 });
 export type RoomMetadata = z.infer<typeof RoomMetadataSchema>;
 

@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import {
+  GUEST_CHECK_PATH,
+  GUEST_REDEEM_PATH,
+  GUEST_REQUEST_PATH,
+  GUEST_SESSION_PATH,
+  GUEST_WITHDRAW_PATH,
+  GuestCheckRequestSchema,
+  GuestRedeemRequestSchema,
+  GuestSessionRequestSchema,
+  GuestStageRequestSchema,
+  GuestWithdrawRequestSchema,
+} from '../../shared/contract/httpRoutes';
+import { AppFailure } from '../../shared/result';
+import type { InviteService } from '../invites/inviteService';
+import type { Logger } from '../logging';
+import { readJsonBody, sendError, sendResult } from '../server/http';
+import { RateLimiter } from '../server/rateLimiter';
+import type { HttpRoute } from '../server/routes';
+import type { GuestService } from './guestService';
+
+/**
+ * The guest page's API: check and redeem an invite, then poll the session, ask to join and
+ * withdraw. Each route validates its body, is rate limited per address (invite codes must not
+ * be guessable by brute force), and answers with the result envelope.
+ */
+export function createGuestRoutes(deps: { invites: InviteService; guests: GuestService; log: Logger }): HttpRoute[] {
+  const strict = new RateLimiter(10, 0.5);
+  const polling = new RateLimiter(30, 2);
+
+  function route<S extends z.ZodType>(path: string, schema: S, limiter: RateLimiter, run: (body: z.output<S>) => unknown): HttpRoute {
+    return {
+      method: 'POST',
+      path,
+      async handle(req, res) {
+        if (!limiter.take(`${path}:${req.socket.remoteAddress ?? 'unknown'}`)) {
+          sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
+          return;
+        }
+        const body = await readJsonBody(req, schema, 4 * 1024);
+        if (!body.ok) {
+          sendResult(res, body);
+          return;
+        }
+        await answer(res, () => run(body.value), deps.log);
+      },
+    };
+  }
+
+  return [
+    route(GUEST_CHECK_PATH, GuestCheckRequestSchema, strict, ({ code }) => deps.invites.check(code)),
+    route(GUEST_REDEEM_PATH, GuestRedeemRequestSchema, strict, ({ code, name }) => deps.invites.redeem(code, name)),
+    route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }) => deps.guests.session(guestToken)),
+    route(GUEST_REQUEST_PATH, GuestStageRequestSchema, strict, ({ guestToken, devices }) => ({ state: deps.guests.request(guestToken, devices) })),
+    route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, strict, async ({ guestToken }) => ({ state: await deps.guests.withdraw(guestToken) })),
+  ];
+}
+
+async function answer(res: ServerResponse, run: () => unknown, log: Logger): Promise<void> {
+  try {
+    sendResult(res, { ok: true, value: await run() });
+  } catch (error) {
+    if (error instanceof AppFailure) {
+      sendError(res, error.code, error.message);
+      return;
+    }
+    log.error('guest route failed', error);
+    sendError(res, 'internal', 'Something went wrong; try again');
+  }
+}

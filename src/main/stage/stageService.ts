@@ -1,0 +1,175 @@
+import type { ModerationItem } from '../../shared/domain/chat';
+import { emptyProgramStage, type ProgramStage, type StageGuest, type StageState } from '../../shared/domain/stage';
+import type { RoomMetadata } from '../../shared/domain/program';
+import { AppFailure } from '../../shared/result';
+import type { EventBus } from '../api/eventBus';
+import type { Database } from '../db/openDatabase';
+import { findGuestByIdentity, markGuestRemoved } from '../history/guestSessions';
+import { revokeInvite } from '../history/invites';
+import { getSpotlight, listRoster, saveRoster, setSpotlight } from '../history/stageRoster';
+import type { RoomGateway } from '../livekit/roomGateway';
+import type { Logger } from '../logging';
+import type { SessionRegistry } from '../server/sessions';
+import type { LiveStreamService } from '../stream/liveStreamService';
+import { admit, moveToBackstage, moveToStage, removeGuest } from './rosterMoves';
+import type { StageQueue } from './stageQueue';
+
+export interface StageServiceDeps {
+  db: Database;
+  bus: EventBus;
+  rooms: RoomGateway;
+  streams: LiveStreamService;
+  queue: StageQueue;
+  sessions: SessionRegistry;
+  log: Logger;
+  publicUrl: () => string;
+  now?: () => number;
+}
+
+/**
+ * The stage roster of the live stream: up to four guests in slots, the rest backstage, and a
+ * spotlight. Every change is saved to SQLite, applied in LiveKit (who may publish), and written
+ * to room metadata so every viewer renders the same program.
+ */
+export class StageService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: StageServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    deps.queue.onStageDecision((item) => {
+      this.onDecision(item).catch((error: unknown) => deps.log.error('stage: applying a decision failed', error));
+    });
+  }
+
+  state(): StageState {
+    const live = this.deps.streams.liveStream();
+    if (!live) return { guests: [], spotlight: null };
+    return { guests: listRoster(this.deps.db, live.stream.id), spotlight: getSpotlight(this.deps.db, live.stream.id) };
+  }
+
+  guestOf(identity: string): StageGuest | undefined {
+    return this.state().guests.find((g) => g.identity === identity);
+  }
+
+  async move(identity: string, to: 'stage' | 'backstage', slot?: number): Promise<StageState> {
+    const roster = this.state().guests;
+    const next = to === 'stage' ? moveToStage(roster, identity, slot) : moveToBackstage(roster, identity);
+    return this.apply(roster, next);
+  }
+
+  async spotlight(identity: string | null): Promise<StageState> {
+    const streamId = this.liveId();
+    if (identity !== null && this.guestOf(identity)?.state !== 'stage') {
+      throw new AppFailure('bad_request', 'Only a guest on stage can be spotlighted');
+    }
+    setSpotlight(this.deps.db, streamId, identity);
+    return this.publish();
+  }
+
+  async mute(identity: string, kind: 'audio' | 'video'): Promise<{ muted: boolean }> {
+    const live = this.requireLive();
+    if (!this.guestOf(identity)) throw new AppFailure('not_found', 'That guest is not on the roster');
+    return { muted: await this.deps.rooms.muteTrack(live.stream.roomName, identity, kind) };
+  }
+
+  /** Removes a guest now and for the rest of this stream: out of the room, off the roster, link revoked. */
+  async kick(identity: string, actor: string, reason?: string): Promise<StageState> {
+    const live = this.requireLive();
+    const guest = findGuestByIdentity(this.deps.db, identity);
+    await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
+    markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The host removed you from this stream.');
+    if (guest) revokeInvite(this.deps.db, guest.inviteId, this.now());
+    try {
+      this.deps.queue.ban(live.stream.id, identity, 'stream', actor, reason);
+    } catch (error) {
+      this.deps.log.warn('stage: chat ban after kick failed', (error as Error).message);
+    }
+    const roster = this.state().guests;
+    return this.apply(roster, removeGuest(roster, identity));
+  }
+
+  /** Gives a guest a co-moderator console; the link is handed to the host to pass on. */
+  promote(identity: string): { consoleUrl: string } {
+    const guest = findGuestByIdentity(this.deps.db, identity);
+    if (!guest) throw new AppFailure('not_found', 'No guest with that identity');
+    const token = this.deps.sessions.create('moderator', `moderator:${guest.name}`);
+    return { consoleUrl: `${this.deps.publicUrl()}/?session=${token}` };
+  }
+
+  /** The guest leaves the stage (or backstage) on their own. */
+  async leave(identity: string): Promise<void> {
+    const roster = this.state().guests;
+    if (roster.some((g) => g.identity === identity)) await this.apply(roster, removeGuest(roster, identity));
+  }
+
+  /** Removes guests who came through a revoked invite. */
+  async removeInviteGuests(identities: readonly string[]): Promise<void> {
+    const live = this.deps.streams.liveStream();
+    if (!live) return;
+    for (const identity of identities) {
+      await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
+      markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The invite you used was revoked.');
+    }
+    const roster = this.state().guests;
+    await this.apply(roster, roster.filter((g) => !identities.includes(g.identity)));
+  }
+
+  /** Re-applies permissions and the program after the studio reconnects (the roster lives here). */
+  async reapply(): Promise<StageState> {
+    const roster = this.state().guests;
+    return this.apply([], roster);
+  }
+
+  private async onDecision(item: ModerationItem): Promise<void> {
+    if (item.status !== 'approved' || !this.deps.streams.liveStream()) return;
+    const roster = this.state().guests;
+    await this.apply(roster, admit(roster, item.subject));
+  }
+
+  /** Saves the roster, changes publish grants for guests whose stage state changed, and publishes. */
+  private async apply(before: readonly StageGuest[], after: StageGuest[]): Promise<StageState> {
+    const live = this.requireLive();
+    saveRoster(this.deps.db, live.stream.id, after, this.now());
+    const spotlight = getSpotlight(this.deps.db, live.stream.id);
+    if (spotlight && after.find((g) => g.identity === spotlight)?.state !== 'stage') setSpotlight(this.deps.db, live.stream.id, null);
+    const wasOnStage = new Set(before.filter((g) => g.state === 'stage').map((g) => g.identity));
+    for (const guest of after) {
+      const onStage = guest.state === 'stage';
+      if (onStage !== wasOnStage.has(guest.identity) || before.length === 0) {
+        await this.deps.rooms.setGuestPublishing(live.stream.roomName, guest.identity, onStage);
+      }
+    }
+    for (const guest of before) {
+      if (!after.some((g) => g.identity === guest.identity) && guest.state === 'stage') {
+        await this.deps.rooms.setGuestPublishing(live.stream.roomName, guest.identity, false);
+      }
+    }
+    return this.publish();
+  }
+
+  private async publish(): Promise<StageState> {
+    const live = this.requireLive();
+    const state = this.state();
+    const metadata: RoomMetadata = { v: 1, title: live.stream.title, mode: live.stream.mode, layout: live.layout, stage: programStage(state) };
+    await this.deps.rooms.updateRoomMetadata(live.stream.roomName, JSON.stringify(metadata));
+    this.deps.bus.emit('stage.changed', state);
+    return state;
+  }
+
+  private requireLive() {
+    const live = this.deps.streams.liveStream();
+    if (!live) throw new AppFailure('conflict', 'Nothing is live; the stage opens when you go live.');
+    return live;
+  }
+
+  private liveId(): string {
+    return this.requireLive().stream.id;
+  }
+}
+
+export function programStage(state: StageState): ProgramStage {
+  const stage = emptyProgramStage();
+  for (const guest of state.guests) if (guest.slot !== null) stage.slots[guest.slot] = { identity: guest.identity, name: guest.name };
+  stage.spotlight = state.spotlight;
+  return stage;
+}
