@@ -98,7 +98,7 @@ describe('guests on stage', () => {
   it('five approved guests: four on stage, one backstage; a move swaps them', async () => {
     const { owner, rooms } = await setup();
     const live = await t.app.streams.start({ title: 'Panel', mode: 'screen_guests' });
-    const guests = [];
+    const guests: { guestToken: string; identity: string }[] = [];
     for (const name of ['A', 'B', 'C', 'D', 'E']) {
       const guest = await joinAsGuest(owner, name);
       await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
@@ -116,6 +116,12 @@ describe('guests on stage', () => {
     expect(rooms.publishing.get(guests[0]!.identity)).toBe(false);
     expect(rooms.publishing.get(backstage.identity)).toBe(true);
     expect(JSON.parse(rooms.rooms.get(live.roomName)!).stage.slots[0].identity).toBe(backstage.identity);
+    // Stage time: the guest sent backstage has a closed stint, the one brought on an open one.
+    const stints = t.app.db.prepare('SELECT identity, off_at FROM stage_sessions ORDER BY on_at').all() as { identity: string; off_at: number | null }[];
+    expect(stints.find((s) => s.identity === guests[0]!.identity)?.off_at).toEqual(expect.any(Number));
+    expect(stints.find((s) => s.identity === backstage.identity)?.off_at).toBeNull();
+    await t.app.streams.end(live.streamId);
+    expect(t.app.db.prepare('SELECT COUNT(*) AS n FROM stage_sessions WHERE off_at IS NULL').get()).toEqual({ n: 0 });
     owner.close();
 
     function stageCount(): number {

@@ -1,0 +1,90 @@
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
+import type { Logger } from '../logging';
+import { isSameOrigin } from '../server/cookies';
+import { refuseUpgrade } from '../server/http';
+import type { UpgradeRoute } from '../server/routes';
+import { authenticateChat, type ChatAuthDeps } from './auth';
+import { handleClientFrame, type FrameHandlerDeps } from './frameHandler';
+import { sendNow } from './hub';
+import type { ChatPeer } from './room';
+
+export interface ChatSocketDeps extends FrameHandlerDeps {
+  auth: ChatAuthDeps;
+  log: Logger;
+  /** Ping interval; a client that has not answered the previous ping is dropped (default 25 s). */
+  heartbeatMs?: number;
+}
+
+/** `?since=` as a seq, or null when absent or unreadable (then the client gets the latest history). */
+function sinceOf(url: URL): number | null {
+  const raw = url.searchParams.get('since');
+  if (raw === null || !/^\d{1,15}$/u.test(raw)) return null;
+  return Number(raw);
+}
+
+/**
+ * The chat WebSocket (`/chat`). Authentication happens before the client is added; a refused
+ * client still completes the handshake so it can read why (an error frame, then a 44xx close code
+ * that tells it not to retry). Frames over 16 KiB close the socket with 1009 (ws does this).
+ */
+export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: CHAT_MAX_FRAME_BYTES, clientTracking: true });
+  const alive = new WeakSet<WebSocket>();
+  const peerOf = new WeakMap<WebSocket, ChatPeer>();
+
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        // Leave at once: the 'close' event of a dead peer can take a while to arrive.
+        const peer = peerOf.get(socket);
+        if (peer) deps.hub.leave(peer);
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, deps.heartbeatMs ?? 25_000);
+  heartbeat.unref();
+
+  return {
+    path: '/chat',
+    async handle(req, socket, head, url) {
+      if (!isSameOrigin(req)) {
+        refuseUpgrade(socket, 403, 'Cross-origin chat connections are not allowed');
+        return;
+      }
+      let auth: Awaited<ReturnType<typeof authenticateChat>>;
+      try {
+        auth = await authenticateChat(req, url, deps.auth);
+      } catch (error) {
+        deps.log.error('chat: authentication failed unexpectedly', error);
+        refuseUpgrade(socket, 400, 'Could not authenticate');
+        return;
+      }
+      if (socket.destroyed) return;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (error) => deps.log.warn('chat socket error', error.message));
+        if (!auth.ok) {
+          sendNow(ws, { type: 'error', code: auth.code, message: auth.message });
+          ws.close(auth.closeCode, auth.code);
+          return;
+        }
+        const peer = deps.hub.join(auth.streamId, auth.who, auth.actor, ws, sinceOf(url));
+        if (!peer) return;
+        peerOf.set(ws, peer);
+        alive.add(ws);
+        ws.on('pong', () => alive.add(ws));
+        ws.on('close', () => deps.hub.leave(peer));
+        ws.on('message', (data: Buffer, isBinary: boolean) => {
+          handleClientFrame(deps, peer, data, isBinary).catch((error: unknown) => deps.log.error('chat: frame failed', error));
+        });
+      });
+    },
+    close() {
+      clearInterval(heartbeat);
+      wss.close();
+    },
+  };
+}

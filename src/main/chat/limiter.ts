@@ -1,0 +1,72 @@
+import type { ChatRules } from '../../shared/domain/chat';
+import { normalizeText } from './rules';
+
+export type LimitVerdict = { ok: true } | { ok: false; code: 'rate_limited' | 'slow_mode'; retryAfterMs: number };
+
+interface SenderState {
+  /** Times of recent sends within the rate window, oldest first. */
+  sends: number[];
+  lastAccepted: number;
+  /** Recent normalized texts with their times, for the repeated-text rule. */
+  texts: { text: string; at: number }[];
+}
+
+/** How far back the repeated-text rule looks, and how many texts it remembers. */
+const REPEAT_WINDOW_MS = 60_000;
+const REPEAT_MEMORY = 3;
+
+/**
+ * Per-chatter rate limit (N messages per W seconds) and slow mode (one message per N seconds),
+ * plus the short memory of recent texts the repeated-text rule needs. In memory: limits reset
+ * with the app, which is fine for limits measured in seconds.
+ */
+export class SendLimiter {
+  private readonly senders = new Map<string, SenderState>();
+
+  /** Whether `key` may send now. Does not record anything. */
+  check(key: string, now: number, rules: Pick<ChatRules, 'rateLimit' | 'slowModeSeconds'>): LimitVerdict {
+    const state = this.senders.get(key);
+    if (!state) return { ok: true };
+    const slowMs = rules.slowModeSeconds * 1000;
+    if (slowMs > 0 && now - state.lastAccepted < slowMs) {
+      return { ok: false, code: 'slow_mode', retryAfterMs: slowMs - (now - state.lastAccepted) };
+    }
+    const windowMs = rules.rateLimit.perSeconds * 1000;
+    const recent = state.sends.filter((at) => now - at < windowMs);
+    state.sends = recent;
+    if (recent.length >= rules.rateLimit.messages) {
+      return { ok: false, code: 'rate_limited', retryAfterMs: windowMs - (now - (recent[0] ?? now)) };
+    }
+    return { ok: true };
+  }
+
+  /** Counts a send that passed `check`. */
+  record(key: string, now: number, text: string): void {
+    let state = this.senders.get(key);
+    if (!state) {
+      state = { sends: [], lastAccepted: 0, texts: [] };
+      this.senders.set(key, state);
+    }
+    state.sends.push(now);
+    state.lastAccepted = now;
+    state.texts.push({ text: normalizeText(text), at: now });
+    if (state.texts.length > REPEAT_MEMORY) state.texts.shift();
+  }
+
+  /** The sender's recent normalized texts, for `RuleContext.recentTexts`. */
+  recentTexts(key: string, now: number): string[] {
+    const state = this.senders.get(key);
+    return state ? state.texts.filter((t) => now - t.at < REPEAT_WINDOW_MS).map((t) => t.text) : [];
+  }
+
+  /** Forgets senders idle for longer than every window, so the map does not grow without bound. */
+  sweep(now: number, idleMs = 10 * 60_000): void {
+    for (const [key, state] of this.senders) {
+      if (now - state.lastAccepted > idleMs) this.senders.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.senders.size;
+  }
+}

@@ -1,0 +1,54 @@
+import { ChatRulesSchema, DEFAULT_CHAT_RULES, type ChatRules, type ChatRulesUpdate } from '../../shared/domain/chat';
+import type { Database } from '../db/openDatabase';
+import { readSetting, writeSetting } from '../history/settingsRows';
+import { CompiledRules } from './rules';
+
+export const CHAT_RULES_KEY = 'chat.rules';
+
+/**
+ * Chat rules persisted in the settings table, compiled once per change. A stored value that no
+ * longer parses (written by another build) falls back to the defaults rather than blocking chat.
+ */
+export class RulesStore {
+  private compiled: CompiledRules;
+  private readonly listeners = new Set<(rules: ChatRules) => void>();
+
+  constructor(private readonly db: Database) {
+    this.compiled = new CompiledRules(this.load());
+  }
+
+  private load(): ChatRules {
+    const stored = readSetting(this.db, CHAT_RULES_KEY);
+    const parsed = ChatRulesSchema.safeParse(stored);
+    return parsed.success ? parsed.data : DEFAULT_CHAT_RULES;
+  }
+
+  get(): ChatRules {
+    return this.compiled.rules;
+  }
+
+  current(): CompiledRules {
+    return this.compiled;
+  }
+
+  /** Applies a validated partial update and returns the full rules. */
+  update(update: ChatRulesUpdate): ChatRules {
+    const current = this.get();
+    const next = ChatRulesSchema.parse({
+      ...current,
+      ...update,
+      blockedTerms: { ...current.blockedTerms, ...update.blockedTerms },
+      caps: { ...current.caps, ...update.caps },
+      rateLimit: { ...current.rateLimit, ...update.rateLimit },
+    });
+    writeSetting(this.db, CHAT_RULES_KEY, next);
+    this.compiled = new CompiledRules(next);
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
+  onChange(listener: (rules: ChatRules) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,247 @@
+import { CHAT_CLOSE } from '../../shared/contract/chatFrames';
+import type {
+  AuditEntry,
+  BanScope,
+  ChatBan,
+  ChatMessage,
+  ModerationDecision,
+  ModerationItem,
+  ModerationKind,
+  ModerationStatus,
+} from '../../shared/domain/chat';
+import type { EventBus } from '../api/eventBus';
+import type { Database } from '../db/openDatabase';
+import { appendAudit, listAudit, type NewAuditEntry } from '../history/auditLog';
+import { insertBan, liftBans, listActiveBans, upsertTimeout } from '../history/chatBans';
+import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../history/chatMessages';
+import {
+  addReport,
+  decideModerationItem,
+  getModerationItem,
+  insertModerationItem,
+  listModerationItems,
+  listPendingHeldOf,
+} from '../history/moderationItems';
+import { getStream } from '../history/streams';
+import { ChatFailure } from '../chat/chatFailure';
+import { newChatId, type ChatHub } from '../chat/hub';
+import type { ChatIdentity } from '../chat/room';
+import type { ChatSender } from '../chat/sender';
+import type { BatchWriter } from '../chat/writer';
+import { applyDecision, applyDelete } from './decisions';
+import { setHighlight, setPin } from './spotlight';
+
+export interface ModerationDeps {
+  db: Database;
+  bus: EventBus;
+  hub: ChatHub;
+  sender: ChatSender;
+  writer: BatchWriter;
+  now: () => number;
+}
+
+export type StageDecisionListener = (item: ModerationItem) => void;
+
+/**
+ * The moderation queue and every moderator action. Each action is written with its audit entry in
+ * one transaction, then broadcast to chat clients and announced to the studio.
+ */
+export class ModerationService {
+  private readonly stageListeners = new Set<StageDecisionListener>();
+
+  constructor(private readonly deps: ModerationDeps) {}
+
+  list(filter: { streamId: string; status: ModerationStatus; kind?: ModerationKind; limit: number }): ModerationItem[] {
+    return listModerationItems(this.deps.db, filter);
+  }
+
+  itemOf(itemId: string): ModerationItem | undefined {
+    return getModerationItem(this.deps.db, itemId);
+  }
+
+  /** Approve or reject one pending item; each kind has its own meaning (see `applyDecision`). */
+  async decide(itemId: string, decision: ModerationDecision, actor: string, reason?: string): Promise<ModerationItem> {
+    const item = getModerationItem(this.deps.db, itemId);
+    if (!item) throw new ChatFailure('not_found', 'No such queue item');
+    if (item.status !== 'pending') throw new ChatFailure('conflict', `This item was already ${item.status}`);
+    const result = await applyDecision(this.deps, item, decision, actor, reason ?? null);
+    const decided = getModerationItem(this.deps.db, itemId) ?? item;
+    this.announce(result.audit);
+    this.deps.bus.emit('moderation.resolved', decided);
+    if (decided.kind === 'stage_request') for (const listener of this.stageListeners) listener(decided);
+    return decided;
+  }
+
+  /** Removes a visible message from every client. */
+  async deleteMessage(messageId: string, actor: string, reason?: string): Promise<void> {
+    const message = this.visibleOrFail(messageId);
+    const audit = await applyDelete(this.deps, message, actor, reason ?? null);
+    this.announce(audit);
+  }
+
+  /** Stops a chatter from sending for a while; they are told until when. */
+  timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, actor: string, reason?: string): number {
+    const { db, now } = this.deps;
+    this.streamOrFail(streamId);
+    const at = now();
+    const until = at + minutes * 60_000;
+    const audit = db.transaction(() => {
+      upsertTimeout(db, { streamId, identity, until, actor, reason: reason ?? null, at });
+      return appendAudit(db, { streamId, actor, action: 'timeout', targetIdentity: identity, reason, details: { minutes }, at });
+    })();
+    this.deps.hub.sendToIdentity(streamId, identity, {
+      type: 'notice',
+      kind: 'timed_out',
+      message: `You are timed out for ${minutes} min`,
+      until,
+      seconds: minutes * 60,
+    });
+    this.announce(audit);
+    return until;
+  }
+
+  /** Bans a chatter from this stream or every stream and disconnects them. */
+  ban(streamId: string, identity: string, scope: BanScope, actor: string, reason?: string): void {
+    const { db, now } = this.deps;
+    this.streamOrFail(streamId);
+    const at = now();
+    const { audit, dropped } = db.transaction(() => {
+      insertBan(db, { identity, streamId: scope === 'always' ? null : streamId, actor, reason: reason ?? null, at });
+      // Their messages still waiting for review go too: nobody should have to reject them one by one.
+      const held = listPendingHeldOf(db, scope === 'always' ? null : streamId, identity);
+      for (const { itemId, messageId } of held) {
+        decideModerationItem(db, itemId, 'rejected', actor, at);
+        rejectHeldMessage(db, messageId, actor, at);
+      }
+      const entry = appendAudit(db, {
+        streamId,
+        actor,
+        action: 'ban',
+        targetIdentity: identity,
+        reason,
+        details: { scope, heldRejected: held.length },
+        at,
+      });
+      return { audit: entry, dropped: held.map((h) => h.itemId) };
+    })();
+    for (const itemId of dropped) {
+      const item = getModerationItem(db, itemId);
+      if (item) this.deps.bus.emit('moderation.resolved', item);
+    }
+    this.deps.hub.disconnectIdentity(
+      scope === 'always' ? null : streamId,
+      identity,
+      { type: 'error', code: 'banned', message: 'You were banned from this chat' },
+      CHAT_CLOSE.forbidden,
+    );
+    this.announce(audit);
+  }
+
+  unban(streamId: string, identity: string, actor: string, reason?: string): number {
+    const { db, now } = this.deps;
+    const at = now();
+    const result = db.transaction(() => {
+      const lifted = liftBans(db, streamId, identity, actor, at);
+      if (lifted === 0) return null;
+      return { lifted, audit: appendAudit(db, { streamId, actor, action: 'unban', targetIdentity: identity, reason, at }) };
+    })();
+    if (!result) throw new ChatFailure('not_found', 'This chatter is not banned');
+    this.announce(result.audit);
+    return result.lifted;
+  }
+
+  bans(streamId: string): ChatBan[] {
+    return listActiveBans(this.deps.db, streamId);
+  }
+
+  pin(streamId: string, messageId: string | null, actor: string): ChatMessage | null {
+    const message = messageId === null ? null : this.visibleOrFail(messageId, streamId);
+    const { audit, pinned } = setPin(this.deps, streamId, message, actor);
+    this.announce(audit);
+    return pinned;
+  }
+
+  highlight(streamId: string, messageId: string | null, actor: string): ChatMessage | null {
+    const message = messageId === null ? null : this.visibleOrFail(messageId, streamId);
+    const { audit, highlight } = setHighlight(this.deps, streamId, message, actor);
+    this.announce(audit);
+    return highlight;
+  }
+
+  /** A viewer reports a message: one queue item per message, counting distinct reporters. */
+  report(streamId: string, messageId: string, reporter: ChatIdentity, reason: string): void {
+    const { db, now } = this.deps;
+    const message = this.visibleOrFail(messageId, streamId);
+    const added = addReport(db, {
+      newItemId: newChatId(),
+      streamId,
+      messageId,
+      subject: { identity: message.sender.identity, name: message.sender.name },
+      reporter: reporter.identity,
+      reason,
+      at: now(),
+    });
+    if (added?.created) {
+      const item = getModerationItem(db, added.itemId);
+      if (item) this.deps.bus.emit('moderation.queued', item);
+    }
+  }
+
+  /** For the guests feature: a guest asks to go on stage; the decision reaches `onStageDecision`. */
+  enqueueStageRequest(
+    streamId: string,
+    subject: { identity: string; name: string },
+    note: string,
+    details?: Record<string, unknown>,
+  ): ModerationItem {
+    const { db, now } = this.deps;
+    this.streamOrFail(streamId);
+    const id = newChatId();
+    insertModerationItem(db, { id, streamId, kind: 'stage_request', subject, messageId: null, reason: note, createdAt: now(), details });
+    const item = getModerationItem(db, id);
+    if (!item) throw new ChatFailure('internal', 'Stage request was not stored');
+    this.deps.bus.emit('moderation.queued', item);
+    return item;
+  }
+
+  /** The guest left or cancelled: the item leaves the queue without a decision. */
+  withdraw(itemId: string, by: string): ModerationItem | null {
+    const { db, now } = this.deps;
+    if (!decideModerationItem(db, itemId, 'withdrawn', by, now())) return null;
+    const item = getModerationItem(db, itemId);
+    if (item) this.deps.bus.emit('moderation.resolved', item);
+    return item ?? null;
+  }
+
+  onStageDecision(listener: StageDecisionListener): () => void {
+    this.stageListeners.add(listener);
+    return () => this.stageListeners.delete(listener);
+  }
+
+  audit(streamId: string | null, limit: number, beforeId?: number): AuditEntry[] {
+    return listAudit(this.deps.db, { streamId, limit, beforeId });
+  }
+
+  /** Writes an audit entry for actions made elsewhere (rules changes, moderator links). */
+  record(entry: NewAuditEntry): AuditEntry {
+    const audit = appendAudit(this.deps.db, entry);
+    this.announce(audit);
+    return audit;
+  }
+
+  private announce(entry: AuditEntry): void {
+    this.deps.bus.emit('audit.appended', entry);
+  }
+
+  private streamOrFail(streamId: string): void {
+    if (!getStream(this.deps.db, streamId)) throw new ChatFailure('not_found', 'This stream does not exist');
+  }
+
+  private visibleOrFail(messageId: string, streamId?: string): StoredChatMessage {
+    const message = getChatMessage(this.deps.db, messageId);
+    if (!message || (streamId !== undefined && message.streamId !== streamId)) throw new ChatFailure('not_found', 'No such message');
+    if (message.status === 'held') throw new ChatFailure('conflict', 'This message is waiting in the moderation queue');
+    if (message.status !== 'visible') throw new ChatFailure('conflict', `This message was already ${message.status}`);
+    return message;
+  }
+}

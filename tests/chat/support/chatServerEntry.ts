@@ -1,0 +1,20 @@
+/**
+ * A small chat server in its own process, for the crash test: `node --import tsx chatServerEntry.ts <db file>`.
+ * Prints `READY <port> <room>` once it accepts connections. Rate limits are raised so one client
+ * can flood it.
+ */
+import { startChatServer } from './server';
+
+const dbFile = process.argv[2];
+if (!dbFile) {
+  process.stderr.write('usage: chatServerEntry.ts <db file>\n');
+  process.exit(2);
+}
+const server = await startChatServer({
+  dbFile,
+  rules: { rateLimit: { messages: 1000, perSeconds: 1 }, repeatedText: 'off', links: 'allow' },
+});
+process.stdout.write(`READY ${server.port} ${server.roomName}\n`);
+process.on('SIGTERM', () => {
+  void server.close().then(() => process.exit(0));
+});
