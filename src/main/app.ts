@@ -14,7 +14,14 @@ import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
 import type { SecretStore } from './settings/secretStore';
 import { SettingsService } from './settings/settingsService';
+import { createHistoryHandlers } from './analytics/historyHandlers';
+import { createChatService } from './chat/chatService';
+import { InviteService } from './invites/inviteService';
 import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';
+import { createGuestRoutes } from './stage/guestRoutes';
+import { GuestService } from './stage/guestService';
+import { createStageHandlers } from './stage/stageHandlers';
+import { StageService } from './stage/stageService';
 import { browserCaptureProvider, type CaptureProvider } from './stream/captureProvider';
 import { LiveStreamService } from './stream/liveStreamService';
 import { createStreamHandlers } from './stream/streamHandlers';
@@ -101,18 +108,28 @@ export async function startApp(options: AppOptions): Promise<App> {
     };
   };
 
-  const streams = new LiveStreamService({
+  const publicUrl = () => status().publicUrl;
+  const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
+  const streams = new LiveStreamService({ db, settings, bus, log, rooms, publicUrl });
+  const chat = createChatService({ db, bus, settings, sessions, log, publicUrl });
+  const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, sessions, log, publicUrl });
+  const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
+  const invites = new InviteService({
     db,
-    settings,
     bus,
-    log,
-    rooms: options.rooms ?? createRoomGateway(() => settings.livekitCredentials()),
-    publicUrl: () => status().publicUrl,
+    sessions,
+    publicUrl,
+    liveTitle: () => streams.liveStream()?.stream.title ?? null,
+    createGuest: (inviteId, name) => guests.create(inviteId, name),
+    onRevoked: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
   });
 
   const handlers: Handlers = {
     ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
-    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider }),
+    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply() }),
+    ...chat.handlers,
+    ...createStageHandlers({ invites, stage }),
+    ...createHistoryHandlers({ db }),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
@@ -126,8 +143,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
       createWatchTokenRoute({ settings, streams }),
       createWebhookRoute({ db, settings, streams, log }),
+      ...createGuestRoutes({ invites, guests, log }),
     ],
-    upgrades: [control],
+    upgrades: [control, chat.upgradeRoute],
   });
 
   serverRef.current = running;
@@ -145,6 +163,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     async close() {
       streams.close();
       control.close();
+      await chat.close();
       await running.close();
       db.close();
     },

@@ -87,7 +87,7 @@ describe('stream history', () => {
 
   it('lists streams through the (started_at, id) index, without a sort step', () => {
     const db = seed(5);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LIST_STREAMS_SQL}`).all({ cursorStart: 2_000, cursorId: 'x', limit: 20 }) as { detail: string }[])
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LIST_STREAMS_SQL}`).all({ cursorStart: 2_000, cursorId: 'x', limit: 20, pattern: null, fromAt: 0, toAt: 9_999 }) as { detail: string }[])
       .map((row) => row.detail)
       .join('\n');
     expect(plan).toMatch(/USING (COVERING )?INDEX streams_by_start/);

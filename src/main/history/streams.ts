@@ -119,22 +119,56 @@ function decodeCursor(cursor: string): [number, string] | null {
   return null;
 }
 
+/**
+ * Filters shared by the page query and its count: a title/tag search (LIKE pattern, or NULL for
+ * none) and a [fromAt, toAt) window on the start time, which the (started_at, id) index serves.
+ */
+const LIST_FILTER = `started_at >= @fromAt AND started_at < @toAt
+  AND (@pattern IS NULL OR title LIKE @pattern ESCAPE '\\'
+       OR EXISTS (SELECT 1 FROM json_each(streams.tags_json) WHERE json_each.value LIKE @pattern ESCAPE '\\'))`;
+
 export const LIST_STREAMS_SQL = `SELECT * FROM streams
-  WHERE (@cursorStart IS NULL OR started_at < @cursorStart OR (started_at = @cursorStart AND id < @cursorId))
+  WHERE (started_at, id) < (@cursorStart, @cursorId) AND ${LIST_FILTER}
   ORDER BY started_at DESC, id DESC
   LIMIT @limit`;
 
-/** A page of streams, newest first, with a cursor for the next page. */
-export function listStreams(db: Database, options: { limit: number; cursor: string | null }): StreamPage {
+const COUNT_STREAMS_SQL = `SELECT COUNT(*) AS n FROM streams WHERE ${LIST_FILTER}`;
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export interface ListStreamsOptions {
+  limit: number;
+  cursor: string | null;
+  /** Case-insensitive substring of the title or of any tag; empty or absent = no filter. */
+  search?: string;
+  /** Started at or after this time (epoch ms). */
+  from?: number | null;
+  /** Started before this time (epoch ms). */
+  to?: number | null;
+}
+
+/** A page of streams, newest first, with a cursor for the next page and the filtered total. */
+export function listStreams(db: Database, options: ListStreamsOptions): StreamPage {
   const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const search = options.search?.trim() ?? '';
+  const filter = {
+    pattern: search === '' ? null : containsPattern(search),
+    fromAt: options.from ?? Number.MIN_SAFE_INTEGER,
+    toAt: options.to ?? Number.MAX_SAFE_INTEGER,
+  };
   const rows = db.prepare(LIST_STREAMS_SQL).all({
-    cursorStart: after?.[0] ?? null,
-    cursorId: after?.[1] ?? null,
+    ...filter,
+    // No cursor: start above every real row, so the row-value comparison admits them all.
+    cursorStart: after?.[0] ?? Number.MAX_SAFE_INTEGER,
+    cursorId: after?.[1] ?? '',
     limit: options.limit + 1,
   }) as StreamRow[];
   const items = rows.slice(0, options.limit).map(toStream);
   const last = items.at(-1);
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM streams').get() as { n: number }).n;
+  const total = (db.prepare(COUNT_STREAMS_SQL).get(filter) as { n: number }).n;
   return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null, total };
 }
 

@@ -29,7 +29,7 @@ export const PAGE_CSP = [
   "media-src 'self' blob: mediastream:",
   "connect-src 'self' ws: wss: http: https:",
   "object-src 'none'",
-  "base-uri 'none'",
+  "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",
 ].join('; ');

@@ -11,7 +11,8 @@ type StageMethods =
   | 'stage.spotlight'
   | 'stage.mute'
   | 'stage.kick'
-  | 'stage.promote';
+  | 'stage.promote'
+  | 'stage.reportQuality';
 
 export function createStageHandlers(deps: { invites: InviteService; stage: StageService }): Pick<Handlers, StageMethods> {
   const { invites, stage } = deps;
@@ -25,5 +26,6 @@ export function createStageHandlers(deps: { invites: InviteService; stage: Stage
     'stage.mute': ({ identity, kind }) => stage.mute(identity, kind),
     'stage.kick': ({ identity, reason }, ctx) => stage.kick(identity, ctx.actor, reason),
     'stage.promote': ({ identity }) => stage.promote(identity),
+    'stage.reportQuality': ({ identity, quality }) => stage.reportQuality(identity, quality),
   };
 }

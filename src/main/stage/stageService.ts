@@ -6,7 +6,10 @@ import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { findGuestByIdentity, markGuestRemoved } from '../history/guestSessions';
 import { revokeInvite } from '../history/invites';
+import type { ConnectionQuality } from '../../shared/domain/history';
+import { recordQualityChange } from '../history/qualityEvents';
 import { getSpotlight, listRoster, saveRoster, setSpotlight } from '../history/stageRoster';
+import { closeStageSession, openStageSession } from '../history/stageSessions';
 import type { RoomGateway } from '../livekit/roomGateway';
 import type { Logger } from '../logging';
 import type { SessionRegistry } from '../server/sessions';
@@ -76,9 +79,10 @@ export class StageService {
   async kick(identity: string, actor: string, reason?: string): Promise<StageState> {
     const live = this.requireLive();
     const guest = findGuestByIdentity(this.deps.db, identity);
-    await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
+    // Mark first: a poll landing between the two steps must not hand out a fresh token.
     markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The host removed you from this stream.');
     if (guest) revokeInvite(this.deps.db, guest.inviteId, this.now());
+    await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     try {
       this.deps.queue.ban(live.stream.id, identity, 'stream', actor, reason);
     } catch (error) {
@@ -107,11 +111,17 @@ export class StageService {
     const live = this.deps.streams.liveStream();
     if (!live) return;
     for (const identity of identities) {
-      await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
       markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The invite you used was revoked.');
+      await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     }
     const roster = this.state().guests;
     await this.apply(roster, roster.filter((g) => !identities.includes(g.identity)));
+  }
+
+  /** The studio saw a guest's connection quality change; kept for the after-show timeline. */
+  reportQuality(identity: string, quality: ConnectionQuality): { recorded: boolean } {
+    const live = this.requireLive();
+    return { recorded: recordQualityChange(this.deps.db, { streamId: live.stream.id, identity, at: this.now(), quality }) };
   }
 
   /** Re-applies permissions and the program after the studio reconnects (the roster lives here). */
@@ -132,15 +142,20 @@ export class StageService {
     saveRoster(this.deps.db, live.stream.id, after, this.now());
     const spotlight = getSpotlight(this.deps.db, live.stream.id);
     if (spotlight && after.find((g) => g.identity === spotlight)?.state !== 'stage') setSpotlight(this.deps.db, live.stream.id, null);
+    const at = this.now();
     const wasOnStage = new Set(before.filter((g) => g.state === 'stage').map((g) => g.identity));
     for (const guest of after) {
       const onStage = guest.state === 'stage';
+      // Stage time for the history: a stint opens on stage and closes on leaving it.
+      if (onStage) openStageSession(this.deps.db, { streamId: live.stream.id, identity: guest.identity, name: guest.name, at });
+      else closeStageSession(this.deps.db, live.stream.id, guest.identity, at);
       if (onStage !== wasOnStage.has(guest.identity) || before.length === 0) {
         await this.deps.rooms.setGuestPublishing(live.stream.roomName, guest.identity, onStage);
       }
     }
     for (const guest of before) {
       if (!after.some((g) => g.identity === guest.identity) && guest.state === 'stage') {
+        closeStageSession(this.deps.db, live.stream.id, guest.identity, at);
         await this.deps.rooms.setGuestPublishing(live.stream.roomName, guest.identity, false);
       }
     }

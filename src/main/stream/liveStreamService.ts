@@ -7,6 +7,7 @@ import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { closeOpenSessions } from '../history/participantSessions';
+import { closeOpenStageSessions } from '../history/stageSessions';
 import { createStream, deleteStream, endStream, getStream, heartbeatStream, listLiveStreams, notePeakViewers } from '../history/streams';
 import { addViewerSample } from '../history/viewerSamples';
 import type { RoomGateway } from '../livekit/roomGateway';
@@ -90,6 +91,7 @@ export class LiveStreamService {
     this.tick();
     const endedAt = this.now();
     closeOpenSessions(this.deps.db, live.stream.id, endedAt);
+    closeOpenStageSessions(this.deps.db, live.stream.id, endedAt);
     notePeakViewers(this.deps.db, live.stream.id, live.counter.current().peak);
     const record = endStream(this.deps.db, live.stream.id, endedAt, 'host_ended');
     this.stopLive();

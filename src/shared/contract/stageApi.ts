@@ -41,6 +41,12 @@ export const stageMethods = {
     roles: OWNER_AND_MODERATOR,
     summary: 'Remove a guest from the room and ban them for this stream.',
   }),
+  'stage.reportQuality': method({
+    params: z.object({ identity, quality: z.enum(['excellent', 'good', 'poor', 'lost']) }).strict(),
+    result: z.object({ recorded: z.boolean() }),
+    roles: OWNER,
+    summary: "A guest's connection quality changed (seen by the studio); recorded for history.",
+  }),
   'stage.promote': method({
     params: z.object({ identity }).strict(),
     result: z.object({ consoleUrl: z.string() }),

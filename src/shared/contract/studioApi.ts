@@ -6,7 +6,9 @@ import {
 } from '../domain/settings';
 import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
-import { method, OWNER, OWNER_AND_MODERATOR, type SessionRole } from './methodSpec';
+import { historyMethods } from './historyApi';
+import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
+import { stageEvents, stageMethods } from './stageApi';
 import { streamEvents, streamMethods } from './streamApi';
 
 export { method, OWNER, OWNER_AND_MODERATOR, SessionRoleSchema, type MethodSpec, type SessionRole } from './methodSpec';
@@ -37,6 +39,11 @@ export const HistoryListParamsSchema = z
   .object({
     limit: z.number().int().min(1).max(100).default(20),
     cursor: z.string().max(200).nullable().default(null),
+    /** Matches the title or any tag, case-insensitively; empty = every stream. */
+    search: z.string().trim().max(120).default(''),
+    /** Streams that started at or after `from` and before `to` (epoch ms). */
+    from: z.number().int().min(0).nullable().default(null),
+    to: z.number().int().min(0).nullable().default(null),
   })
   .strict();
 
@@ -69,6 +76,8 @@ export const studioMethods = {
   }),
   ...chatMethods,
   ...streamMethods,
+  ...stageMethods,
+  ...historyMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;
@@ -86,6 +95,7 @@ export const studioEvents = {
   'settings.changed': { payload: SettingsViewSchema, roles: OWNER },
   ...chatEvents,
   ...streamEvents,
+  ...stageEvents,
 } as const;
 
 export type StudioEvents = typeof studioEvents;

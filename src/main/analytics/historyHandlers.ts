@@ -1,0 +1,52 @@
+import type { historyMethods } from '../../shared/contract/historyApi';
+import { AppFailure, assertNever } from '../../shared/result';
+import type { Handlers } from '../api/types';
+import type { Database } from '../db/openDatabase';
+import { listStreamMessages, listStreamModerationLog } from '../history/exportStream';
+import { searchMessages } from '../history/search';
+import { deleteStream, getStream } from '../history/streams';
+import { listTranscript } from '../history/transcript';
+import { chatExport, moderationExport } from './exportFormat';
+import { buildStreamDetail } from './streamDetail';
+
+export type HistoryHandlers = Pick<Handlers, keyof typeof historyMethods>;
+
+function requireStream(db: Database, id: string) {
+  const stream = getStream(db, id);
+  if (!stream) throw new AppFailure('not_found', 'No stream with that id');
+  return stream;
+}
+
+/** The past-stream methods: analytics, transcript, search, export and delete. */
+export function createHistoryHandlers(deps: { db: Database }): HistoryHandlers {
+  const { db } = deps;
+  return {
+    'history.detail': ({ id }) => {
+      const detail = buildStreamDetail(db, id);
+      if (!detail) throw new AppFailure('not_found', 'No stream with that id');
+      return detail;
+    },
+    'history.transcript': ({ streamId, cursor, limit, query }) => {
+      requireStream(db, streamId);
+      return listTranscript(db, { streamId, cursor, limit, query });
+    },
+    'history.search': ({ query, cursor, limit }) => searchMessages(db, { query, cursor, limit }),
+    'history.export': ({ streamId, part, format }) => {
+      const stream = requireStream(db, streamId);
+      switch (part) {
+        case 'chat':
+          return chatExport(stream, listStreamMessages(db, streamId), format);
+        case 'moderation':
+          return moderationExport(stream, listStreamModerationLog(db, streamId), format);
+        default:
+          return assertNever(part);
+      }
+    },
+    'history.delete': ({ id }) => {
+      const stream = requireStream(db, id);
+      if (stream.status === 'live') throw new AppFailure('conflict', 'End the stream before deleting it');
+      deleteStream(db, id);
+      return { deleted: true };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import {
+  ExportFileSchema,
+  ExportFormatSchema,
+  ExportPartSchema,
+  SearchPageSchema,
+  SearchTextSchema,
+  StreamDetailSchema,
+  TranscriptPageSchema,
+} from '../domain/history';
+import { method, OWNER } from './methodSpec';
+
+/**
+ * Studio API methods for past streams: analytics, transcript, search, export and delete. Owner
+ * only — history is the host's private record. Spread into `studioMethods`.
+ */
+
+const streamId = z.string().min(1).max(64);
+const cursor = z.string().max(200).nullable().default(null);
+
+export const historyMethods = {
+  'history.detail': method({
+    params: z.object({ id: streamId }).strict(),
+    result: StreamDetailSchema,
+    roles: OWNER,
+    summary: 'A past stream with its viewer, chat, moderation and guest analytics.',
+  }),
+  'history.transcript': method({
+    params: z
+      .object({ streamId, cursor, limit: z.number().int().min(1).max(200).default(50), query: SearchTextSchema.default('') })
+      .strict(),
+    result: TranscriptPageSchema,
+    roles: OWNER,
+    summary: "A page of a stream's chat, oldest first, with moderation marks; `query` narrows it by full-text search.",
+  }),
+  'history.search': method({
+    params: z.object({ query: SearchTextSchema.pipe(z.string().min(1, 'Type something to search for')), cursor, limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    result: SearchPageSchema,
+    roles: OWNER,
+    summary: 'Full-text search over the chat of every stream, newest first.',
+  }),
+  'history.export': method({
+    params: z.object({ streamId, part: ExportPartSchema, format: ExportFormatSchema }).strict(),
+    result: ExportFileSchema,
+    roles: OWNER,
+    summary: "A stream's chat or moderation log as a JSON or CSV file.",
+  }),
+  'history.delete': method({
+    params: z.object({ id: streamId }).strict(),
+    result: z.object({ deleted: z.literal(true) }),
+    roles: OWNER,
+    summary: 'Delete a finished stream and everything recorded for it.',
+  }),
+} as const;
