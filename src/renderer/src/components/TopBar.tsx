@@ -1,4 +1,6 @@
+import { useLiveWiring } from '../features/golive/useLiveWiring';
 import { useStudio } from '../store';
+import { LiveBar } from './LiveBar';
 import type { View } from '../store/navigationSlice';
 
 const TABS: { view: View; label: string }[] = [
@@ -7,19 +9,17 @@ const TABS: { view: View; label: string }[] = [
   { view: 'settings', label: 'Settings' },
 ];
 
-/** Brand, live status and navigation. The status reads "Not live" until a stream starts. */
+/** Brand, the live bar and navigation. It is always mounted, so it also holds the live wiring. */
 export function TopBar() {
   const view = useStudio((state) => state.view);
   const navigate = useStudio((state) => state.navigate);
+  useLiveWiring();
   return (
     <header className="topbar">
       <div className="brand" aria-label="Airdeck">
         <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
       </div>
-      <div className="live-status" role="status" aria-label="Stream status">
-        <span className="live-dot idle" aria-hidden="true" />
-        Not live
-      </div>
+      <LiveBar />
       <nav className="tabs" aria-label="Main">
         {TABS.map((tab) => (
           <button

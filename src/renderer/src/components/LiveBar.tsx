@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { HostQuality } from '../livekit/hostRoom';
+import { useStudio } from '../store';
+import { formatDuration } from './format';
+import { EyeIcon, UploadIcon } from './StudioIcons';
+
+const QUALITY_LABEL: Record<HostQuality, string> = {
+  excellent: 'Excellent',
+  good: 'Good',
+  poor: 'Poor',
+  lost: 'Lost',
+  unknown: 'Measuring',
+};
+
+function useElapsed(startedAt: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (startedAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [startedAt]);
+  return startedAt === null ? 0 : Math.max(0, now - startedAt);
+}
+
+function formatBitrate(kbps: number | null): string {
+  if (kbps === null) return '—';
+  return kbps >= 1000 ? `${(kbps / 1000).toFixed(1)} Mbps` : `${kbps} kbps`;
+}
+
+/**
+ * The stream's state in the top bar: Not live, Going live, LIVE with elapsed time, viewers,
+ * connection quality, outgoing bitrate and fps, or Reconnecting when LiveKit is recovering.
+ */
+export function LiveBar() {
+  const phase = useStudio((s) => s.livePhase);
+  const startedAt = useStudio((s) => s.liveSession?.startedAt ?? null);
+  const connection = useStudio((s) => s.liveConnection);
+  const quality = useStudio((s) => s.liveQuality);
+  const viewers = useStudio((s) => s.liveViewers);
+  const bitrate = useStudio((s) => s.liveBitrateKbps);
+  const fps = useStudio((s) => s.liveFps);
+  const resumable = useStudio((s) => s.resumeOffer !== null);
+  const onAir = phase === 'live' || phase === 'ending';
+  const elapsed = useElapsed(onAir ? startedAt : null);
+
+  if (!onAir && resumable && phase === 'idle') {
+    // Main still has the stream live, but this studio is not publishing to it (after a reload).
+    return (
+      <div className="live-bar troubled" role="status" aria-label="Stream status">
+        <span className="live-pill warn">
+          <span className="live-dot live" aria-hidden="true" />
+          Live · studio not connected
+        </span>
+      </div>
+    );
+  }
+  if (!onAir) {
+    const starting = phase !== 'idle';
+    return (
+      <div className="live-status" role="status" aria-label="Stream status">
+        <span className={starting ? 'live-dot starting' : 'live-dot idle'} aria-hidden="true" />
+        {starting ? 'Going live…' : 'Not live'}
+      </div>
+    );
+  }
+  const troubled = connection === 'reconnecting' || connection === 'lost';
+  return (
+    <div className={troubled ? 'live-bar troubled' : 'live-bar'} role="status" aria-label="Stream status">
+      <span className={troubled ? 'live-pill warn' : 'live-pill'}>
+        <span className="live-dot live" aria-hidden="true" />
+        {connection === 'reconnecting'
+          ? 'Reconnecting…'
+          : connection === 'lost'
+            ? 'Connection lost'
+            : phase === 'ending'
+              ? 'Ending…'
+              : 'LIVE'}
+      </span>
+      <span className="metric" aria-label={`Elapsed ${formatDuration(elapsed)}`}>
+        {formatDuration(elapsed)}
+      </span>
+      <span className="metric" aria-label={`${viewers} ${viewers === 1 ? 'viewer' : 'viewers'}`}>
+        <EyeIcon /> {viewers}
+      </span>
+      <span className={`metric quality q-${quality}`} aria-label={`Connection ${QUALITY_LABEL[quality].toLowerCase()}`}>
+        <span className="bars" aria-hidden="true">
+          <i />
+          <i />
+          <i />
+        </span>
+        {QUALITY_LABEL[quality]}
+      </span>
+      <span className="metric" aria-label={`Sending ${formatBitrate(bitrate)}`}>
+        <UploadIcon /> {formatBitrate(bitrate)}
+      </span>
+      <span className="metric" aria-label={`${fps ?? 0} frames per second`}>
+        {fps === null ? '—' : fps} fps
+      </span>
+    </div>
+  );
+}

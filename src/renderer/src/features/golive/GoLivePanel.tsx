@@ -1,0 +1,74 @@
+import { formatDuration } from '../../components/format';
+import { useStudio } from '../../store';
+import { selectIsLive, selectIsStarting } from '../../store/liveSlice';
+import { GoLiveForm } from './GoLiveForm';
+import { GoLiveProgress } from './GoLiveProgress';
+import { LiveErrorNotice } from './LiveErrorNotice';
+import { LiveInfo } from './LiveInfo';
+
+/** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
+export function GoLivePanel() {
+  const phase = useStudio((s) => s.livePhase);
+  const live = useStudio(selectIsLive);
+  const starting = useStudio(selectIsStarting);
+  const session = useStudio((s) => s.liveSession);
+  const error = useStudio((s) => s.liveError);
+  const ended = useStudio((s) => s.liveEnded);
+  const endedElsewhere = useStudio((s) => s.liveEndedElsewhere);
+  const resumeOffer = useStudio((s) => s.resumeOffer);
+  const lost = useStudio((s) => s.liveConnection === 'lost');
+  const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
+
+  return (
+    <section className="card golive-card" aria-labelledby="golive-heading">
+      <h2 id="golive-heading">{live ? 'On air' : 'Go live'}</h2>
+      {error && <LiveErrorNotice error={error} />}
+      {resumeOffer && phase === 'idle' && (
+        <div className="notice notice-warn" role="alert">
+          <strong>“{resumeOffer.title}” is still live</strong>
+          <p>The studio was reloaded while you were live. Resume to reconnect and publish again, or end the stream.</p>
+          <div className="notice-actions">
+            <button type="button" className="primary" onClick={() => void resumeStream()}>
+              Resume stream
+            </button>
+            <button type="button" className="danger" onClick={() => void endResumeOffer()}>
+              End the stream
+            </button>
+          </div>
+        </div>
+      )}
+      {ended && phase === 'idle' && (
+        <div className="notice notice-ok" role="status">
+          <strong>Stream ended</strong>
+          <p>
+            {formatDuration(ended.durationMs)} on air · peak {ended.peakViewers} {ended.peakViewers === 1 ? 'viewer' : 'viewers'}. It is
+            saved in History.
+          </p>
+          <button type="button" onClick={dismissLiveNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {endedElsewhere && phase === 'idle' && (
+        <div className="notice notice-warn" role="status">
+          <strong>The stream is no longer live</strong>
+          <p>It was ended outside this studio (the room was closed).</p>
+        </div>
+      )}
+      {lost && live && (
+        <div className="notice notice-error" role="alert">
+          <strong>Connection to LiveKit lost</strong>
+          <p>Viewers may see you frozen. Reconnect to publish again, or end the stream.</p>
+          <div className="notice-actions">
+            <button type="button" className="primary" onClick={() => void reconnectStream()}>
+              Reconnect
+            </button>
+          </div>
+        </div>
+      )}
+      {starting && <GoLiveProgress phase={phase} />}
+      {live && session && <LiveInfo session={session} />}
+      {phase === 'idle' && !resumeOffer && <GoLiveForm />}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import {
+  ConnectionError,
+  ConnectionErrorReason,
+  ConnectionQuality,
+  DisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  type LocalTrackPublication,
+  type Participant,
+} from 'livekit-client';
+import { countViewers } from './hostRoomViewers';
+import { sampleOutbound, type OutboundSample } from './localStats';
+import { HostPublisher } from './publisher';
+
+/** The host's link to the room, as the live bar shows it. */
+export type HostConnection = 'connecting' | 'connected' | 'reconnecting';
+
+/** How the host left the room when it was not the host's own doing. */
+export type HostLeftReason = 'room_deleted' | 'removed' | 'lost' | 'other';
+
+/** LiveKit's view of the host's uplink. */
+export type HostQuality = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
+
+/** Room happenings the studio reacts to (one place turns them into store updates). */
+export interface HostRoomEvents {
+  connection(state: HostConnection): void;
+  left(reason: HostLeftReason): void;
+  quality(quality: HostQuality): void;
+  viewers(count: number): void;
+  /** The browser's own "Stop sharing" ended the screen; LiveKit unpublished it. */
+  screenEnded(): void;
+}
+
+/** Why connecting failed, so the studio can say what to fix. */
+export class HostRoomFailure extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthorized' | 'other',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostRoomFailure';
+  }
+}
+
+function toFailure(error: unknown): HostRoomFailure {
+  if (error instanceof ConnectionError) {
+    if (error.reason === ConnectionErrorReason.NotAllowed)
+      return new HostRoomFailure('unauthorized', 'LiveKit rejected the host token. Check the API key and secret in Settings.');
+    if (
+      error.reason === ConnectionErrorReason.ServerUnreachable ||
+      error.reason === ConnectionErrorReason.WebSocket ||
+      error.reason === ConnectionErrorReason.Timeout
+    )
+      return new HostRoomFailure('unreachable', 'Could not reach the LiveKit server. Check that it is running and the URL in Settings.');
+  }
+  return new HostRoomFailure('other', `Could not join the LiveKit room: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const QUALITY: Record<ConnectionQuality, HostQuality> = {
+  [ConnectionQuality.Excellent]: 'excellent',
+  [ConnectionQuality.Good]: 'good',
+  [ConnectionQuality.Poor]: 'poor',
+  [ConnectionQuality.Lost]: 'lost',
+  [ConnectionQuality.Unknown]: 'unknown',
+};
+
+function leftReason(reason: DisconnectReason | undefined): HostLeftReason {
+  if (reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.ROOM_CLOSED) return 'room_deleted';
+  if (reason === DisconnectReason.PARTICIPANT_REMOVED || reason === DisconnectReason.DUPLICATE_IDENTITY) return 'removed';
+  if (reason === DisconnectReason.SIGNAL_CLOSE || reason === DisconnectReason.JOIN_FAILURE || reason === DisconnectReason.STATE_MISMATCH)
+    return 'lost';
+  return 'other';
+}
+
+/**
+ * The host's LiveKit room: connect, publish through {@link HostPublisher}, and report
+ * connection, quality and audience through {@link HostRoomEvents}.
+ */
+export class HostRoom {
+  /** Each new host Room is handed here, so the stage tracker (hostStage.ts) can follow guests. */
+  static onRoomCreated: ((room: Room) => void) | null = null;
+  private readonly room: Room;
+  readonly publisher: HostPublisher;
+  private leaving = false;
+
+  constructor(private readonly events: HostRoomEvents) {
+    // The studio owns its capture tracks: leaving the room must not stop the preview.
+    this.room = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
+    this.publisher = new HostPublisher(this.room.localParticipant);
+    HostRoom.onRoomCreated?.(this.room);
+    const viewers = () => events.viewers(countViewers(this.room.remoteParticipants.values()));
+    this.room
+      .on(RoomEvent.Reconnecting, () => events.connection('reconnecting'))
+      .on(RoomEvent.SignalReconnecting, () => events.connection('reconnecting'))
+      .on(RoomEvent.Reconnected, () => events.connection('connected'))
+      .on(RoomEvent.Disconnected, (reason) => {
+        if (!this.leaving) events.left(leftReason(reason));
+      })
+      .on(RoomEvent.ConnectionQualityChanged, (quality: ConnectionQuality, participant: Participant) => {
+        if (participant.isLocal) events.quality(QUALITY[quality]);
+      })
+      .on(RoomEvent.ParticipantConnected, viewers)
+      .on(RoomEvent.ParticipantDisconnected, viewers)
+      .on(RoomEvent.ParticipantAttributesChanged, viewers)
+      .on(RoomEvent.LocalTrackUnpublished, (publication: LocalTrackPublication) => {
+        if (!this.leaving && publication.source === Track.Source.ScreenShare) events.screenEnded();
+      });
+  }
+
+  /** Joins the room; throws {@link HostRoomFailure}. */
+  async connect(url: string, token: string): Promise<void> {
+    this.events.connection('connecting');
+    try {
+      await this.room.connect(url, token, { autoSubscribe: false });
+    } catch (error) {
+      throw toFailure(error);
+    }
+    this.events.connection('connected');
+    this.events.viewers(countViewers(this.room.remoteParticipants.values()));
+  }
+
+  /** Current count of viewers in the room (for the periodic report to main). */
+  viewerCount(): number {
+    return countViewers(this.room.remoteParticipants.values());
+  }
+
+  /** One sample of the outgoing streams. */
+  sampleStats(): Promise<OutboundSample> {
+    return sampleOutbound(this.publisher.senders());
+  }
+
+  /** Leaves without stopping the capture tracks; no `left` event follows. */
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.room.disconnect(false);
+  }
+}
