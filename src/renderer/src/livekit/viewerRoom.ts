@@ -1,0 +1,193 @@
+import {
+  DisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+} from 'livekit-client';
+import type { ViewerDisconnectReason, ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
+
+/** The participant attribute that tells the host and stage guests apart from viewers. */
+export const ROLE_ATTRIBUTE = 'airdeck.role';
+
+/** Events a {@link ViewerRoom} emits; each carries plain data, never a livekit-client object. */
+export enum ViewerRoomEvent {
+  /** The remote participants or their tracks changed (join, leave, publish, mute, subscribe). */
+  Participants = 'participants',
+  /** Room metadata changed: the program layout and title travel here. */
+  Metadata = 'metadata',
+  /** Signal or media is being re-established; the program may freeze meanwhile. */
+  Reconnecting = 'reconnecting',
+  Reconnected = 'reconnected',
+  /** The room is gone for this viewer; `reason` decides between "ended" and trying again. */
+  Disconnected = 'disconnected',
+  /** The browser refused to start audio (or video) without a click. */
+  PlaybackBlocked = 'playbackBlocked',
+}
+
+/** Callback signatures for {@link ViewerRoomEvent}. */
+export interface ViewerRoomCallbacks {
+  [ViewerRoomEvent.Participants]: (participants: ViewerParticipant[]) => void;
+  [ViewerRoomEvent.Metadata]: (metadata: string | undefined) => void;
+  [ViewerRoomEvent.Reconnecting]: () => void;
+  [ViewerRoomEvent.Reconnected]: () => void;
+  [ViewerRoomEvent.Disconnected]: (reason: ViewerDisconnectReason) => void;
+  [ViewerRoomEvent.PlaybackBlocked]: (blocked: boolean) => void;
+}
+
+const SOURCES: Partial<Record<Track.Source, ViewerTrackSource>> = {
+  [Track.Source.ScreenShare]: 'screen',
+  [Track.Source.Camera]: 'camera',
+  [Track.Source.Microphone]: 'microphone',
+  [Track.Source.ScreenShareAudio]: 'screen_audio',
+};
+
+function disconnectReason(reason: DisconnectReason | undefined): ViewerDisconnectReason {
+  switch (reason) {
+    case DisconnectReason.ROOM_DELETED:
+    case DisconnectReason.ROOM_CLOSED:
+      return 'room_deleted';
+    case DisconnectReason.PARTICIPANT_REMOVED:
+      return 'removed';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'duplicate_identity';
+    default:
+      return 'lost';
+  }
+}
+
+/**
+ * A subscribe-only connection to the program room for the viewer page. It turns LiveKit's room
+ * events into a few typed events carrying plain snapshots, so the page's state lives in one store
+ * and React never touches livekit-client. Media elements are attached through {@link attach}.
+ */
+export class ViewerRoom {
+  private readonly room: Room;
+  private readonly listeners = new Map<ViewerRoomEvent, Set<(...args: never[]) => void>>();
+  /** Per track sid, how many times it has been subscribed (see ViewerTrack.subscription). */
+  private readonly subscriptions = new Map<string, number>();
+  private closedByUs = false;
+
+  constructor() {
+    // adaptiveStream: LiveKit sends each video at the size it is shown and pauses hidden ones,
+    // which matters on phones. Viewers never publish, so dynacast does not apply.
+    this.room = new Room({ adaptiveStream: true, dynacast: false });
+    this.wire();
+  }
+
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends ViewerRoomEvent>(event: E, callback: ViewerRoomCallbacks[E]): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(callback);
+    return () => set.delete(callback);
+  }
+
+  private emit<E extends ViewerRoomEvent>(event: E, ...args: Parameters<ViewerRoomCallbacks[E]>): void {
+    for (const callback of this.listeners.get(event) ?? []) (callback as (...a: typeof args) => void)(...args);
+  }
+
+  /** Joins the room. Rejects if the first connection fails (the caller asks for a new token). */
+  async connect(url: string, token: string): Promise<void> {
+    await this.room.connect(url, token, { autoSubscribe: true });
+    this.emitParticipants();
+    this.emit(ViewerRoomEvent.Metadata, this.room.metadata);
+    this.emitPlayback();
+  }
+
+  /** Leaves the room; no Disconnected event follows for a leave we asked for. */
+  async disconnect(): Promise<void> {
+    this.closedByUs = true;
+    await this.room.disconnect();
+  }
+
+  /**
+   * Plays a subscribed remote track in `element` and returns the function that stops it. An
+   * unknown or not-yet-subscribed sid attaches nothing; the page re-renders once it is.
+   */
+  attach(trackSid: string, element: HTMLMediaElement): () => void {
+    const track = this.findTrack(trackSid);
+    if (!track) return () => undefined;
+    track.attach(element);
+    return () => {
+      track.detach(element);
+    };
+  }
+
+  /** Starts audio and video after a click, when the browser blocked autoplay. */
+  async startPlayback(): Promise<void> {
+    await Promise.allSettled([this.room.startAudio(), this.room.startVideo()]);
+    this.emitPlayback();
+  }
+
+  private findTrack(trackSid: string): RemoteTrack | undefined {
+    for (const participant of this.room.remoteParticipants.values()) {
+      const track = participant.getTrackPublicationBySid(trackSid)?.track;
+      if (track) return track;
+    }
+    return undefined;
+  }
+
+  private wire(): void {
+    const changed = (): void => this.emitParticipants();
+    this.room
+      .on(RoomEvent.ParticipantConnected, changed)
+      .on(RoomEvent.ParticipantDisconnected, changed)
+      .on(RoomEvent.ParticipantAttributesChanged, changed)
+      .on(RoomEvent.ParticipantNameChanged, changed)
+      .on(RoomEvent.TrackPublished, changed)
+      .on(RoomEvent.TrackUnpublished, changed)
+      .on(RoomEvent.TrackMuted, changed)
+      .on(RoomEvent.TrackUnmuted, changed)
+      .on(RoomEvent.TrackSubscribed, (_track: RemoteTrack, publication: RemoteTrackPublication) => {
+        this.subscriptions.set(publication.trackSid, (this.subscriptions.get(publication.trackSid) ?? 0) + 1);
+        changed();
+      })
+      .on(RoomEvent.TrackUnsubscribed, changed)
+      .on(RoomEvent.RoomMetadataChanged, (metadata: string) => this.emit(ViewerRoomEvent.Metadata, metadata))
+      .on(RoomEvent.Reconnecting, () => this.emit(ViewerRoomEvent.Reconnecting))
+      .on(RoomEvent.SignalReconnecting, () => this.emit(ViewerRoomEvent.Reconnecting))
+      .on(RoomEvent.Reconnected, () => {
+        this.emit(ViewerRoomEvent.Reconnected);
+        this.emitParticipants();
+      })
+      .on(RoomEvent.AudioPlaybackStatusChanged, () => this.emitPlayback())
+      .on(RoomEvent.VideoPlaybackStatusChanged, () => this.emitPlayback())
+      .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+        if (this.closedByUs) return;
+        this.emit(ViewerRoomEvent.Disconnected, disconnectReason(reason));
+      });
+  }
+
+  private emitPlayback(): void {
+    this.emit(ViewerRoomEvent.PlaybackBlocked, !this.room.canPlaybackAudio || !this.room.canPlaybackVideo);
+  }
+
+  private emitParticipants(): void {
+    this.emit(ViewerRoomEvent.Participants, [...this.room.remoteParticipants.values()].map((p) => this.snapshot(p)));
+  }
+
+  private snapshot(participant: RemoteParticipant): ViewerParticipant {
+    const tracks: ViewerTrack[] = [];
+    for (const publication of participant.trackPublications.values()) {
+      const source = SOURCES[publication.source];
+      if (!source) continue;
+      tracks.push({
+        sid: publication.trackSid,
+        source,
+        kind: publication.kind === Track.Kind.Video ? 'video' : 'audio',
+        muted: publication.isMuted,
+        subscribed: publication.isSubscribed && !!publication.track,
+        subscription: this.subscriptions.get(publication.trackSid) ?? 0,
+      });
+    }
+    return { identity: participant.identity, name: participant.name ?? '', role: roleOf(participant), tracks };
+  }
+}
+
+function roleOf(participant: Participant): string | null {
+  return participant.attributes[ROLE_ATTRIBUTE] ?? null;
+}

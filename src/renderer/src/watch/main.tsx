@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { WatchApp } from './WatchApp';
+import { WatchController } from './watchController';
+import './watch.css';
+
+// One controller for the page's lifetime, outside React so StrictMode's double effects cannot
+// open two rooms.
+const controller = new WatchController();
+controller.start();
+// Leave the room when the tab goes away so the host's viewer count drops at once.
+window.addEventListener('pagehide', () => controller.stop());
+// A page restored from the back/forward cache has no room any more: look for the stream again.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) controller.restart();
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <WatchApp controller={controller} />
+  </StrictMode>,
+);

@@ -1,0 +1,269 @@
+/**
+ * The viewer page (/watch) against the real headless app and the LiveKit dev server: a host
+ * (the livekit-client test page with the host token the app mints) publishes screen, camera and
+ * mic; the viewer page must wait, go live, decode, follow the layout, show the host muted, end
+ * when the room is deleted, and ask for a click when the browser blocks autoplay.
+ */
+import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import type { DevServer } from '../livekit-dev-server/index.js';
+// For the `window.lkTest` type the host page exposes.
+import type {} from '../livekit-dev-server/pages/lkTestPage.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { startHeadless, type HeadlessStudio } from './support/headless';
+import { roomService, startLiveKit } from './support/livekitDevServer.js';
+import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+
+/** The parts of the app's LiveSession (stream.start) this spec uses. */
+interface LiveSession {
+  roomName: string;
+  livekitUrl: string;
+  hostToken: string;
+  hostIdentity: string;
+  watchUrl: string;
+  startedAt: number;
+}
+
+/** A minimal client for the app's control socket, as the owner. */
+class Control {
+  private nextId = 1;
+  private readonly pending = new Map<number, (frame: { result?: unknown; error?: unknown }) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
+      if (typeof frame.id === 'number') this.pending.get(frame.id)?.(frame);
+    });
+  }
+
+  static open(studio: HeadlessStudio): Promise<Control> {
+    const url = new URL(studio.studioUrl);
+    url.protocol = 'ws:';
+    url.pathname = '/control';
+    const socket = new WebSocket(url);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(new Control(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Calls a method and returns its value; a failed call fails the test with the app's message. */
+  call<T>(method: string, params: unknown = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (frame) => {
+        this.pending.delete(id);
+        const result = frame.result as { ok: boolean; value?: T; error?: unknown } | undefined;
+        if (result?.ok) resolve(result.value as T);
+        else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
+      });
+      this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+// Each test runs the app, a publishing host and a decoding viewer (two or three Chromium pages
+// doing WebRTC); on a busy 2-core machine a first frame alone can take half a minute.
+test.describe.configure({ timeout: 150_000 });
+
+let livekit: DevServer;
+let publisherPages: TestPageServer;
+let studio: HeadlessStudio;
+let control: Control;
+const hostPages: Page[] = [];
+
+test.beforeAll(async () => {
+  livekit = await startLiveKit({ departureTimeoutSec: 1 });
+  publisherPages = await serveLiveKitTestPage();
+});
+
+test.afterAll(async () => {
+  await livekit?.close();
+  await publisherPages?.close();
+});
+
+test.beforeEach(async () => {
+  studio = await startHeadless();
+  control = await Control.open(studio);
+  await control.call('settings.update', { livekit: { url: livekit.url } });
+});
+
+test.afterEach(async () => {
+  for (const page of hostPages.splice(0)) await page.context().close();
+  control?.close();
+  await studio?.stop();
+});
+
+async function goLive(title: string): Promise<LiveSession> {
+  return control.call<LiveSession>('stream.start', { title, mode: 'screen_guests' });
+}
+
+/** Joins as the host with the app's host token and publishes screen share, camera and mic. */
+async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  hostPages.push(page);
+  await page.goto(publisherPages.url);
+  await page.waitForFunction(() => typeof window.lkTest === 'object');
+  await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
+  await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
+  await page.evaluate(() => window.lkTest.publishCamera(640, 360));
+  await page.evaluate(() => window.lkTest.publishMicrophone());
+  return page;
+}
+
+async function openWatchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => console.log(`[watch page error] ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Frames the element has presented and its decoded width: what a viewer actually sees. */
+function playback(video: Locator): Promise<{ frames: number; width: number }> {
+  return video.evaluate((el: HTMLVideoElement) => ({ frames: el.getVideoPlaybackQuality().totalVideoFrames, width: el.videoWidth }));
+}
+
+async function expectDecoding(video: Locator, moreThan = 0): Promise<number> {
+  await expect.poll(async () => (await playback(video)).width, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await playback(video)).frames, { timeout: 30_000 }).toBeGreaterThan(moreThan);
+  return (await playback(video)).frames;
+}
+
+test('a viewer waits, then watches the host live and the layout follows the room metadata', async ({ browser }) => {
+  const viewer = await openWatchPage(browser, `${studio.baseUrl}/watch`);
+  await expect(viewer.getByRole('heading', { name: 'Waiting for the stream' })).toBeVisible();
+  await expect(viewer.getByText('LIVE', { exact: true })).toHaveCount(0);
+
+  const session = await goLive('Launch day');
+  expect(session.watchUrl).toBe(`${studio.baseUrl}/watch`);
+  await publishHost(browser, session);
+
+  // The waiting page notices on its own: no reload.
+  await expect(viewer.getByRole('heading', { name: 'Launch day' })).toBeVisible();
+  await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
+  await expect(viewer.getByRole('timer', { name: 'Elapsed time' })).toHaveText(/^\d+:\d\d$/);
+  const program = viewer.getByRole('region', { name: 'Program' });
+  const screen = program.getByRole('figure', { name: "Host's screen" });
+  const camera = program.getByRole('figure', { name: "Host's camera" });
+  const framesBefore = await expectDecoding(screen.locator('video'));
+  await expectDecoding(camera.locator('video'));
+  await expect(viewer.getByRole('status', { name: 'Host is muted' })).toHaveCount(0);
+
+  // Default layout for screen + guests: the camera floats over the screen (picture in picture).
+  const screenBox = (await screen.boundingBox())!;
+  const pipBox = (await camera.boundingBox())!;
+  expect(pipBox.width).toBeLessThan(screenBox.width / 2);
+  expect(pipBox.x).toBeGreaterThan(screenBox.x);
+  expect(pipBox.x + pipBox.width).toBeLessThanOrEqual(screenBox.x + screenBox.width);
+
+  // The host moves the camera beside the screen: applied live, and the screen keeps decoding.
+  const metadata = { v: 1, title: 'Launch day, part two', mode: 'screen_guests', layout: { main: 'screen', camera: 'side' } };
+  await roomService(livekit).updateRoomMetadata(session.roomName, JSON.stringify(metadata));
+  await expect(viewer.getByRole('heading', { name: 'Launch day, part two' })).toBeVisible();
+  await expect.poll(async () => (await camera.boundingBox())!.x).toBeGreaterThanOrEqual((await screen.boundingBox())!.x + (await screen.boundingBox())!.width);
+  await expectDecoding(screen.locator('video'), framesBefore);
+
+  // Camera as the main picture: the screen leaves the program.
+  await roomService(livekit).updateRoomMetadata(session.roomName, JSON.stringify({ ...metadata, layout: { main: 'camera', camera: 'hidden' } }));
+  await expect(screen).toHaveCount(0);
+  await expectDecoding(camera.locator('video'));
+});
+
+test('the viewer sees the host muted, and "ended" (not reconnecting) when the room is deleted', async ({ browser }) => {
+  const session = await goLive('Muted show');
+  const host = await publishHost(browser, session);
+  const viewer = await openWatchPage(browser, session.watchUrl);
+  await expectDecoding(viewer.getByRole('figure', { name: "Host's screen" }).locator('video'));
+
+  const mic = (await host.evaluate(() => window.lkTest.localTracks())).find((t) => t.source === 'microphone');
+  expect(mic).toBeDefined();
+  // The host's mic is muted through LiveKit (the publisher mutes its own track and tells the room).
+  await roomService(livekit).mutePublishedTrack(session.roomName, session.hostIdentity, mic!.sid, true);
+  await expect(viewer.getByRole('status', { name: 'Host is muted' })).toBeVisible();
+  await expect(viewer.getByText('Host muted')).toBeVisible();
+
+  await roomService(livekit).deleteRoom(session.roomName);
+  await expect(viewer.getByRole('heading', { name: 'The stream has ended' })).toBeVisible();
+  await expect(viewer.getByText('Reconnecting…')).toHaveCount(0);
+  await expect(viewer.getByText('LIVE', { exact: true })).toHaveCount(0);
+  await expect(viewer.locator('video')).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Check for a new stream' })).toBeVisible();
+});
+
+/**
+ * Reads the page through CDP without a user gesture. Every Playwright query (even a locator
+ * count) runs with one, and a gesture lifts the autoplay block this test is about.
+ */
+async function readWithoutGesture<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true, userGesture: false });
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+test('when the browser blocks autoplay the viewer gets "click to unmute", and the click starts the sound', async () => {
+  // A browser that, like a fresh visit in a real one, needs a user gesture before playing sound.
+  const args = [...CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')), '--autoplay-policy=document-user-activation-required'];
+  const strict = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
+  try {
+    const session = await goLive('Needs a click');
+    await publishHost(strict, session);
+    const viewer = await openWatchPage(strict, session.watchUrl);
+
+    // Untouched page: the host's audio arrives, the browser refuses to play it, the page asks.
+    const blocked = `({
+      button: [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Click to unmute'),
+      audioPaused: document.querySelector('audio')?.paused ?? null,
+      activated: navigator.userActivation.hasBeenActive,
+    })`;
+    await expect
+      .poll(() => readWithoutGesture(viewer, blocked), { timeout: 30_000 })
+      .toEqual({ button: true, audioPaused: true, activated: false });
+
+    await expectDecoding(viewer.getByRole('figure', { name: "Host's screen" }).locator('video'));
+    const unmute = viewer.getByRole('button', { name: 'Click to unmute' });
+    await expect(unmute).toBeVisible();
+    await unmute.click();
+    await expect(unmute).toHaveCount(0);
+    const audio = viewer.locator('audio');
+    await expect.poll(() => audio.evaluate((el: HTMLAudioElement) => !el.paused && !el.muted)).toBe(true);
+  } finally {
+    await strict.close();
+  }
+});
+
+test('when the LiveKit server goes away the viewer sees "reconnecting", then the program again once it is back', async ({ browser }) => {
+  // A LiveKit server of its own, so stopping it leaves the other tests' server alone.
+  let own = await startLiveKit({ departureTimeoutSec: 1 });
+  try {
+    await control.call('settings.update', { livekit: { url: own.url } });
+    const session = await goLive('Flaky network');
+    await publishHost(browser, session);
+    const viewer = await openWatchPage(browser, session.watchUrl);
+    const screen = viewer.getByRole('figure', { name: "Host's screen" });
+    await expectDecoding(screen.locator('video'));
+
+    const port = own.port;
+    await own.close();
+    await expect(viewer.getByText('Reconnecting…')).toBeVisible();
+    await expect(viewer.getByRole('heading', { name: 'The stream has ended' })).toHaveCount(0);
+
+    own = await startLiveKit({ departureTimeoutSec: 1, port });
+    // The viewer is back in the room before the host: live, waiting for the host's picture.
+    await expect(viewer.getByText('Reconnecting…')).toHaveCount(0, { timeout: 60_000 });
+    await expect(viewer.getByText('The host will be right back.')).toBeVisible();
+    // A server shutdown sends everyone away; the host joins again with a fresh token.
+    await publishHost(browser, await control.call<LiveSession>('stream.current'));
+    await expectDecoding(screen.locator('video'));
+    await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
+  } finally {
+    await own.close();
+  }
+});
