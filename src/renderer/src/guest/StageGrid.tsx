@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import type { AttachTrack } from '../watch/VideoTile';
+import { MicOffIcon } from './Icons';
+import type { StageSeat } from './stageTiles';
+
+export interface StageGridProps {
+  seats: StageSeat[];
+  attach: AttachTrack;
+  attachSelf: (element: HTMLVideoElement) => () => void;
+  selfCameraSid: string | null;
+}
+
+function SeatVideo({ seat, attach, attachSelf, selfCameraSid }: { seat: StageSeat } & Omit<StageGridProps, 'seats'>) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const trackSid = seat.self ? selfCameraSid : (seat.video?.trackSid ?? null);
+  const subscription = seat.video?.subscription ?? 0;
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !trackSid) return;
+    return seat.self ? attachSelf(element) : attach(trackSid, element);
+  }, [seat.self, trackSid, subscription, attach, attachSelf]);
+  if (!trackSid) return <span className="seat-initial">{seat.name.slice(0, 1).toUpperCase()}</span>;
+  return <video ref={ref} autoPlay playsInline muted className={seat.self ? 'mirrored' : undefined} />;
+}
+
+/** The stage guests, 2x2 like the studio's grid, under the host's program. */
+export function StageGrid({ seats, attach, attachSelf, selfCameraSid }: StageGridProps) {
+  return (
+    <ul className="stage-grid" aria-label="On stage">
+      {seats.map((seat) => (
+        <li key={seat.identity} className={`seat${seat.self ? ' seat--self' : ''}`} aria-label={seat.self ? `${seat.name} (you)` : seat.name}>
+          <SeatVideo seat={seat} attach={attach} attachSelf={attachSelf} selfCameraSid={selfCameraSid} />
+          <span className="seat-name">
+            {seat.micMuted && !seat.self && <MicOffIcon />}
+            {seat.self ? `${seat.name} (you)` : seat.name}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,261 @@
+/**
+ * The guest page (/join/<code>) against the real headless studio and the LiveKit dev server:
+ * refused invites get a clear page and nothing else; a guest checks camera and mic, asks to join,
+ * watches the program while waiting, is approved onto the stage and publishes (the host decodes
+ * the camera), sees a host mute, and after a kick is removed and the same link is refused.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import type { DevServer } from '../livekit-dev-server/index.js';
+// For the `window.lkTest` type the host page exposes.
+import type {} from '../livekit-dev-server/pages/lkTestPage.js';
+import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startLiveKit } from './support/livekitDevServer.js';
+import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+
+/** The parts of the app's LiveSession (stream.start) this spec uses. */
+interface LiveSession {
+  streamId: string;
+  roomName: string;
+  livekitUrl: string;
+  hostToken: string;
+}
+
+interface CreatedInvite {
+  invite: { id: string };
+  link: string;
+}
+
+interface QueueItem {
+  id: string;
+  kind: string;
+  subject: { identity: string; name: string };
+}
+
+/** A minimal client for the app's control socket, as the owner. */
+class Control {
+  private nextId = 1;
+  private readonly pending = new Map<number, (frame: { result?: unknown; error?: unknown }) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
+      if (typeof frame.id === 'number') this.pending.get(frame.id)?.(frame);
+    });
+  }
+
+  static open(studio: HeadlessStudio): Promise<Control> {
+    const url = new URL(studio.studioUrl);
+    url.protocol = 'ws:';
+    url.pathname = '/control';
+    const socket = new WebSocket(url);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(new Control(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** Calls a method and returns its value; a failed call fails the test with the app's message. */
+  call<T>(method: string, params: unknown = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (frame) => {
+        this.pending.delete(id);
+        const result = frame.result as { ok: boolean; value?: T; error?: unknown } | undefined;
+        if (result?.ok) resolve(result.value as T);
+        else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
+      });
+      this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+let livekit: DevServer;
+let publisherPages: TestPageServer;
+let studio: HeadlessStudio;
+let control: Control;
+const pages: Page[] = [];
+
+test.beforeAll(async () => {
+  livekit = await startLiveKit({ departureTimeoutSec: 1 });
+  publisherPages = await serveLiveKitTestPage();
+});
+
+test.afterAll(async () => {
+  await livekit?.close();
+  await publisherPages?.close();
+});
+
+test.beforeEach(async () => {
+  studio = await startHeadless();
+  control = await Control.open(studio);
+  await control.call('settings.update', { livekit: { url: livekit.url } });
+});
+
+test.afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+  control?.close();
+  await studio?.stop();
+});
+
+/** A fresh browser context per person, so each has its own sessionStorage and devices. */
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  pages.push(page);
+  page.on('pageerror', (error) => console.log(`[guest page error] ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite> {
+  return control.call<CreatedInvite>('invites.create', { role: 'guest', label: 'Panel', expiresInMinutes: 60, maxUses: params.maxUses ?? 1 });
+}
+
+/** Joins as the host with the app's host token and publishes screen share, camera and mic. */
+async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
+  const page = await openPage(browser, publisherPages.url);
+  await page.waitForFunction(() => typeof window.lkTest === 'object');
+  await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
+  await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
+  await page.evaluate(() => window.lkTest.publishCamera(640, 360));
+  await page.evaluate(() => window.lkTest.publishMicrophone());
+  return page;
+}
+
+/** Frames the element has presented: what the guest actually sees. */
+async function expectFrames(video: Locator): Promise<void> {
+  await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.getVideoPlaybackQuality().totalVideoFrames), { timeout: 30_000 }).toBeGreaterThan(0);
+}
+
+/** The device check and the name form, then "Request to join". */
+async function askToJoin(guest: Page, name: string): Promise<void> {
+  await guest.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await guest.getByRole('button', { name: 'Request to join' }).click();
+}
+
+async function pendingStageRequests(streamId: string): Promise<QueueItem[]> {
+  const { items } = await control.call<{ items: QueueItem[] }>('moderation.list', { streamId, kind: 'stage_request' });
+  return items;
+}
+
+test('a refused invite shows a clear page and nothing else, for unknown, used, revoked and expired codes', async ({ browser }) => {
+  const unknown = await openPage(browser, `${studio.baseUrl}/join/${'x'.repeat(32)}`);
+  await expect(unknown.getByRole('heading', { name: 'This invite link is not valid' })).toBeVisible();
+  await expect(unknown.getByRole('textbox')).toHaveCount(0);
+  await expect(unknown.getByRole('button')).toHaveCount(0);
+  await expect(unknown.locator('video')).toHaveCount(0);
+
+  // Used up: someone else redeemed the single-use link first.
+  const used = await createInvite();
+  const code = new URL(used.link).pathname.split('/').pop()!;
+  const redeemed = await fetch(`${studio.baseUrl}/api/guest/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name: 'First' }) });
+  expect(((await redeemed.json()) as { value: { status: string } }).value.status).toBe('accepted');
+  const usedPage = await openPage(browser, used.link);
+  await expect(usedPage.getByRole('heading', { name: 'This invite has already been used' })).toBeVisible();
+  await expect(usedPage.getByRole('textbox')).toHaveCount(0);
+
+  const revoked = await createInvite();
+  await control.call('invites.revoke', { id: revoked.invite.id });
+  const revokedPage = await openPage(browser, revoked.link);
+  await expect(revokedPage.getByRole('heading', { name: 'This invite is no longer valid' })).toBeVisible();
+  await expect(revokedPage.getByRole('textbox')).toHaveCount(0);
+
+  // Expired: the shortest expiry is a minute, so move this invite's expiry into the past in the
+  // studio's database instead of waiting for the clock.
+  const expired = await createInvite();
+  const db = new Database(join(studio.dataDir, 'airdeck.sqlite'));
+  try {
+    db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1_000, expired.invite.id);
+  } finally {
+    db.close();
+  }
+  const expiredPage = await openPage(browser, expired.link);
+  await expect(expiredPage.getByRole('heading', { name: 'This invite has expired' })).toBeVisible();
+  await expect(expiredPage.getByRole('textbox')).toHaveCount(0);
+});
+
+test('a guest checks devices, waits with the program, goes on stage and publishes, is muted, then kicked', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const session = await control.call<LiveSession>('stream.start', { title: 'Launch day', mode: 'screen_guests' });
+  const host = await publishHost(browser, session);
+  const invite = await createInvite();
+
+  // Name and device check: the camera preview plays and the mic meter moves (fake devices).
+  const guest = await openPage(browser, invite.link);
+  await expect(guest.getByRole('heading', { name: 'Join “Launch day”' })).toBeVisible();
+  await expectFrames(guest.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
+  await expect(guest.getByRole('combobox', { name: 'Camera' })).not.toHaveValue('');
+  await expect(guest.getByRole('combobox', { name: 'Microphone' })).not.toHaveValue('');
+  await expect.poll(async () => Number(await guest.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+
+  await askToJoin(guest, 'Ada');
+  await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
+  // Waiting guests watch the program, subscribe-only.
+  const program = guest.getByRole('region', { name: 'Program' });
+  await expectFrames(program.getByRole('figure', { name: "Host's screen" }).locator('video'));
+  const requests = await pendingStageRequests(session.streamId);
+  expect(requests.map((r) => r.subject.name)).toEqual(['Ada']);
+  const identity = requests[0]!.subject.identity;
+  // In the room, publishing nothing.
+  await expect.poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks).toEqual([]);
+
+  await control.call('moderation.decide', { itemId: requests[0]!.id, decision: 'approve' });
+  await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
+  const status = guest.getByRole('region', { name: "You're live on stage" });
+  await expectFrames(status.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
+  // The host decodes the guest's camera: it really goes out.
+  await expect
+    .poll(async () => (await host.evaluate(() => window.lkTest.videoStats())).find((s) => s.participant === identity && s.source === 'camera')?.framesDecoded ?? 0, { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect(guest.getByRole('button', { name: 'Mute mic' })).toBeVisible();
+
+  // The host mutes the guest's mic: LiveKit mutes the guest's track and the page says so.
+  await control.call('stage.mute', { identity, kind: 'audio' });
+  await expect(guest.getByText('The host muted your microphone.')).toBeVisible();
+  await expect(guest.getByRole('button', { name: 'Unmute mic' })).toBeVisible();
+
+  await control.call('stage.kick', { identity });
+  await expect(guest.getByRole('heading', { name: 'You were removed from the show' })).toBeVisible();
+  await expect(guest.locator('video')).toHaveCount(0);
+  await expect.poll(async () => (await host.evaluate(() => window.lkTest.participants())).some((p) => p.identity === identity)).toBe(false);
+
+  // The same link, opened fresh, is refused (a kick also revokes the guest's invite).
+  const again = await openPage(browser, invite.link);
+  await expect(again.getByRole('heading', { name: 'This invite is no longer valid' })).toBeVisible();
+  await expect(again.getByRole('textbox')).toHaveCount(0);
+});
+
+test('a guest who asks before the show starts is queued when it does, can withdraw, and is told politely when rejected', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const invite = await createInvite();
+  const guest = await openPage(browser, invite.link);
+  await askToJoin(guest, 'Grace');
+  await expect(guest.getByRole('heading', { name: "The show hasn't started yet" })).toBeVisible();
+  await expect(guest.getByText('Your request goes to the host as soon as the show starts.')).toBeVisible();
+
+  const session = await control.call<LiveSession>('stream.start', { title: 'Late start', mode: 'screen_guests' });
+  await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
+  await expect.poll(async () => (await pendingStageRequests(session.streamId)).map((r) => r.subject.name)).toEqual(['Grace']);
+
+  await guest.getByRole('button', { name: 'Withdraw request' }).click();
+  await expect(guest.getByRole('heading', { name: "You're watching" })).toBeVisible();
+  await expect.poll(async () => (await pendingStageRequests(session.streamId)).length).toBe(0);
+
+  await guest.getByRole('button', { name: 'Request to join' }).click();
+  await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
+  const [request] = await pendingStageRequests(session.streamId);
+  await control.call('moderation.decide', { itemId: request!.id, decision: 'reject' });
+  await expect(guest.getByRole('heading', { name: 'Thanks for asking' })).toBeVisible();
+  await expect(guest.getByText(/could not bring you on stage this time/)).toBeVisible();
+
+  // A reload resumes the session from this tab's storage: the single-use link is not redeemed again.
+  await guest.reload();
+  await expect(guest.getByRole('heading', { name: 'Thanks for asking' })).toBeVisible();
+  await expect(guest.getByRole('textbox', { name: 'Your name' })).toHaveCount(0);
+});
