@@ -1,0 +1,23 @@
+import { useStudio } from '../../store';
+
+/** The last control's outcome: an error to act on, or a new co-moderator's console link to pass on. */
+export function StageNotices() {
+  const notice = useStudio((s) => s.stageNotice);
+  const promoted = useStudio((s) => s.promoted);
+  const { dismissStageNotice } = useStudio.getState();
+  if (!notice && !promoted) return null;
+  return (
+    <div className={`stage-notice ${notice?.kind ?? 'info'}`} role={notice?.kind === 'error' ? 'alert' : 'status'}>
+      {notice && <p>{notice.text}</p>}
+      {promoted && (
+        <label>
+          {promoted.name} is now a co-moderator. Send them this console link:
+          <input readOnly value={promoted.consoleUrl} aria-label={`Console link for ${promoted.name}`} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
+      <button type="button" onClick={dismissStageNotice}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
