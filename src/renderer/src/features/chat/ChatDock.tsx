@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useStudio } from '../../store';
+import { selectQueueCount } from '../../store/moderationSlice';
+import { AuditLog } from '../moderation/AuditLog';
+import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
+import { ModeratorLinkButton } from '../moderation/ModeratorLinkButton';
+import { PanelTabs } from '../moderation/PanelTabs';
+import { QueuePanel } from '../moderation/QueuePanel';
+import { StudioChat } from './StudioChat';
+import { useChatWiring } from './useChatWiring';
+
+type DockTab = 'chat' | 'queue' | 'audit';
+
+/** The studio's right dock: chat, the moderation queue (with its count) and the audit log. */
+export function ChatDock() {
+  useChatWiring();
+  const queueCount = useStudio(selectQueueCount);
+  const role = useStudio((s) => s.sessionRole);
+  const [tab, setTab] = useState<DockTab>('chat');
+  return (
+    <div className="chat-dock">
+      <PanelTabs
+        label="Chat and moderation"
+        active={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'chat', label: 'Chat' },
+          { id: 'queue', label: 'Queue', count: queueCount, countLabel: 'waiting' },
+          { id: 'audit', label: 'Audit log' },
+        ]}
+      >
+        {tab === 'chat' && <StudioChat />}
+        {tab === 'queue' && <QueuePanel />}
+        {tab === 'audit' && <AuditLog />}
+      </PanelTabs>
+      {role === 'owner' && <ModeratorLinkButton />}
+      <LiveAnnouncer />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMemo } from 'react';
+import type { AuditEntry } from '../../../../shared/domain/chat';
+import { EmptyState } from '../../components/EmptyState';
+import { useStudio } from '../../store';
+import { actorLabel, AUDIT_LABEL } from './describe';
+
+function detailOf(entry: AuditEntry): string | null {
+  const details = entry.details ?? {};
+  if (entry.action === 'timeout' && typeof details.minutes === 'number') return `${details.minutes} min`;
+  if (entry.action === 'ban' && typeof details.scope === 'string') return details.scope === 'always' ? 'all streams' : 'this stream';
+  if ((entry.action === 'approve' || entry.action === 'reject') && typeof details.kind === 'string') return details.kind.replace('_', ' ');
+  return null;
+}
+
+/**
+ * The audit log of the live stream, newest first: who did what to whom, why and when. Target
+ * identities are shown by name when the chat or the queue knows it.
+ */
+export function AuditLog() {
+  const entries = useStudio((s) => s.audit);
+  const messages = useStudio((s) => s.chatMessages);
+  const queue = useStudio((s) => s.queue);
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const message of messages) map.set(message.sender.identity, message.sender.name);
+    for (const item of queue) map.set(item.subject.identity, item.subject.name);
+    return map;
+  }, [messages, queue]);
+
+  if (entries.length === 0) {
+    return (
+      <EmptyState title="No moderation yet" icon="≡">
+        Every approval, deletion, timeout, ban and rule change is recorded here.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="audit-log">
+      <table>
+        <caption className="sr-only">Moderation audit log, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const detail = detailOf(entry);
+            const target = entry.targetIdentity ? (names.get(entry.targetIdentity) ?? actorLabel(entry.targetIdentity)) : '—';
+            return (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={new Date(entry.createdAt).toISOString()}>
+                    {new Date(entry.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                  </time>
+                </td>
+                <td>{actorLabel(entry.actor)}</td>
+                <td>
+                  {AUDIT_LABEL[entry.action]}
+                  {detail && <span className="audit-detail"> · {detail}</span>}
+                </td>
+                <td className="audit-target">{target}</td>
+                <td className="audit-reason">{entry.reason ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { useStudio } from '../../store';
+
+/**
+ * The one polite live region of the studio: queue arrivals, decisions and moderation results are
+ * read out by screen readers. Kept mounted so announcements are never lost to a re-mount.
+ */
+export function LiveAnnouncer() {
+  const announcement = useStudio((s) => s.announcement);
+  return (
+    <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="moderation-announcer">
+      {announcement && <span key={announcement.id}>{announcement.text}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import type { StateCreator } from 'zustand';
+import type { SessionRole } from '../../../shared/contract/studioApi';
+import type { AuditEntry, BanScope, ChatRules, ChatRulesUpdate, ModerationDecision, ModerationItem } from '../../../shared/domain/chat';
+import type { AppError } from '../../../shared/result';
+import { studio } from '../api/client';
+import { describeQueued, describeResolved } from '../features/moderation/describe';
+import type { StudioState } from './index';
+
+/** A moderator action on a chat message or its author (the per-message menu, or a triage key). */
+export type ModerationAction =
+  | { type: 'delete'; messageId: string }
+  | { type: 'timeout'; identity: string; name: string; minutes: 1 | 5 | 10 }
+  | { type: 'ban'; identity: string; name: string; scope: BanScope }
+  | { type: 'pin'; messageId: string | null }
+  | { type: 'highlight'; messageId: string | null };
+
+/** Audit rows kept in memory; the log view shows the newest. */
+const AUDIT_KEEP = 200;
+
+export interface ModerationSlice {
+  /** Who this studio session is: the desktop host and `npm run serve` are owners; moderator links are moderators. */
+  sessionRole: SessionRole | null;
+  /** Pending queue items, oldest first. */
+  queue: readonly ModerationItem[];
+  /** Newest first. */
+  audit: readonly AuditEntry[];
+  rules: ChatRules | null;
+  rulesError: AppError | null;
+  rulesSaving: boolean;
+  rulesSavedAt: number | null;
+  /** The latest sentence for screen readers (the id makes a repeat of the same text re-announce). */
+  announcement: { id: number; text: string } | null;
+  setSessionRole(role: SessionRole): void;
+  announce(text: string): void;
+  /** Loads the queue and audit log of the live stream (or empties them when nothing is live). */
+  refreshModeration(streamId: string | null): Promise<void>;
+  applyQueued(item: ModerationItem): void;
+  applyResolved(item: ModerationItem): void;
+  applyAudit(entry: AuditEntry): void;
+  decide(item: ModerationItem, decision: ModerationDecision): Promise<boolean>;
+  moderate(action: ModerationAction): Promise<boolean>;
+  loadRules(): Promise<void>;
+  applyRules(rules: ChatRules): void;
+  saveRules(update: ChatRulesUpdate): Promise<boolean>;
+  createModeratorLink(label: string): Promise<{ ok: true; url: string } | { ok: false; error: AppError }>;
+}
+
+let announcementId = 0;
+
+function byCreatedAt(a: ModerationItem, b: ModerationItem): number {
+  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+}
+
+/** What a finished action says to a screen reader. */
+function describeAction(action: ModerationAction): string {
+  switch (action.type) {
+    case 'delete':
+      return 'Message deleted.';
+    case 'timeout':
+      return `${action.name} timed out for ${action.minutes} minute${action.minutes === 1 ? '' : 's'}.`;
+    case 'ban':
+      return action.scope === 'always' ? `${action.name} banned from every stream.` : `${action.name} banned from this stream.`;
+    case 'pin':
+      return action.messageId ? 'Message pinned.' : 'Message unpinned.';
+    case 'highlight':
+      return action.messageId ? 'Message shown on the program.' : 'Highlight cleared.';
+  }
+}
+
+export const createModerationSlice: StateCreator<StudioState, [], [], ModerationSlice> = (set, get) => {
+  let refreshes = 0;
+
+  async function run(action: ModerationAction): Promise<{ ok: true } | { ok: false; error: AppError }> {
+    const streamId = get().chatStreamId ?? undefined;
+    switch (action.type) {
+      case 'delete':
+        return studio.invoke('chat.delete', { messageId: action.messageId });
+      case 'timeout':
+        return studio.invoke('chat.timeout', { streamId, identity: action.identity, minutes: action.minutes });
+      case 'ban':
+        return studio.invoke('chat.ban', { streamId, identity: action.identity, scope: action.scope });
+      case 'pin':
+        return studio.invoke('chat.pin', { streamId, messageId: action.messageId });
+      case 'highlight':
+        return studio.invoke('chat.highlight', { streamId, messageId: action.messageId });
+    }
+  }
+
+  return {
+    sessionRole: null,
+    queue: [],
+    audit: [],
+    rules: null,
+    rulesError: null,
+    rulesSaving: false,
+    rulesSavedAt: null,
+    announcement: null,
+
+    setSessionRole: (sessionRole) => set({ sessionRole }),
+    announce: (text) => set({ announcement: { id: ++announcementId, text } }),
+
+    refreshModeration: async (streamId) => {
+      const attempt = ++refreshes;
+      if (streamId === null) {
+        set({ queue: [], audit: [] });
+        return;
+      }
+      const [queue, audit] = await Promise.all([
+        studio.invoke('moderation.list', { streamId, status: 'pending', limit: 200 }),
+        studio.invoke('moderation.audit', { streamId, limit: 100 }),
+      ]);
+      if (attempt !== refreshes) return;
+      if (queue.ok) set({ queue: [...queue.value.items].sort(byCreatedAt) });
+      if (audit.ok) set({ audit: audit.value.entries });
+    },
+
+    applyQueued: (item) => {
+      if (item.streamId !== get().chatStreamId || item.status !== 'pending') return;
+      const rest = get().queue.filter((existing) => existing.id !== item.id);
+      const isNew = rest.length === get().queue.length;
+      set({ queue: [...rest, item].sort(byCreatedAt) });
+      if (isNew) get().announce(describeQueued(item, rest.length + 1));
+    },
+
+    applyResolved: (item) => {
+      const queue = get().queue;
+      if (!queue.some((existing) => existing.id === item.id)) return;
+      const rest = queue.filter((existing) => existing.id !== item.id);
+      set({ queue: rest });
+      get().announce(describeResolved(item, rest.length));
+    },
+
+    applyAudit: (entry) => {
+      if (entry.streamId !== null && entry.streamId !== get().chatStreamId) return;
+      if (get().audit.some((existing) => existing.id === entry.id)) return;
+      set({ audit: [entry, ...get().audit].slice(0, AUDIT_KEEP) });
+    },
+
+    decide: async (item, decision) => {
+      const result = await studio.invoke('moderation.decide', { itemId: item.id, decision });
+      if (!result.ok) {
+        get().announce(`Could not ${decision} this item: ${result.error.message}`);
+        return false;
+      }
+      // The resolved event usually comes first; this covers a transport without events.
+      get().applyResolved(result.value);
+      return true;
+    },
+
+    moderate: async (action) => {
+      const result = await run(action);
+      get().announce(result.ok ? describeAction(action) : `That did not work: ${result.error.message}`);
+      return result.ok;
+    },
+
+    loadRules: async () => {
+      const result = await studio.invoke('rules.get', {});
+      if (result.ok) set({ rules: result.value, rulesError: null });
+      else set({ rulesError: result.error });
+    },
+
+    applyRules: (rules) => set({ rules }),
+
+    saveRules: async (update) => {
+      set({ rulesSaving: true, rulesError: null, rulesSavedAt: null });
+      const result = await studio.invoke('rules.update', update);
+      if (result.ok) set({ rules: result.value, rulesSaving: false, rulesSavedAt: Date.now() });
+      else set({ rulesError: result.error, rulesSaving: false });
+      return result.ok;
+    },
+
+    createModeratorLink: async (label) => {
+      const result = await studio.invoke('moderation.createModeratorLink', { label });
+      return result.ok ? { ok: true, url: result.value.url } : { ok: false, error: result.error };
+    },
+  };
+};
+
+export const selectSessionRole = (state: StudioState) => state.sessionRole;
+export const selectQueue = (state: StudioState) => state.queue;
+export const selectQueueCount = (state: StudioState) => state.queue.length;
