@@ -25,7 +25,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html') },
+        input: { index: resolve('src/renderer/index.html'), watch: resolve('src/renderer/watch.html'), guest: resolve('src/renderer/guest.html') },
       },
     },
   },

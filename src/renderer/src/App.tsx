@@ -1,29 +1,52 @@
 import { useEffect } from 'react';
-import { onConnectionState, studio } from './api/client';
+import { onConnectionState, onSessionRole, studio } from './api/client';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopBar } from './components/TopBar';
+import { ModeratorConsole } from './features/console/ModeratorConsole';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
-import { selectView } from './store/navigationSlice';
+import { selectSessionRole } from './store/moderationSlice';
+import { selectConnection, selectView } from './store/navigationSlice';
 
-/** The studio shell: live bar on top, then the current view. */
+/**
+ * The studio shell: live bar on top, then the current view. A co-moderator session (a moderator
+ * link opened in a browser) gets the moderator console instead: the server says which in `hello`.
+ */
 export function App() {
   const view = useStudio(selectView);
+  const role = useStudio(selectSessionRole);
+  const connection = useStudio(selectConnection);
 
   useEffect(() => {
-    const { setConnection, loadSettings, applySettings } = useStudio.getState();
-    const stopState = onConnectionState((state) => {
-      setConnection(state);
-      if (state === 'open') void loadSettings();
-    });
+    const { setConnection, setSessionRole, applySettings } = useStudio.getState();
+    const stopState = onConnectionState(setConnection);
+    const stopRole = onSessionRole(setSessionRole);
     const stopSettings = studio.subscribe('settings.changed', applySettings);
     return () => {
       stopState();
+      stopRole();
       stopSettings();
     };
   }, []);
+
+  // Settings are the owner's alone; a moderator asking would only be refused.
+  useEffect(() => {
+    if (connection === 'open' && role === 'owner') void useStudio.getState().loadSettings();
+  }, [connection, role]);
+
+  if (role === null) {
+    return (
+      <div className="app">
+        <ConnectionBanner />
+        <p className="page-loading" role="status">
+          Connecting to the studio…
+        </p>
+      </div>
+    );
+  }
+  if (role === 'moderator') return <ModeratorConsole />;
 
   return (
     <div className="app">

@@ -1,5 +1,5 @@
 import { ServerFrameSchema } from '../../../shared/contract/controlFrames';
-import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf } from '../../../shared/contract/studioApi';
+import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf, SessionRole } from '../../../shared/contract/studioApi';
 import type { StudioClient } from '../../../shared/contract/studioClient';
 import { fail, type Result } from '../../../shared/result';
 
@@ -20,8 +20,11 @@ export class ControlSocketClient implements StudioClient {
   private readonly queue: string[] = [];
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly stateListeners = new Set<(state: SocketState) => void>();
+  private readonly roleListeners = new Set<(role: SessionRole) => void>();
   private attempts = 0;
   state: SocketState = 'connecting';
+  /** The session's role, from the server's `hello` (null until it arrives). */
+  role: SessionRole | null = null;
 
   constructor(private readonly url: string) {
     this.connect();
@@ -75,6 +78,9 @@ export class ControlSocketClient implements StudioClient {
       if (!pending) return;
       this.pending.delete(id);
       pending.resolve(value.type === 'result' ? (value.result as Result<unknown>) : { ok: false, error: value.error });
+    } else if (value.type === 'hello') {
+      this.role = value.role;
+      for (const listener of this.roleListeners) listener(value.role);
     } else if (value.type === 'event') {
       for (const listener of this.listeners.get(value.event) ?? []) listener(value.payload);
     }
@@ -95,6 +101,12 @@ export class ControlSocketClient implements StudioClient {
     set.add(listener as (payload: unknown) => void);
     this.listeners.set(event, set);
     return () => set.delete(listener as (payload: unknown) => void);
+  }
+
+  /** Called with the role each time the server greets this socket (first frame after connecting). */
+  onRole(listener: (role: SessionRole) => void): () => void {
+    this.roleListeners.add(listener);
+    return () => this.roleListeners.delete(listener);
   }
 
   onState(listener: (state: SocketState) => void): () => void {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
 import { useStudio } from '../../store';
+import { ChatRulesCard } from '../moderation/ChatRulesCard';
 import { ConnectionTestResult } from './ConnectionTestResult';
 
 interface FormState {
@@ -41,7 +42,15 @@ export function SettingsPage() {
   const settings = useStudio((state) => state.settings);
   if (!settings) return <p className="page-loading" role="status">Loading settings…</p>;
   // A new settings object (saved here or elsewhere) starts the form afresh from it.
-  return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+  return (
+    <>
+      <SettingsForm key={JSON.stringify(settings)} settings={settings} />
+      {/* Its own form and save button: chat rules apply at once, even while live. */}
+      <div className="page page--continued">
+        <ChatRulesCard />
+      </div>
+    </>
+  );
 }
 
 function SettingsForm({ settings }: { settings: SettingsView }) {

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { StreamRecord } from '../../../../shared/domain/stream';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDate, formatDuration } from '../../components/format';
+import { useStudio } from '../../store';
+import { formatAverage } from './chartData';
+import { ChatSearchPanel } from './ChatSearchPanel';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { HistoryFilters } from './HistoryFilters';
+
+/** Every past stream, newest first: filter, page, open, delete; and search across all chat. */
+export function HistoryList() {
+  const streams = useStudio((state) => state.streams);
+  const total = useStudio((state) => state.historyTotal);
+  const loading = useStudio((state) => state.historyLoading);
+  const loaded = useStudio((state) => state.historyLoaded);
+  const error = useStudio((state) => state.historyError);
+  const cursor = useStudio((state) => state.historyCursor);
+  const filter = useStudio((state) => state.historyFilter);
+  const loadHistory = useStudio((state) => state.loadHistory);
+  const loadMore = useStudio((state) => state.loadMoreHistory);
+  const openStream = useStudio((state) => state.openStream);
+  const deleteStream = useStudio((state) => state.deleteStream);
+  const [deleting, setDeleting] = useState<StreamRecord | null>(null);
+  const filtered = filter.search !== '' || filter.fromDay !== '' || filter.toDay !== '';
+
+  return (
+    <section className="page history" aria-labelledby="history-heading">
+      <h1 id="history-heading">History</h1>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          Could not load history: {error.message} <button type="button" onClick={() => void loadHistory()}>Retry</button>
+        </div>
+      )}
+      {!loaded && loading && <p role="status">Loading history…</p>}
+      {loaded && streams.length === 0 && !filtered && (
+        <EmptyState title="No streams yet" icon="▶">
+          Every stream you run is recorded here with its viewers, chat and guests — all kept on this computer.
+        </EmptyState>
+      )}
+      {loaded && (streams.length > 0 || filtered) && (
+        <>
+          <HistoryFilters />
+          <p className="hint" role="status">
+            {total === 1 ? '1 stream' : `${total} streams`}
+            {filtered ? ' match' : ''}
+          </p>
+          {streams.length > 0 && (
+            <table className="history-table" aria-label="Past streams">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Peak viewers</th>
+                  <th scope="col">Average viewers</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {streams.map((stream) => (
+                  <tr key={stream.id}>
+                    <td>
+                      <button type="button" className="hist-open" onClick={() => void openStream(stream.id)} aria-label={`Open ${stream.title}`}>
+                        {stream.title}
+                      </button>
+                      {stream.status === 'live' && <span className="badge live">Live</span>}
+                      {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+                    </td>
+                    <td>{formatDate(stream.startedAt)}</td>
+                    <td>{formatDuration(stream.durationMs)}</td>
+                    <td>{stream.peakViewers}</td>
+                    <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
+                    <td className="hist-row-actions">
+                      <button type="button" className="hist-delete" onClick={() => setDeleting(stream)} disabled={stream.status === 'live'} aria-label={`Delete ${stream.title}`}>
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {cursor && (
+            <button type="button" onClick={() => void loadMore()} disabled={loading}>
+              {loading ? 'Loading…' : 'Load older streams'}
+            </button>
+          )}
+          <ChatSearchPanel />
+        </>
+      )}
+      {deleting && (
+        <ConfirmDeleteDialog
+          title={deleting.title}
+          onConfirm={async () => (await deleteStream(deleting.id))?.message ?? null}
+          onClose={() => setDeleting(null)}
+        />
+      )}
+    </section>
+  );
+}
