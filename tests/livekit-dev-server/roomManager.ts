@@ -1,0 +1,44 @@
+/** Holds the rooms of the dev server by name. */
+import { DisconnectReason } from '@livekit/protocol';
+import type { ServerConfig } from './config.js';
+import { Room, type RoomOptions } from './room.js';
+import type { WebhookNotifier } from './webhooks.js';
+
+export class RoomManager {
+  readonly rooms = new Map<string, Room>();
+
+  constructor(
+    private readonly config: ServerConfig,
+    private readonly webhooks: WebhookNotifier,
+  ) {}
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** Returns the open room `name`, creating it (webhook room_started) if needed. */
+  getOrCreate(name: string, options: Partial<RoomOptions> = {}): Room {
+    const existing = this.rooms.get(name);
+    if (existing && !existing.closed) return existing;
+    const room = new Room(
+      name,
+      {
+        emptyTimeoutSec: options.emptyTimeoutSec || this.config.emptyTimeoutSec,
+        departureTimeoutSec: options.departureTimeoutSec || this.config.departureTimeoutSec,
+        maxParticipants: options.maxParticipants ?? 0,
+        metadata: options.metadata ?? '',
+      },
+      this.webhooks,
+      (r) => {
+        if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
+      },
+    );
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  /** Closes every room (server shutdown). */
+  closeAll(): void {
+    for (const room of [...this.rooms.values()]) room.close(DisconnectReason.SERVER_SHUTDOWN);
+  }
+}
