@@ -160,9 +160,18 @@ export class LiveStreamService {
   }
 
   private async session(): Promise<LiveSession> {
-    const live = this.live!;
+    const view = this.view(this.live!);
     const credentials = this.deps.settings.livekitCredentials();
-    const hostToken = await mintToken(credentials, 'host', { room: live.stream.roomName, identity: HOST_IDENTITY, name: 'Host' });
+    const hostToken = await mintToken(credentials, 'host', { room: view.roomName, identity: HOST_IDENTITY, name: 'Host' });
+    return { ...view, hostToken };
+  }
+
+  private emitState(): void {
+    this.deps.bus.emit('stream.state', { live: this.live ? this.view(this.live) : null });
+  }
+
+  /** What the studio and co-moderators may know of the live stream (everything but the token). */
+  private view(live: LiveState): Omit<LiveSession, 'hostToken'> {
     const { stream } = live;
     return {
       streamId: stream.id,
@@ -172,34 +181,9 @@ export class LiveStreamService {
       mode: stream.mode,
       layout: live.layout,
       startedAt: stream.startedAt,
-      livekitUrl: credentials.url,
-      hostToken,
+      livekitUrl: this.deps.settings.livekitCredentials().url,
       hostIdentity: HOST_IDENTITY,
       watchUrl: `${this.deps.publicUrl()}/watch`,
     };
-  }
-
-  private emitState(): void {
-    const live = this.live;
-    if (!live) {
-      this.deps.bus.emit('stream.state', { live: null });
-      return;
-    }
-    const credentials = this.deps.settings.livekitCredentials();
-    const { stream } = live;
-    this.deps.bus.emit('stream.state', {
-      live: {
-        streamId: stream.id,
-        roomName: stream.roomName,
-        title: stream.title,
-        tags: stream.tags,
-        mode: stream.mode,
-        layout: live.layout,
-        startedAt: stream.startedAt,
-        livekitUrl: credentials.url,
-        hostIdentity: HOST_IDENTITY,
-        watchUrl: `${this.deps.publicUrl()}/watch`,
-      },
-    });
   }
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { GuestApp } from './GuestApp';
 import { GuestController } from './guestController';
 // The program renderer is the viewer page's; its styles come with it.
+import '../theme.css';
 import '../watch/watch.css';
 import './guest.css';
 

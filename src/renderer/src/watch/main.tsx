@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { WatchApp } from './WatchApp';
 import { WatchController } from './watchController';
+import '../theme.css';
 import './watch.css';
 
 // One controller for the page's lifetime, outside React so StrictMode's double effects cannot

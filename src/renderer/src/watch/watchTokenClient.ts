@@ -30,11 +30,12 @@ function storeIdentity(identity: string): void {
 
 /**
  * Asks the embedded server for a viewer token (POST /api/watch/token). The LiveKit secret stays
- * on the server: the page only ever sees a short-lived, subscribe-only token.
+ * on the server: the page only ever sees a short-lived, subscribe-only token. The viewer chat
+ * asks through here too (with its chat name), so program and chat share one identity.
  */
-export async function requestWatchToken(signal?: AbortSignal): Promise<TokenAnswer> {
+export async function requestWatchToken(signal?: AbortSignal, name?: string): Promise<TokenAnswer> {
   const identity = storedIdentity();
-  const body: WatchTokenRequest = identity ? { identity } : {};
+  const body: WatchTokenRequest = { ...(identity ? { identity } : {}), ...(name ? { name } : {}) };
   let response: Response;
   try {
     response = await fetch(WATCH_TOKEN_PATH, {
