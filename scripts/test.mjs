@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const reportDir = join(process.cwd(), 'test-results', 'reports');
+// Not under test-results/: Playwright empties that folder when it starts.
+const reportDir = join(process.cwd(), '.tmp', 'test-reports');
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 const vitestReport = join(reportDir, 'vitest.json');
