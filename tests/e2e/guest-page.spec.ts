@@ -7,10 +7,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import WebSocket from 'ws';
 import type { DevServer } from '../livekit-dev-server/index.js';
 // For the `window.lkTest` type the host page exposes.
 import type {} from '../livekit-dev-server/pages/lkTestPage.js';
+import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer.js';
 import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
@@ -32,48 +32,6 @@ interface QueueItem {
   id: string;
   kind: string;
   subject: { identity: string; name: string };
-}
-
-/** A minimal client for the app's control socket, as the owner. */
-class Control {
-  private nextId = 1;
-  private readonly pending = new Map<number, (frame: { result?: unknown; error?: unknown }) => void>();
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
-      if (typeof frame.id === 'number') this.pending.get(frame.id)?.(frame);
-    });
-  }
-
-  static open(studio: HeadlessStudio): Promise<Control> {
-    const url = new URL(studio.studioUrl);
-    url.protocol = 'ws:';
-    url.pathname = '/control';
-    const socket = new WebSocket(url);
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(new Control(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  /** Calls a method and returns its value; a failed call fails the test with the app's message. */
-  call<T>(method: string, params: unknown = {}): Promise<T> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (frame) => {
-        this.pending.delete(id);
-        const result = frame.result as { ok: boolean; value?: T; error?: unknown } | undefined;
-        if (result?.ok) resolve(result.value as T);
-        else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
-      });
-      this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.socket.close();
-  }
 }
 
 let livekit: DevServer;
@@ -114,7 +72,12 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
 }
 
 function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite> {
-  return control.call<CreatedInvite>('invites.create', { role: 'guest', label: 'Panel', expiresInMinutes: 60, maxUses: params.maxUses ?? 1 });
+  return control.call<CreatedInvite>('invites.create', {
+    role: 'guest',
+    label: 'Panel',
+    expiresInMinutes: 60,
+    maxUses: params.maxUses ?? 1,
+  });
 }
 
 /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
@@ -130,7 +93,9 @@ async function publishHost(browser: Browser, session: LiveSession): Promise<Page
 
 /** Frames the element has presented: what the guest actually sees. */
 async function expectFrames(video: Locator): Promise<void> {
-  await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.getVideoPlaybackQuality().totalVideoFrames), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => video.evaluate((el: HTMLVideoElement) => el.getVideoPlaybackQuality().totalVideoFrames), { timeout: 30_000 })
+    .toBeGreaterThan(0);
 }
 
 /** The device check and the name form, then "Request to join". */
@@ -154,7 +119,11 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
   // Used up: someone else redeemed the single-use link first.
   const used = await createInvite();
   const code = new URL(used.link).pathname.split('/').pop()!;
-  const redeemed = await fetch(`${studio.baseUrl}/api/guest/redeem`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name: 'First' }) });
+  const redeemed = await fetch(`${studio.baseUrl}/api/guest/redeem`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: 'First' }),
+  });
   expect(((await redeemed.json()) as { value: { status: string } }).value.status).toBe('accepted');
   const usedPage = await openPage(browser, used.link);
   await expect(usedPage.getByRole('heading', { name: 'This invite has already been used' })).toBeVisible();
@@ -192,7 +161,9 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expectFrames(guest.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
   await expect(guest.getByRole('combobox', { name: 'Camera' })).not.toHaveValue('');
   await expect(guest.getByRole('combobox', { name: 'Microphone' })).not.toHaveValue('');
-  await expect.poll(async () => Number(await guest.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await guest.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')))
+    .toBeGreaterThan(0);
 
   await askToJoin(guest, 'Ada');
   await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
@@ -203,7 +174,9 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   expect(requests.map((r) => r.subject.name)).toEqual(['Ada']);
   const identity = requests[0]!.subject.identity;
   // In the room, publishing nothing.
-  await expect.poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks).toEqual([]);
+  await expect
+    .poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks)
+    .toEqual([]);
 
   await control.call('moderation.decide', { itemId: requests[0]!.id, decision: 'approve' });
   await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
@@ -211,7 +184,12 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expectFrames(status.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
   // The host decodes the guest's camera: it really goes out.
   await expect
-    .poll(async () => (await host.evaluate(() => window.lkTest.videoStats())).find((s) => s.participant === identity && s.source === 'camera')?.framesDecoded ?? 0, { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await host.evaluate(() => window.lkTest.videoStats())).find((s) => s.participant === identity && s.source === 'camera')
+          ?.framesDecoded ?? 0,
+      { timeout: 30_000 },
+    )
     .toBeGreaterThan(0);
   await expect(guest.getByRole('button', { name: 'Mute mic' })).toBeVisible();
 
@@ -231,7 +209,9 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expect(again.getByRole('textbox')).toHaveCount(0);
 });
 
-test('a guest who asks before the show starts is queued when it does, can withdraw, and is told politely when rejected', async ({ browser }) => {
+test('a guest who asks before the show starts is queued when it does, can withdraw, and is told politely when rejected', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const invite = await createInvite();
   const guest = await openPage(browser, invite.link);

@@ -5,11 +5,11 @@
  * when the room is deleted, and ask for a click when the browser blocks autoplay.
  */
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import WebSocket from 'ws';
 import type { DevServer } from '../livekit-dev-server/index.js';
 // For the `window.lkTest` type the host page exposes.
 import type {} from '../livekit-dev-server/pages/lkTestPage.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
+import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { roomService, startLiveKit } from './support/livekitDevServer.js';
 import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
@@ -22,48 +22,6 @@ interface LiveSession {
   hostIdentity: string;
   watchUrl: string;
   startedAt: number;
-}
-
-/** A minimal client for the app's control socket, as the owner. */
-class Control {
-  private nextId = 1;
-  private readonly pending = new Map<number, (frame: { result?: unknown; error?: unknown }) => void>();
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
-      if (typeof frame.id === 'number') this.pending.get(frame.id)?.(frame);
-    });
-  }
-
-  static open(studio: HeadlessStudio): Promise<Control> {
-    const url = new URL(studio.studioUrl);
-    url.protocol = 'ws:';
-    url.pathname = '/control';
-    const socket = new WebSocket(url);
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(new Control(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  /** Calls a method and returns its value; a failed call fails the test with the app's message. */
-  call<T>(method: string, params: unknown = {}): Promise<T> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (frame) => {
-        this.pending.delete(id);
-        const result = frame.result as { ok: boolean; value?: T; error?: unknown } | undefined;
-        if (result?.ok) resolve(result.value as T);
-        else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
-      });
-      this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.socket.close();
-  }
 }
 
 // Each test runs the app, a publishing host and a decoding viewer (two or three Chromium pages
@@ -164,11 +122,16 @@ test('a viewer waits, then watches the host live and the layout follows the room
   const metadata = { v: 1, title: 'Launch day, part two', mode: 'screen_guests', layout: { main: 'screen', camera: 'side' } };
   await roomService(livekit).updateRoomMetadata(session.roomName, JSON.stringify(metadata));
   await expect(viewer.getByRole('heading', { name: 'Launch day, part two' })).toBeVisible();
-  await expect.poll(async () => (await camera.boundingBox())!.x).toBeGreaterThanOrEqual((await screen.boundingBox())!.x + (await screen.boundingBox())!.width);
+  await expect
+    .poll(async () => (await camera.boundingBox())!.x)
+    .toBeGreaterThanOrEqual((await screen.boundingBox())!.x + (await screen.boundingBox())!.width);
   await expectDecoding(screen.locator('video'), framesBefore);
 
   // Camera as the main picture: the screen leaves the program.
-  await roomService(livekit).updateRoomMetadata(session.roomName, JSON.stringify({ ...metadata, layout: { main: 'camera', camera: 'hidden' } }));
+  await roomService(livekit).updateRoomMetadata(
+    session.roomName,
+    JSON.stringify({ ...metadata, layout: { main: 'camera', camera: 'hidden' } }),
+  );
   await expect(screen).toHaveCount(0);
   await expectDecoding(camera.locator('video'));
 });
@@ -210,7 +173,10 @@ async function readWithoutGesture<T>(page: Page, expression: string): Promise<T>
 
 test('when the browser blocks autoplay the viewer gets "click to unmute", and the click starts the sound', async () => {
   // A browser that, like a fresh visit in a real one, needs a user gesture before playing sound.
-  const args = [...CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')), '--autoplay-policy=document-user-activation-required'];
+  const args = [
+    ...CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')),
+    '--autoplay-policy=document-user-activation-required',
+  ];
   const strict = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
   try {
     const session = await goLive('Needs a click');

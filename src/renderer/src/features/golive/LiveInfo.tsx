@@ -20,7 +20,7 @@ export function LiveInfo(props: { session: LiveSession }) {
         <span className="copy-row">
           <input type="text" readOnly value={props.session.watchUrl} onFocus={(e) => e.target.select()} />
           <button type="button" onClick={copy}>
-            {copied ? 'Copied' : 'Copy link'}
+            {copied ? 'Copied' : 'Copy watch link'}
           </button>
         </span>
       </label>
