@@ -171,3 +171,20 @@ test('a co-moderator console has no End or Settings, and its session cannot end 
     moderator.close();
   }
 });
+
+test('a banned chatter is listed with the audit log and can be unbanned from the dock', async ({ browser }) => {
+  const host = await open(browser, studio.studioUrl);
+  const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
+  const viewer = await openViewer(browser, 'Cleo');
+  const identity = await viewer.evaluate(() => sessionStorage.getItem('airdeck.watch.identity'));
+  expect(identity).toMatch(/^viewer-/);
+  expect((await owner.call('chat.ban', { identity: identity!, scope: 'stream', reason: 'spam' })).ok).toBe(true);
+
+  await dock.getByRole('tab', { name: 'Audit log' }).click();
+  const bans = dock.getByRole('region', { name: 'Banned chatters' });
+  await expect(bans).toContainText('spam');
+  await bans.getByRole('button', { name: /^Unban / }).click();
+  await expect(bans).toHaveCount(0);
+  await expect(dock.getByRole('row').filter({ hasText: 'Lifted ban' })).toBeVisible();
+  expect(((await owner.call('chat.bans', {})).value as { bans: unknown[] }).bans).toHaveLength(0);
+});

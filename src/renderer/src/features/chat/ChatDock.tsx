@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStudio } from '../../store';
 import { selectQueueCount } from '../../store/moderationSlice';
 import { AuditLog } from '../moderation/AuditLog';
+import { BanList } from '../moderation/BanList';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
 import { ModeratorLinkButton } from '../moderation/ModeratorLinkButton';
 import { PanelTabs } from '../moderation/PanelTabs';
@@ -11,7 +12,7 @@ import { useChatWiring } from './useChatWiring';
 
 type DockTab = 'chat' | 'queue' | 'audit';
 
-/** The studio's right dock: chat, the moderation queue (with its count) and the audit log. */
+/** The studio's right dock: chat, the moderation queue (with its count), and bans with the audit log. */
 export function ChatDock() {
   useChatWiring();
   const queueCount = useStudio(selectQueueCount);
@@ -31,7 +32,12 @@ export function ChatDock() {
       >
         {tab === 'chat' && <StudioChat />}
         {tab === 'queue' && <QueuePanel />}
-        {tab === 'audit' && <AuditLog />}
+        {tab === 'audit' && (
+          <>
+            <BanList />
+            <AuditLog />
+          </>
+        )}
       </PanelTabs>
       {role === 'owner' && <ModeratorLinkButton />}
       <LiveAnnouncer />
