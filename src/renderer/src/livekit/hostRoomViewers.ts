@@ -1,5 +1,7 @@
 /** The participant attribute the viewer page sets; the host counts these to report the audience. */
-export const ROLE_ATTRIBUTE = 'airdeck.role';
+import { ROLE_ATTRIBUTE } from './participantSnapshot';
+
+export { ROLE_ATTRIBUTE };
 
 /**
  * How many participants in the room are viewers. Guests, co-hosts and tools carry other roles (or

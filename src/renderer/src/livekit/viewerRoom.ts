@@ -1,17 +1,9 @@
-import {
-  DisconnectReason,
-  Room,
-  RoomEvent,
-  Track,
-  type Participant,
-  type RemoteParticipant,
-  type RemoteTrack,
-  type RemoteTrackPublication,
-} from 'livekit-client';
-import type { ViewerDisconnectReason, ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
+import { DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from 'livekit-client';
+import { snapshotParticipant } from './participantSnapshot';
+import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
 /** The participant attribute that tells the host and stage guests apart from viewers. */
-export const ROLE_ATTRIBUTE = 'airdeck.role';
+export { ROLE_ATTRIBUTE } from './participantSnapshot';
 
 /** Events a {@link ViewerRoom} emits; each carries plain data, never a livekit-client object. */
 export enum ViewerRoomEvent {
@@ -37,13 +29,6 @@ export interface ViewerRoomCallbacks {
   [ViewerRoomEvent.Disconnected]: (reason: ViewerDisconnectReason) => void;
   [ViewerRoomEvent.PlaybackBlocked]: (blocked: boolean) => void;
 }
-
-const SOURCES: Partial<Record<Track.Source, ViewerTrackSource>> = {
-  [Track.Source.ScreenShare]: 'screen',
-  [Track.Source.Camera]: 'camera',
-  [Track.Source.Microphone]: 'microphone',
-  [Track.Source.ScreenShareAudio]: 'screen_audio',
-};
 
 function disconnectReason(reason: DisconnectReason | undefined): ViewerDisconnectReason {
   switch (reason) {
@@ -167,27 +152,13 @@ export class ViewerRoom {
   }
 
   private emitParticipants(): void {
-    this.emit(ViewerRoomEvent.Participants, [...this.room.remoteParticipants.values()].map((p) => this.snapshot(p)));
+    this.emit(
+      ViewerRoomEvent.Participants,
+      [...this.room.remoteParticipants.values()].map((p) => this.snapshot(p)),
+    );
   }
 
   private snapshot(participant: RemoteParticipant): ViewerParticipant {
-    const tracks: ViewerTrack[] = [];
-    for (const publication of participant.trackPublications.values()) {
-      const source = SOURCES[publication.source];
-      if (!source) continue;
-      tracks.push({
-        sid: publication.trackSid,
-        source,
-        kind: publication.kind === Track.Kind.Video ? 'video' : 'audio',
-        muted: publication.isMuted,
-        subscribed: publication.isSubscribed && !!publication.track,
-        subscription: this.subscriptions.get(publication.trackSid) ?? 0,
-      });
-    }
-    return { identity: participant.identity, name: participant.name ?? '', role: roleOf(participant), tracks };
+    return snapshotParticipant(participant, this.subscriptions);
   }
-}
-
-function roleOf(participant: Participant): string | null {
-  return participant.attributes[ROLE_ATTRIBUTE] ?? null;
 }

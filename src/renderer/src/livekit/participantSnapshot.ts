@@ -1,0 +1,33 @@
+import { Track, type RemoteParticipant } from 'livekit-client';
+import type { ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
+
+/** Token attribute carrying our role ('host', 'viewer', 'stage_guest', …), set by main's token minting. */
+export const ROLE_ATTRIBUTE = 'airdeck.role';
+
+const SOURCES: Partial<Record<Track.Source, ViewerTrackSource>> = {
+  [Track.Source.ScreenShare]: 'screen',
+  [Track.Source.Camera]: 'camera',
+  [Track.Source.Microphone]: 'microphone',
+  [Track.Source.ScreenShareAudio]: 'screen_audio',
+};
+
+/**
+ * A remote participant as plain data (no livekit types), shared by the viewer and guest pages so
+ * both render the program the same way. `subscriptions` counts (re)subscriptions per track sid.
+ */
+export function snapshotParticipant(participant: RemoteParticipant, subscriptions: ReadonlyMap<string, number>): ViewerParticipant {
+  const tracks: ViewerTrack[] = [];
+  for (const publication of participant.trackPublications.values()) {
+    const source = SOURCES[publication.source];
+    if (!source) continue;
+    tracks.push({
+      sid: publication.trackSid,
+      source,
+      kind: publication.kind === Track.Kind.Video ? 'video' : 'audio',
+      muted: publication.isMuted,
+      subscribed: publication.isSubscribed && !!publication.track,
+      subscription: subscriptions.get(publication.trackSid) ?? 0,
+    });
+  }
+  return { identity: participant.identity, name: participant.name ?? '', role: participant.attributes[ROLE_ATTRIBUTE] ?? null, tracks };
+}
