@@ -24,6 +24,9 @@ import { createStageHandlers } from './stage/stageHandlers';
 import { StageService } from './stage/stageService';
 import { browserCaptureProvider, type CaptureProvider } from './stream/captureProvider';
 import { LiveStreamService } from './stream/liveStreamService';
+import { createRecordingHandlers } from './recording/recordingHandlers';
+import { createRecordingRoute } from './recording/recordingRoute';
+import { RecordingService } from './recording/recordingService';
 import { createStreamHandlers } from './stream/streamHandlers';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
@@ -41,6 +44,8 @@ export interface AppOptions {
   capture?: CaptureProvider;
   /** RoomService access; tests may substitute one. */
   rooms?: RoomGateway;
+  /** Shows a file in the system file manager (the desktop app's shell). */
+  revealFile?: (path: string) => void;
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -111,6 +116,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   const publicUrl = () => status().publicUrl;
   const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
   const streams = new LiveStreamService({ db, settings, bus, log, rooms, publicUrl });
+  const recordings = new RecordingService({ db, dataDir: options.dataDir, streams, log, localUrl: () => status().localUrl, reveal: options.revealFile });
+  const interrupted = recordings.recoverAbandoned();
+  if (interrupted > 0) log.warn(`Kept ${interrupted} recording(s) a crash interrupted, up to their last written piece`);
   const chat = createChatService({ db, bus, settings, sessions, log, publicUrl });
   const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, sessions, log, publicUrl });
   const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
@@ -129,7 +137,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply() }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),
-    ...createHistoryHandlers({ db }),
+    ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),
+    ...createRecordingHandlers(recordings),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
@@ -144,6 +153,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       createWatchTokenRoute({ settings, streams }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log }),
+      createRecordingRoute({ recordings }),
     ],
     upgrades: [control, chat.upgradeRoute],
   });
@@ -163,6 +173,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     async close() {
       streams.close();
       control.close();
+      await recordings.shutdown();
       await chat.close();
       await running.close();
       db.close();

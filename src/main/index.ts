@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type App } from './app';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
     desktop: true,
     capture,
+    revealFile: (path) => shell.showItemInFolder(path),
   });
   const window = createStudioWindow(windowOptions);
   const disconnect = connectIpc({ window, dispatch: core.dispatch, bus: core.bus, isOwnPage: (url) => isOwnPage(url, windowOptions) });

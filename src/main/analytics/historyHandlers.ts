@@ -18,7 +18,8 @@ function requireStream(db: Database, id: string) {
 }
 
 /** The past-stream methods: analytics, transcript, search, export and delete. */
-export function createHistoryHandlers(deps: { db: Database }): HistoryHandlers {
+/** `beforeDelete` removes what lives outside SQLite (recording files) while the rows still name it. */
+export function createHistoryHandlers(deps: { db: Database; beforeDelete?: (streamId: string) => void }): HistoryHandlers {
   const { db } = deps;
   return {
     'history.detail': ({ id }) => {
@@ -45,6 +46,7 @@ export function createHistoryHandlers(deps: { db: Database }): HistoryHandlers {
     'history.delete': ({ id }) => {
       const stream = requireStream(db, id);
       if (stream.status === 'live') throw new AppFailure('conflict', 'End the stream before deleting it');
+      deps.beforeDelete?.(id);
       deleteStream(db, id);
       return { deleted: true };
     },

@@ -1,3 +1,4 @@
+import { listRecordingsOfStream } from '../history/recordings';
 import type { ChatCounts, ChatMinute, StreamDetail, ViewerStats } from '../../shared/domain/history';
 import type { StreamRecord } from '../../shared/domain/stream';
 import type { Database } from '../db/openDatabase';
@@ -98,5 +99,6 @@ export function buildStreamDetail(db: Database, streamId: string): StreamDetail 
       guestSessions: listRoleSessions(db, streamId, 'guest'),
       window,
     }),
+    recordings: listRecordingsOfStream(db, streamId),
   };
 }

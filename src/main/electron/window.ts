@@ -37,6 +37,8 @@ export function createStudioWindow(options: StudioWindowOptions): BrowserWindow 
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // The program recorder draws on a timer; a minimised studio must keep its frame rate.
+      backgroundThrottling: false,
     },
   });
 

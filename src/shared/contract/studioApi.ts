@@ -7,6 +7,7 @@ import {
 import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
 import { historyMethods } from './historyApi';
+import { recordingMethods } from './recordingApi';
 import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
 import { stageEvents, stageMethods } from './stageApi';
 import { streamEvents, streamMethods } from './streamApi';
@@ -78,6 +79,7 @@ export const studioMethods = {
   ...streamMethods,
   ...stageMethods,
   ...historyMethods,
+  ...recordingMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;

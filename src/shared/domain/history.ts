@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordingSchema } from './recording';
 import { ChatRoleSchema } from './chat';
 import { StreamRecordSchema } from './stream';
 
@@ -101,6 +102,8 @@ export const StreamDetailSchema = z.object({
   chatPerMinute: z.array(ChatMinuteSchema),
   moderation: ModerationSummarySchema,
   guests: z.array(GuestSummarySchema),
+  /** Local recordings of the program, oldest first (a reload mid-stream starts a new one). */
+  recordings: z.array(RecordingSchema),
 });
 export type StreamDetail = z.infer<typeof StreamDetailSchema>;
 
