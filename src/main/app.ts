@@ -28,6 +28,7 @@ import { createRecordingHandlers } from './recording/recordingHandlers';
 import { createRecordingRoute } from './recording/recordingRoute';
 import { RecordingService } from './recording/recordingService';
 import { createStreamHandlers } from './stream/streamHandlers';
+import { createRaiseHandRoute } from './stream/raiseHandRoute';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
 import { APP_VERSION } from './version';
@@ -151,6 +152,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
       createWatchTokenRoute({ settings, streams }),
+      createRaiseHandRoute({ db, settings, streams, invites }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log }),
       createRecordingRoute({ recordings }),

@@ -11,6 +11,7 @@ interface InviteRow {
   max_uses: number;
   uses: number;
   revoked_at: number | null;
+  source: 'host' | 'hand';
 }
 
 function toInvite(row: InviteRow, now: number): Invite {
@@ -24,19 +25,20 @@ function toInvite(row: InviteRow, now: number): Invite {
     maxUses: row.max_uses,
     uses: row.uses,
     revokedAt: row.revoked_at,
+    source: row.source,
     status,
   };
 }
 
 export function insertInvite(
   db: Database,
-  invite: { id: string; codeHash: string; role: InviteRole; label: string; createdAt: number; expiresAt: number; maxUses: number },
+  invite: { id: string; codeHash: string; role: InviteRole; label: string; createdAt: number; expiresAt: number; maxUses: number; source?: 'host' | 'hand' },
   now: number,
 ): Invite {
   db.prepare(
-    `INSERT INTO invites (id, code_hash, role, label, created_at, expires_at, max_uses)
-     VALUES (@id, @codeHash, @role, @label, @createdAt, @expiresAt, @maxUses)`,
-  ).run(invite);
+    `INSERT INTO invites (id, code_hash, role, label, created_at, expires_at, max_uses, source)
+     VALUES (@id, @codeHash, @role, @label, @createdAt, @expiresAt, @maxUses, @source)`,
+  ).run({ source: 'host', ...invite });
   return getInvite(db, invite.id, now)!;
 }
 
@@ -50,8 +52,11 @@ export function findInviteByHash(db: Database, codeHash: string, now: number): I
   return row && toInvite(row, now);
 }
 
+/** The host's invites, newest first (raised-hand invites are the viewers' own, not listed). */
 export function listInvites(db: Database, now: number, limit = 100): Invite[] {
-  return (db.prepare('SELECT * FROM invites ORDER BY created_at DESC LIMIT ?').all(limit) as InviteRow[]).map((row) => toInvite(row, now));
+  return (db.prepare("SELECT * FROM invites WHERE source = 'host' ORDER BY created_at DESC LIMIT ?").all(limit) as InviteRow[]).map((row) =>
+    toInvite(row, now),
+  );
 }
 
 /** Uses the invite once if it is still usable; false when another redemption got there first. */

@@ -22,6 +22,9 @@ export interface InviteServiceDeps {
   now?: () => number;
 }
 
+/** Time a viewer has from raising a hand to finishing the device check. */
+const RAISED_HAND_TTL_MS = 15 * 60_000;
+
 /**
  * Invite links for guests and co-moderators: random codes stored hashed, with an expiry and a
  * use count, revocable at any time. Checking a code never uses it; redeeming does, atomically.
@@ -53,6 +56,30 @@ export class InviteService {
     return { invite, link: `${this.deps.publicUrl()}/join/${code}` };
   }
 
+  /**
+   * A viewer's raised hand: a single-use guest invite for them alone, short-lived, labelled with
+   * their name. It is not listed with the host's invites; the host sees the request in the queue.
+   */
+  createForRaisedHand(name: string): { link: string } {
+    const code = newInviteCode();
+    const createdAt = this.now();
+    insertInvite(
+      this.deps.db,
+      {
+        id: `inv_${randomBytes(9).toString('base64url')}`,
+        codeHash: hashCode(code),
+        role: 'guest',
+        label: name,
+        createdAt,
+        expiresAt: createdAt + RAISED_HAND_TTL_MS,
+        maxUses: 1,
+        source: 'hand',
+      },
+      createdAt,
+    );
+    return { link: `${this.deps.publicUrl()}/join/${code}` };
+  }
+
   list(): Invite[] {
     return listInvites(this.deps.db, this.now());
   }
@@ -70,7 +97,7 @@ export class InviteService {
     const invite = findInviteByHash(this.deps.db, hashCode(code), this.now());
     const refusal = refusalOf(invite);
     if (refusal) return { status: 'refused', reason: refusal };
-    return { status: 'valid', role: invite!.role, label: invite!.label, title: this.deps.liveTitle() };
+    return { status: 'valid', role: invite!.role, label: invite!.label, title: this.deps.liveTitle(), raisedHand: invite!.source === 'hand' };
   }
 
   redeem(code: string, name: string): GuestRedeemResponse {

@@ -36,6 +36,7 @@ export class SettingsService {
     const merged = {
       livekit: { ...DEFAULT_SETTINGS.livekit, ...pick(stored, 'livekit') },
       server: { ...DEFAULT_SETTINGS.server, ...pick(stored, 'server') },
+      studio: { ...DEFAULT_SETTINGS.studio, ...pick(stored, 'studio') },
     };
     const parsed = SettingsSchema.safeParse(merged);
     // A row written by a newer or broken build falls back to defaults rather than blocking start.
@@ -48,6 +49,7 @@ export class SettingsService {
     return {
       livekit: { ...settings.livekit, hasSecret: true, secretSource: secret === null ? 'default' : this.secrets.source() },
       server: settings.server,
+      studio: settings.studio,
       dataDir: this.dataDir,
     };
   }
@@ -59,6 +61,7 @@ export class SettingsService {
     const next = SettingsSchema.parse({
       livekit: { ...current.livekit, ...livekit },
       server: { ...current.server, ...update.server },
+      studio: { ...current.studio, ...update.studio },
     });
     if (apiSecret !== undefined) this.secrets.write(apiSecret);
     writeSetting(this.db, SETTINGS_KEY, next);
@@ -79,7 +82,7 @@ export class SettingsService {
   }
 }
 
-function pick(stored: unknown, key: 'livekit' | 'server'): Record<string, unknown> {
+function pick(stored: unknown, key: keyof Settings): Record<string, unknown> {
   if (stored && typeof stored === 'object' && key in stored) {
     const value = (stored as Record<string, unknown>)[key];
     if (value && typeof value === 'object') return value as Record<string, unknown>;

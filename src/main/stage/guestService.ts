@@ -4,6 +4,7 @@ import type { GuestState } from '../../shared/domain/stage';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
 import { findGuestByTokenHash, insertGuestSession, listGuestsOfInvite, type GuestSessionRecord } from '../history/guestSessions';
+import { getInvite } from '../history/invites';
 import { hashCode } from '../invites/inviteCodes';
 import type { SettingsService } from '../settings/settingsService';
 import type { LiveStreamService } from '../stream/liveStreamService';
@@ -75,7 +76,10 @@ export class GuestService {
     if (state === 'requested' || state === 'backstage' || state === 'stage') return state;
     if (state !== 'joined') throw new AppFailure('conflict', state === 'waiting_for_stream' ? 'The stream has not started yet.' : 'You cannot ask to join right now.');
     const live = this.deps.streams.liveStream()!;
-    const note = [devices.camera ? 'camera ready' : 'no camera', devices.microphone ? 'mic ready' : 'no mic'].join(', ');
+    const raisedHand = getInvite(this.deps.db, guest.inviteId, this.now())?.source === 'hand';
+    const note = [raisedHand ? 'Viewer raised a hand' : null, devices.camera ? 'camera ready' : 'no camera', devices.microphone ? 'mic ready' : 'no mic']
+      .filter((part) => part !== null)
+      .join(', ');
     this.deps.queue.enqueueStageRequest(live.stream.id, { identity: guest.identity, name: guest.name }, note, { devices });
     return 'requested';
   }

@@ -46,6 +46,7 @@ export function createWatchTokenRoute(deps: { settings: SettingsService; streams
           mode: live.stream.mode,
           layout: live.layout,
           startedAt: live.stream.startedAt,
+          raisedHands: deps.settings.get().studio.raisedHands,
         },
       });
     },

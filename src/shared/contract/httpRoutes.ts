@@ -35,11 +35,25 @@ export const WatchTokenResponseSchema = z.discriminatedUnion('status', [
     mode: StreamModeSchema,
     layout: ProgramLayoutSchema,
     startedAt: z.number(),
+    /** The host lets viewers raise a hand to ask to join the stage. */
+    raisedHands: z.boolean(),
   }),
   /** Nothing is live; the page waits and asks again. */
   z.object({ status: z.literal('waiting') }),
 ]);
 export type WatchTokenResponse = z.infer<typeof WatchTokenResponseSchema>;
+
+/**
+ * POST /api/watch/hand — a viewer raises a hand. The viewer proves who they are with the LiveKit
+ * token this server gave them; the answer is a single-use guest invite link for them alone, which
+ * takes them through the device check into the same stage-request queue as invited guests.
+ */
+export const RAISE_HAND_PATH = '/api/watch/hand';
+export const RaiseHandRequestSchema = z
+  .object({ token: z.string().min(20).max(4096), name: z.string().trim().min(1, 'Enter your name').max(40) })
+  .strict();
+export const RaiseHandResponseSchema = z.object({ link: z.string() });
+export type RaiseHandResponse = z.infer<typeof RaiseHandResponseSchema>;
 
 /** POST /webhooks/livekit — LiveKit webhooks, verified with the API key and secret. */
 export const LIVEKIT_WEBHOOK_PATH = '/webhooks/livekit';
@@ -57,7 +71,14 @@ export const InviteRefusalSchema = z.enum(['unknown', 'expired', 'used', 'revoke
 export type InviteRefusal = z.infer<typeof InviteRefusalSchema>;
 
 export const GuestCheckResponseSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('valid'), role: InviteRoleSchema, label: z.string(), title: z.string().nullable() }),
+  z.object({
+    status: z.literal('valid'),
+    role: InviteRoleSchema,
+    label: z.string(),
+    title: z.string().nullable(),
+    /** Made when a viewer raised a hand: the page says "Raise hand" and suggests the label as the name. */
+    raisedHand: z.boolean(),
+  }),
   z.object({ status: z.literal('refused'), reason: InviteRefusalSchema }),
 ]);
 export type GuestCheckResponse = z.infer<typeof GuestCheckResponseSchema>;

@@ -43,9 +43,17 @@ export const ServerSettingsSchema = z.object({
   publicBaseUrl,
 });
 
+export const StudioSettingsSchema = z.object({
+  /** Record the program to the data directory while live. */
+  recordLocally: z.boolean(),
+  /** Viewers may raise a hand on the watch page to ask to come on stage. */
+  raisedHands: z.boolean(),
+});
+
 export const SettingsSchema = z.object({
   livekit: LivekitSettingsSchema,
   server: ServerSettingsSchema,
+  studio: StudioSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -57,6 +65,7 @@ export type SecretSource = z.infer<typeof SecretSourceSchema>;
 export const SettingsViewSchema = z.object({
   livekit: LivekitSettingsSchema.extend({ hasSecret: z.boolean(), secretSource: SecretSourceSchema }),
   server: ServerSettingsSchema,
+  studio: StudioSettingsSchema,
   /** Fixed at start (`--data-dir` or AIRDECK_DATA_DIR); shown so the creator knows where history lives. */
   dataDir: z.string(),
 });
@@ -70,6 +79,7 @@ export const SettingsUpdateSchema = z
       .strict()
       .optional(),
     server: ServerSettingsSchema.partial().strict().optional(),
+    studio: StudioSettingsSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
@@ -77,6 +87,7 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   livekit: { url: DEFAULT_LIVEKIT_URL, apiKey: DEFAULT_LIVEKIT_API_KEY },
   server: { bindAddress: DEFAULT_BIND_ADDRESS, port: DEFAULT_SERVER_PORT, publicBaseUrl: '' },
+  studio: { recordLocally: true, raisedHands: true },
 };
 
 /** Result of "Test connection": three outcomes a person can act on differently. */

@@ -15,6 +15,8 @@ export const InviteSchema = z.object({
   maxUses: z.number().int(),
   uses: z.number().int(),
   revokedAt: z.number().nullable(),
+  /** `hand`: made for a viewer who raised a hand on the watch page (not listed with the host's invites). */
+  source: z.enum(['host', 'hand']),
   /** Derived: usable right now. */
   status: z.enum(['active', 'expired', 'used_up', 'revoked']),
 });

@@ -60,6 +60,7 @@ export function GuestApp({ controller }: GuestAppProps) {
           role={phase.role}
           label={phase.label}
           title={phase.title}
+          raisedHand={phase.raisedHand}
           devices={state.devices}
           busy={state.busy === 'joining'}
           error={state.actionError}

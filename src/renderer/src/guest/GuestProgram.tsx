@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { AudioSinks } from '../watch/AudioSinks';
 import { ProgramView } from '../watch/ProgramView';
+import { StageGrid } from '../watch/StageGrid';
+import { stageSeats } from '../watch/stageTiles';
 import { hostView, programTiles } from '../watch/programLayout';
 import type { AttachTrack } from '../watch/VideoTile';
 import type { RoomState } from './guestStore';
-import { StageGrid } from './StageGrid';
-import { stageSeats } from './stageTiles';
 
 export interface GuestProgramProps {
   room: RoomState;

@@ -7,6 +7,8 @@ export interface JoinViewProps {
   role: InviteRole;
   label: string;
   title: string | null;
+  /** A viewer who raised a hand: the label is the name they gave, and the button says so. */
+  raisedHand: boolean;
   devices: DeviceState;
   busy: boolean;
   error: string | null;
@@ -16,8 +18,8 @@ export interface JoinViewProps {
 }
 
 /** Before the invite is used: the guest's name and the device check, then "Request to join". */
-export function JoinView({ role, label, title, devices, busy, error, onJoin, onSelectDevice, onCheckAgain }: JoinViewProps) {
-  const [name, setName] = useState('');
+export function JoinView({ role, label, title, raisedHand, devices, busy, error, onJoin, onSelectDevice, onCheckAgain }: JoinViewProps) {
+  const [name, setName] = useState(raisedHand ? label : '');
   const trimmed = name.trim();
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -27,14 +29,16 @@ export function JoinView({ role, label, title, devices, busy, error, onJoin, onS
   return (
     <section className="join" aria-labelledby="join-title">
       <header className="join-intro">
-        <p className="eyebrow">{moderator ? 'Co-moderator invite' : 'Guest invite'}{label ? ` · ${label}` : ''}</p>
+        <p className="eyebrow">{raisedHand ? 'Raise your hand' : `${moderator ? 'Co-moderator invite' : 'Guest invite'}${label ? ` · ${label}` : ''}`}</p>
         <h1 id="join-title">
-          {moderator ? 'Help moderate' : 'Join'} {title ? `“${title}”` : 'the show'}
+          {moderator ? 'Help moderate' : raisedHand ? 'Ask to join' : 'Join'} {title ? `“${title}”` : 'the show'}
         </h1>
         <p className="lead">
           {moderator
             ? 'Enter your name to open the moderator console: you will see the queue and the chat.'
-            : 'Check your camera and microphone and tell the host your name. While the host decides, you watch the show from here.'}
+            : raisedHand
+              ? 'Check your camera and microphone first, then raise your hand. The host sees it in their queue; you keep watching the show here while they decide.'
+              : 'Check your camera and microphone and tell the host your name. While the host decides, you watch the show from here.'}
         </p>
       </header>
       <div className={`join-body${moderator ? ' join-body--single' : ''}`}>
@@ -51,7 +55,7 @@ export function JoinView({ role, label, title, devices, busy, error, onJoin, onS
             </p>
           )}
           <button type="submit" className="primary big" disabled={busy || !trimmed}>
-            {busy ? (moderator ? 'Opening…' : 'Sending request…') : moderator ? 'Open the moderator console' : 'Request to join'}
+            {busy ? (moderator ? 'Opening…' : 'Sending request…') : moderator ? 'Open the moderator console' : raisedHand ? 'Raise hand' : 'Request to join'}
           </button>
         </form>
       </div>

@@ -16,10 +16,10 @@ function answering(status: number, body: unknown): { fetch: FetchLike; calls: { 
 
 describe('guest routes', () => {
   it('posts the code and unwraps a valid check', async () => {
-    const server = answering(200, { ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch' } });
+    const server = answering(200, { ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch', raisedHand: false } });
     const answer = await createGuestApi(server.fetch).check(CODE);
     expect(server.calls).toEqual([{ input: '/api/guest/check', body: { code: CODE } }]);
-    expect(answer).toEqual({ ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch' } });
+    expect(answer).toEqual({ ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch', raisedHand: false } });
   });
 
   it('passes the server error message through', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postPublicRoute as postGuestRoute, type ApiAnswer, type FetchLike } from '../api/publicRoute';
 import {
   GUEST_CHECK_PATH,
   GUEST_REDEEM_PATH,
@@ -13,48 +14,7 @@ import {
   type GuestSessionResponse,
 } from '../../../shared/contract/httpRoutes';
 
-/** An answer from a guest route: the value, or a message to show and the server's error code. */
-export type ApiAnswer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
-
-/** The fetch the routes use; injected so the envelope handling is testable in Node. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-/** Error code for "the server could not be reached at all" (never sent by the server itself). */
-export const UNREACHABLE = 'unreachable';
-
-/**
- * POSTs JSON to a guest route and unwraps the result envelope. Every failure becomes a message
- * the page can show as is: the server's own `error.message`, or a sentence for a network
- * failure or an answer this page does not understand.
- */
-export async function postGuestRoute<S extends z.ZodType>(path: string, body: unknown, schema: S, fetchImpl: FetchLike = fetch): Promise<ApiAnswer<z.infer<S>>> {
-  let response: Response;
-  try {
-    response = await fetchImpl(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    return { ok: false, code: UNREACHABLE, message: 'Cannot reach the studio. Check your connection; the page keeps trying.' };
-  }
-  const envelope = (await response.json().catch(() => null)) as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } } | null;
-  if (!envelope || envelope.ok !== true) {
-    const message = typeof envelope?.error?.message === 'string' ? envelope.error.message : `The studio answered ${response.status}.`;
-    const code = typeof envelope?.error?.code === 'string' ? envelope.error.code : `http_${response.status}`;
-    return { ok: false, code, message };
-  }
-  let parsed: { success: true; data: z.infer<S> } | { success: false };
-  try {
-    const result = schema.safeParse(envelope.value);
-    parsed = result.success ? { success: true, data: result.data as z.infer<S> } : { success: false };
-  } catch {
-    parsed = { success: false }; // a schema that cannot parse at all must not leave a button stuck
-  }
-  if (!parsed.success) return { ok: false, code: 'bad_answer', message: 'The studio sent an answer this page does not understand. Reload the page.' };
-  return { ok: true, value: parsed.data };
-}
+export { UNREACHABLE, type ApiAnswer, type FetchLike } from '../api/publicRoute';
 
 const RedeemAnswerSchema = GuestRedeemResponseSchema;
 

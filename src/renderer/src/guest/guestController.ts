@@ -75,8 +75,8 @@ export class GuestController {
       useGuest.setState({ phase: { kind: 'refused', reason: answer.value.reason } });
       return;
     }
-    const { role, label, title } = answer.value;
-    useGuest.setState({ phase: { kind: 'invited', role, label, title } });
+    const { role, label, title, raisedHand } = answer.value;
+    useGuest.setState({ phase: { kind: 'invited', role, label, title, raisedHand } });
     // Moderators go to the console and need no camera.
     if (role === 'guest') void this.devices.start();
   }

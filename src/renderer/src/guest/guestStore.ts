@@ -12,7 +12,7 @@ export type GuestPhase =
   | { kind: 'checking' }
   | { kind: 'refused'; reason: InviteRefusal }
   /** A usable invite: name and device check, then "Request to join". */
-  | { kind: 'invited'; role: InviteRole; label: string; title: string | null }
+  | { kind: 'invited'; role: InviteRole; label: string; title: string | null; raisedHand: boolean }
   /** A moderator invite: on the way to the console. */
   | { kind: 'redirecting' }
   /** Redeemed: the session state drives the page from here. */

@@ -4,6 +4,10 @@ import { ViewerChat } from '../features/chat/viewer/ViewerChat';
 import { AudioSinks } from './AudioSinks';
 import { ProgramView } from './ProgramView';
 import { hostView, programTiles } from './programLayout';
+import { storedChatName } from '../features/chat/viewer/viewerChatToken';
+import { RaiseHand } from './RaiseHand';
+import { StageGrid } from './StageGrid';
+import { stageSeats } from './stageTiles';
 import { StatusPanel } from './StatusPanel';
 import type { WatchController } from './watchController';
 import { WatchHeader } from './WatchHeader';
@@ -20,23 +24,31 @@ export function WatchApp({ controller }: WatchAppProps) {
   const program = useWatch((s) => s.program);
   const participants = useWatch((s) => s.participants);
   const playbackBlocked = useWatch((s) => s.playbackBlocked);
+  const hand = useWatch((s) => s.hand);
   const host = useMemo(() => hostView(participants), [participants]);
   const tiles = useMemo(() => (program ? programTiles(program.layout, host) : []), [program, host]);
+  const seats = useMemo(() => stageSeats(program?.stage, participants, null), [program, participants]);
   const onAir = phase.kind === 'live' || phase.kind === 'reconnecting';
 
   const stage =
     onAir && program ? (
-      <ProgramView
-        layout={program.layout}
-        tiles={tiles}
-        host={host}
-        reconnecting={phase.kind === 'reconnecting'}
-        playbackBlocked={playbackBlocked}
-        onUnmute={() => void controller.unmute()}
-        attach={controller.attach}
-      >
-        <ProgramHighlight />
-      </ProgramView>
+      <>
+        <ProgramView
+          layout={program.layout}
+          tiles={tiles}
+          host={host}
+          reconnecting={phase.kind === 'reconnecting'}
+          playbackBlocked={playbackBlocked}
+          onUnmute={() => void controller.unmute()}
+          attach={controller.attach}
+        >
+          <ProgramHighlight />
+        </ProgramView>
+        {seats.length > 0 && <StageGrid seats={seats} attach={controller.attach} />}
+        {program.raisedHands && phase.kind === 'live' && (
+          <RaiseHand hand={hand} suggestedName={storedChatName() ?? ''} onRaise={(name) => void controller.raiseHand(name)} />
+        )}
+      </>
     ) : (
       <StatusPanel phase={onAir ? { kind: 'connecting' } : phase} onCheckAgain={() => controller.restart()} />
     );
@@ -44,7 +56,12 @@ export function WatchApp({ controller }: WatchAppProps) {
   return (
     <>
       <WatchLayout
-        header={<WatchHeader title={phase.kind === 'ended' || onAir ? (program?.title ?? null) : null} liveSince={onAir && program ? program.startedAt : null} />}
+        header={
+          <WatchHeader
+            title={phase.kind === 'ended' || onAir ? (program?.title ?? null) : null}
+            liveSince={onAir && program ? program.startedAt : null}
+          />
+        }
         stage={stage}
         chat={<ViewerChat live={onAir} />}
       />

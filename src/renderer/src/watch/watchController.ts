@@ -1,6 +1,8 @@
 import { parseRoomMetadata } from '../../../shared/domain/program';
 import { ViewerRoom, ViewerRoomEvent } from '../livekit/viewerRoom';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
+import { RAISE_HAND_PATH, RaiseHandResponseSchema } from '../../../shared/contract/httpRoutes';
+import { postPublicRoute } from '../api/publicRoute';
 import { useWatch } from './watchStore';
 import { requestWatchToken, type LiveTicket } from './watchTokenClient';
 
@@ -21,6 +23,8 @@ export class WatchController {
   /** Bumped on restart and stop, so answers to an older attempt are dropped. */
   private generation = 0;
   private readonly store = useWatch;
+  /** The viewer token of the room we are in: it proves who raises a hand. */
+  private token: string | null = null;
 
   /** Starts asking for the stream. */
   start(): void {
@@ -44,6 +48,23 @@ export class WatchController {
     await this.room?.startPlayback();
   }
 
+  /**
+   * Raises a hand: the server answers with a single-use guest link for this viewer, and the page
+   * goes there for the device check (the same path an invited guest takes into the queue).
+   */
+  async raiseHand(name: string, go: (link: string) => void = (link) => location.assign(link)): Promise<void> {
+    const { hand, setHand } = this.store.getState();
+    if (!this.token || hand.kind === 'sending' || hand.kind === 'sent') return;
+    setHand({ kind: 'sending' });
+    const answer = await postPublicRoute(RAISE_HAND_PATH, { token: this.token, name }, RaiseHandResponseSchema);
+    if (!answer.ok) {
+      setHand({ kind: 'failed', message: answer.message });
+      return;
+    }
+    setHand({ kind: 'sent' });
+    go(answer.value.link);
+  }
+
   /** Plays a remote track in an element; see ViewerRoom.attach. */
   attach = (trackSid: string, element: HTMLMediaElement): (() => void) => this.room?.attach(trackSid, element) ?? (() => undefined);
 
@@ -57,6 +78,7 @@ export class WatchController {
   private dropRoom(): void {
     const room = this.room;
     this.room = null;
+    this.token = null;
     if (room) void room.disconnect();
     this.store.getState().setParticipants([]);
     this.store.getState().setPlaybackBlocked(false);
@@ -95,7 +117,8 @@ export class WatchController {
 
   private async join(generation: number, ticket: LiveTicket): Promise<void> {
     const { setProgram } = this.store.getState();
-    setProgram({ title: ticket.title, mode: ticket.mode, layout: ticket.layout, startedAt: ticket.startedAt });
+    setProgram({ title: ticket.title, mode: ticket.mode, layout: ticket.layout, startedAt: ticket.startedAt, raisedHands: ticket.raisedHands });
+    this.token = ticket.token;
     const room = new ViewerRoom();
     this.room = room;
     const current = (): boolean => generation === this.generation && this.room === room;

@@ -11,6 +11,7 @@ const LIVE = {
   mode: 'screen_guests',
   layout: { main: 'screen', camera: 'pip' },
   startedAt: 1_700_000_000_000,
+  raisedHands: true,
 };
 
 function memoryStorage(): Storage {

@@ -18,6 +18,7 @@ const detail: StreamDetail = {
   chatPerMinute: [{ minute: 0, shown: 1, moderated: 0 }, { minute: 1, shown: 1, moderated: 1 }],
   moderation: { total: 0, byAction: [], log: [] },
   guests: [],
+  recordings: [],
 };
 
 describe('chart data', () => {

@@ -11,6 +11,8 @@ interface FormState {
   bindAddress: string;
   port: string;
   publicBaseUrl: string;
+  recordLocally: boolean;
+  raisedHands: boolean;
 }
 
 function toForm(view: SettingsView): FormState {
@@ -21,6 +23,8 @@ function toForm(view: SettingsView): FormState {
     bindAddress: view.server.bindAddress,
     port: String(view.server.port),
     publicBaseUrl: view.server.publicBaseUrl,
+    recordLocally: view.studio.recordLocally,
+    raisedHands: view.studio.raisedHands,
   };
 }
 
@@ -28,6 +32,7 @@ function toUpdate(form: FormState): SettingsUpdate {
   return {
     livekit: { url: form.url, apiKey: form.apiKey, ...(form.apiSecret === '' ? {} : { apiSecret: form.apiSecret }) },
     server: { bindAddress: form.bindAddress, port: Number(form.port), publicBaseUrl: form.publicBaseUrl },
+    studio: { recordLocally: form.recordLocally, raisedHands: form.raisedHands },
   };
 }
 
@@ -60,7 +65,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
   const saveSettings = useStudio((state) => state.saveSettings);
   const [form, setForm] = useState<FormState>(() => toForm(settings));
 
-  const field = (key: keyof FormState) => ({
+  const field = (key: Exclude<keyof FormState, 'recordLocally' | 'raisedHands'>) => ({
     value: form[key],
     onChange: (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value }),
   });
@@ -90,6 +95,20 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
           <span className="hint">{SECRET_HINT[settings.livekit.secretSource]}</span>
         </label>
         <ConnectionTestResult />
+      </section>
+
+      <section className="card" aria-labelledby="studio-heading">
+        <h2 id="studio-heading">Streaming</h2>
+        <label className="rules-check">
+          <input type="checkbox" checked={form.recordLocally} onChange={(event) => setForm({ ...form, recordLocally: event.target.checked })} />
+          Record every stream to this computer
+        </label>
+        <span className="hint">The program as viewers see it (screen, camera, guests and their voices), saved as WebM in the data directory below.</span>
+        <label className="rules-check">
+          <input type="checkbox" checked={form.raisedHands} onChange={(event) => setForm({ ...form, raisedHands: event.target.checked })} />
+          Let viewers raise a hand to join the stage
+        </label>
+        <span className="hint">Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve.</span>
       </section>
 
       <section className="card" aria-labelledby="server-heading">

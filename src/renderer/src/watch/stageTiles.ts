@@ -1,8 +1,8 @@
 import type { ProgramStage } from '../../../shared/domain/stage';
 import type { ViewerParticipant } from '../livekit/viewerTypes';
-import type { ProgramVideo } from '../watch/programLayout';
+import type { ProgramVideo } from './programLayout';
 
-/** One stage slot as the guest page shows it beside the host's program. */
+/** One stage slot as the viewer and guest pages show it beside the host's program. */
 export interface StageSeat {
   slot: number;
   identity: string;
