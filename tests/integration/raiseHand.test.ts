@@ -44,7 +44,7 @@ describe('raising a hand from the watch page', () => {
     expect(await post('/api/guest/request', { guestToken: redeemed.value.guestToken, devices: { camera: true, microphone: false } })).toMatchObject({ ok: true });
     const queue = await owner.call('moderation.list', { streamId, kind: 'stage_request' });
     expect((queue.value as { items: unknown[] }).items).toEqual([
-      expect.objectContaining({ kind: 'stage_request', subject: expect.objectContaining({ identity: redeemed.value.identity, name: 'Vee' }), reason: 'Viewer raised a hand, camera ready, no mic' }),
+      expect.objectContaining({ kind: 'stage_request', subject: expect.objectContaining({ identity: redeemed.value.identity, name: 'Vee' }), reason: 'Raised a hand on the watch page, camera ready, no mic' }),
     ]);
     owner.close();
   });

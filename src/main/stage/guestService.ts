@@ -77,7 +77,7 @@ export class GuestService {
     if (state !== 'joined') throw new AppFailure('conflict', state === 'waiting_for_stream' ? 'The stream has not started yet.' : 'You cannot ask to join right now.');
     const live = this.deps.streams.liveStream()!;
     const raisedHand = getInvite(this.deps.db, guest.inviteId, this.now())?.source === 'hand';
-    const note = [raisedHand ? 'Viewer raised a hand' : null, devices.camera ? 'camera ready' : 'no camera', devices.microphone ? 'mic ready' : 'no mic']
+    const note = [raisedHand ? 'Raised a hand on the watch page' : null, devices.camera ? 'camera ready' : 'no camera', devices.microphone ? 'mic ready' : 'no mic']
       .filter((part) => part !== null)
       .join(', ');
     this.deps.queue.enqueueStageRequest(live.stream.id, { identity: guest.identity, name: guest.name }, note, { devices });

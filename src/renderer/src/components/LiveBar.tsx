@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HostQuality } from '../livekit/hostRoom';
 import { useStudio } from '../store';
 import { formatDuration } from './format';
+import { RecordingBadge } from './RecordingBadge';
 import { EyeIcon, UploadIcon } from './StudioIcons';
 
 const QUALITY_LABEL: Record<HostQuality, string> = {
@@ -96,6 +97,7 @@ export function LiveBar() {
       <span className="metric" aria-label={`${fps ?? 0} frames per second`}>
         {fps === null ? '—' : fps} fps
       </span>
+      <RecordingBadge />
     </div>
   );
 }

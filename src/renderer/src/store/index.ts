@@ -5,11 +5,20 @@ import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createModerationSlice, type ModerationSlice } from './moderationSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
+import { createRecordingSlice, type RecordingSlice } from './recordingSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createStageSlice, type StageSlice } from './stageSlice';
 
 /** The studio's state: one store, one slice per feature; components read it through selectors. */
-export type StudioState = NavigationSlice & SettingsSlice & HistorySlice & CaptureSlice & LiveSlice & StageSlice & ChatSlice & ModerationSlice;
+export type StudioState = NavigationSlice &
+  SettingsSlice &
+  HistorySlice &
+  CaptureSlice &
+  LiveSlice &
+  StageSlice &
+  ChatSlice &
+  ModerationSlice &
+  RecordingSlice;
 
 export const useStudio = create<StudioState>()((...args) => ({
   ...createNavigationSlice(...args),
@@ -20,4 +29,5 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createStageSlice(...args),
   ...createChatSlice(...args),
   ...createModerationSlice(...args),
+  ...createRecordingSlice(...args),
 }));

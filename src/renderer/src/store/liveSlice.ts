@@ -40,7 +40,14 @@ export interface LiveSlice extends LiveState {
 }
 
 export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (set, get) => {
-  const flow = new GoLiveFlow({ api: studio, createRoom: (events) => new HostRoom(events), onChange: (patch) => set(patch) });
+  const flow = new GoLiveFlow({
+    api: studio,
+    createRoom: (events) => new HostRoom(events),
+    onChange: (patch) => {
+      set(patch);
+      if (patch.livePhase) get().syncRecording();
+    },
+  });
 
   /** The tracks the mode sends; the devices the mode needs are opened (again) if missing. */
   async function mediaFor(mode: StreamMode): Promise<HostMedia | null> {

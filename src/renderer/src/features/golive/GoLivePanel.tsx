@@ -1,4 +1,4 @@
-import { formatDuration } from '../../components/format';
+import { formatBytes, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
 import { selectIsLive, selectIsStarting } from '../../store/liveSlice';
 import { GoLiveForm } from './GoLiveForm';
@@ -17,6 +17,7 @@ export function GoLivePanel() {
   const endedElsewhere = useStudio((s) => s.liveEndedElsewhere);
   const resumeOffer = useStudio((s) => s.resumeOffer);
   const lost = useStudio((s) => s.liveConnection === 'lost');
+  const recording = useStudio((s) => s.recording);
   const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
 
   return (
@@ -43,6 +44,9 @@ export function GoLivePanel() {
           <p>
             {formatDuration(ended.durationMs)} on air · peak {ended.peakViewers} {ended.peakViewers === 1 ? 'viewer' : 'viewers'}. It is
             saved in History.
+            {recording.state === 'saved' &&
+              ` Recording: ${formatBytes(recording.bytes)}, ${formatDuration(recording.durationMs)} — open it from the stream in History.`}
+            {recording.state === 'stopping' && ' Finishing the recording…'}
           </p>
           <button type="button" onClick={dismissLiveNotice}>
             Dismiss

@@ -7,6 +7,7 @@ import { ViewersChart } from './charts/ViewersChart';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { GuestsSection } from './GuestsSection';
 import { ModerationSection } from './ModerationSection';
+import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
 
@@ -69,6 +70,7 @@ export function StreamDetailView() {
         <ChatRateChart detail={detail} />
         <RetentionChart detail={detail} />
       </div>
+      <RecordingsSection detail={detail} />
       <GuestsSection detail={detail} />
       <ModerationSection detail={detail} />
       <TranscriptPanel startedAt={stream.startedAt} />

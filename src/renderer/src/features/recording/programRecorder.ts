@@ -58,18 +58,30 @@ export class ProgramRecorder {
   private written = 0;
   private chain: Promise<void> = Promise.resolve();
   private failure: string | null = null;
+  /** Between asking main for a file and having one: a second start must not open another. */
+  private starting = false;
   private readonly now: () => number;
 
   constructor(private readonly deps: ProgramRecorderDeps) {
     this.now = deps.now ?? Date.now;
   }
 
+  /** Starting or recording. */
   get active(): boolean {
-    return this.source !== null;
+    return this.source !== null || this.starting;
   }
 
   async start(streamId: string): Promise<boolean> {
-    if (this.source) return false;
+    if (this.active) return false;
+    this.starting = true;
+    try {
+      return await this.open(streamId);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async open(streamId: string): Promise<boolean> {
     this.deps.onState({ state: 'starting' });
     let source: ProgramSource;
     try {

@@ -1,0 +1,29 @@
+import { useStudio } from '../store';
+import { formatBytes } from './format';
+
+/**
+ * "REC 3.4 MB" beside the live metrics while the program is being recorded; a warning pill
+ * when recording stopped on its own (the stream itself goes on).
+ */
+export function RecordingBadge() {
+  const recording = useStudio((s) => s.recording);
+  switch (recording.state) {
+    case 'recording':
+    case 'stopping':
+      return (
+        <span className="metric rec" aria-label={`Recording, ${formatBytes(recording.bytes)} saved`}>
+          <span className="rec-dot" aria-hidden="true" /> REC {formatBytes(recording.bytes)}
+        </span>
+      );
+    case 'starting':
+      return <span className="metric rec">Starting recording…</span>;
+    case 'failed':
+      return (
+        <span className="metric rec-failed" role="alert" title={recording.message}>
+          Not recording: {recording.message}
+        </span>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A viewer raises a hand on the watch page, checks camera and microphone on the guest page, and
+ * the request lands in the studio's moderation queue like an invited guest's. Approved, they go
+ * on stage, and another viewer decodes their camera in the watch page's stage grid. With raised
+ * hands turned off in Settings, the watch page offers no hand.
+ */
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { DevServer } from '../livekit-dev-server/index.js';
+import { chromiumLaunchOptions } from './support/chromium';
+import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startLiveKit } from './support/livekitDevServer';
+
+test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
+
+const MEDIA_TIMEOUT = 60_000;
+
+let livekit: DevServer | undefined;
+let studio: HeadlessStudio | undefined;
+const contexts: BrowserContext[] = [];
+
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+  await studio?.stop();
+  await livekit?.close();
+});
+
+function decodedFrames(seat: Locator): Promise<number> {
+  return seat
+    .locator('video')
+    .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames)
+    .catch(() => 0);
+}
+
+async function saveSettings(page: Page, change: (page: Page) => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await change(page);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Studio' }).click();
+}
+
+test('a viewer raises a hand, is approved from the queue, and other viewers see them on stage', async ({ page: host, browser }) => {
+  test.setTimeout(240_000);
+  livekit = await startLiveKit();
+  studio = await startHeadless();
+  await host.goto(studio.studioUrl);
+  await saveSettings(host, (page) => page.getByRole('textbox', { name: 'Server URL' }).fill(livekit!.url));
+  await host.getByRole('button', { name: 'Share screen' }).click();
+  await expect(host.getByLabel('Shared screen preview')).toBeVisible();
+  await host.getByRole('textbox', { name: 'Stream title' }).fill('Open mic');
+  await host.getByRole('button', { name: 'Go live' }).click();
+  await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+
+  // The viewer who raises a hand.
+  const handContext = await browser.newContext();
+  contexts.push(handContext);
+  const hand = await handContext.newPage();
+  await hand.goto(`${studio.baseUrl}/watch`);
+  await hand.getByRole('button', { name: 'Raise hand' }).click({ timeout: MEDIA_TIMEOUT });
+  const form = hand.getByRole('form', { name: 'Raise your hand' });
+  await form.getByRole('textbox', { name: 'Your name on stage' }).fill('Vee');
+  await hand.screenshot({ path: test.info().outputPath('watch-raise-hand.png') });
+  await form.getByRole('button', { name: 'Continue' }).click();
+
+  // The guest page: device check first, the name carried over, then the hand goes up.
+  await expect(hand).toHaveURL(/\/join\/[A-Za-z0-9_-]+$/);
+  await expect(hand.getByRole('heading', { name: 'Ask to join “Open mic”' })).toBeVisible();
+  await expect(hand.getByRole('textbox', { name: 'Your name' })).toHaveValue('Vee');
+  await expect(hand.getByLabel('Camera preview')).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await hand.getByRole('button', { name: 'Raise hand' }).click();
+  await expect(hand.getByText('Request sent', { exact: true })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+
+  // The host's queue: the same stage request as an invited guest's, marked as a raised hand.
+  await host.getByRole('tab', { name: /^Queue/ }).click();
+  const item = host.getByRole('listitem', { name: 'Stage request from Vee' });
+  await expect(item).toContainText('Raised a hand on the watch page', { timeout: MEDIA_TIMEOUT });
+  await item.getByRole('button', { name: 'Let on stage: stage request from Vee' }).click();
+  await expect(hand.getByRole('heading', { name: "You're live on stage" })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+
+  // Another viewer sees Vee in the stage grid under the program, with her camera decoding.
+  const watcherContext = await browser.newContext();
+  contexts.push(watcherContext);
+  const watcher = await watcherContext.newPage();
+  await watcher.goto(`${studio.baseUrl}/watch`);
+  const seat = watcher.getByRole('list', { name: 'On stage' }).getByRole('listitem', { name: 'Vee' });
+  await expect(seat).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect.poll(() => decodedFrames(seat), { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(5);
+  await watcher.screenshot({ path: test.info().outputPath('watch-with-guest.png') });
+
+  // Hands off: the watch page no longer offers one.
+  await saveSettings(host, (page) => page.getByRole('checkbox', { name: 'Let viewers raise a hand to join the stage' }).uncheck());
+  await watcher.reload();
+  await expect(watcher.getByRole('list', { name: 'On stage' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  await expect(watcher.getByRole('button', { name: 'Raise hand' })).toHaveCount(0);
+});
