@@ -2,7 +2,7 @@ import type { Database } from '../db/openDatabase';
 import type { ChatMessage, ChatRole } from '../../shared/domain/chat';
 
 /** Row shape of `chat_messages`, exactly as SQLite returns it. */
-interface ChatMessageRow {
+export interface ChatMessageRow {
   id: string;
   stream_id: string;
   seq: number | null;

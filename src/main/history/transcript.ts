@@ -1,24 +1,10 @@
 import type { Database } from '../db/openDatabase';
-import type { ChatRole } from '../../shared/domain/chat';
-import type { MessageStatus, TranscriptEntry, TranscriptPage } from '../../shared/domain/history';
+import type { TranscriptEntry, TranscriptPage } from '../../shared/domain/history';
+import type { ChatMessageRow } from './chatMessages';
 import { toMatchQuery } from './matchQuery';
 
 /** A `chat_messages` row plus its rowid, which breaks ties between messages of the same millisecond. */
-export interface TranscriptRow {
-  row_key: number;
-  id: string;
-  stream_id: string;
-  seq: number | null;
-  sender_identity: string;
-  sender_name: string;
-  sender_role: ChatRole;
-  text: string;
-  created_at: number;
-  status: MessageStatus;
-  hold_reason: string | null;
-  decided_by: string | null;
-  decided_at: number | null;
-}
+export type TranscriptRow = ChatMessageRow & { row_key: number };
 
 /** Row → transcript entry; shared by the transcript, search and export queries. */
 export function toTranscriptEntry(row: TranscriptRow): TranscriptEntry {

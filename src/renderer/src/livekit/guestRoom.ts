@@ -9,6 +9,7 @@ import {
   type RemoteTrackPublication,
   type TrackPublication,
 } from 'livekit-client';
+import { TypedEmitter } from './typedEmitter';
 import { guestDisconnectReason, snapshotParticipant, type GuestLocalMedia } from './guestSnapshots';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
@@ -51,9 +52,8 @@ export interface GuestDevices {
  * devices picked in the device check. A host mute arrives as MutePublishedTrack: livekit-client
  * mutes our track itself and we report it as `mutedByHost`.
  */
-export class GuestRoom {
+export class GuestRoom extends TypedEmitter<GuestRoomCallbacks> {
   private readonly room = new Room({ adaptiveStream: true, dynacast: true });
-  private readonly listeners = new Map<GuestRoomEvent, Set<(...args: never[]) => void>>();
   private readonly subscriptions = new Map<string, number>();
   /** Sources we are muting or unmuting ourselves, so a mute that is not ours reads as the host's. */
   private readonly selfChanging = new Set<Track.Source>();
@@ -61,19 +61,8 @@ export class GuestRoom {
   private closedByUs = false;
 
   constructor() {
+    super();
     this.wire();
-  }
-
-  /** Subscribes to one event; returns the unsubscribe function. */
-  on<E extends GuestRoomEvent>(event: E, callback: GuestRoomCallbacks[E]): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(callback);
-    return () => set.delete(callback);
-  }
-
-  private emit<E extends GuestRoomEvent>(event: E, ...args: Parameters<GuestRoomCallbacks[E]>): void {
-    for (const callback of this.listeners.get(event) ?? []) (callback as (...a: typeof args) => void)(...args);
   }
 
   /** Joins with a token from the guest session; rejects when the first connection fails. */

@@ -1,4 +1,5 @@
 import { DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from 'livekit-client';
+import { TypedEmitter } from './typedEmitter';
 import { snapshotParticipant } from './participantSnapshot';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
@@ -49,30 +50,18 @@ function disconnectReason(reason: DisconnectReason | undefined): ViewerDisconnec
  * events into a few typed events carrying plain snapshots, so the page's state lives in one store
  * and React never touches livekit-client. Media elements are attached through {@link attach}.
  */
-export class ViewerRoom {
+export class ViewerRoom extends TypedEmitter<ViewerRoomCallbacks> {
   private readonly room: Room;
-  private readonly listeners = new Map<ViewerRoomEvent, Set<(...args: never[]) => void>>();
   /** Per track sid, how many times it has been subscribed (see ViewerTrack.subscription). */
   private readonly subscriptions = new Map<string, number>();
   private closedByUs = false;
 
   constructor() {
+    super();
     // adaptiveStream: LiveKit sends each video at the size it is shown and pauses hidden ones,
     // which matters on phones. Viewers never publish, so dynacast does not apply.
     this.room = new Room({ adaptiveStream: true, dynacast: false });
     this.wire();
-  }
-
-  /** Subscribes to one event; returns the unsubscribe function. */
-  on<E extends ViewerRoomEvent>(event: E, callback: ViewerRoomCallbacks[E]): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(callback);
-    return () => set.delete(callback);
-  }
-
-  private emit<E extends ViewerRoomEvent>(event: E, ...args: Parameters<ViewerRoomCallbacks[E]>): void {
-    for (const callback of this.listeners.get(event) ?? []) (callback as (...a: typeof args) => void)(...args);
   }
 
   /** Joins the room. Rejects if the first connection fails (the caller asks for a new token). */
