@@ -21,13 +21,9 @@ import {
   type ServerStats,
   type ServerToParent,
 } from './chatBenchShared';
+import { option } from './cliOption';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 
 const sizes = option('sizes', '500,2000').split(',').map(Number);
 const seconds = Number(option('seconds', '10'));

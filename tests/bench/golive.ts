@@ -16,11 +16,7 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { startHeadless } from '../e2e/support/headless';
 import { liveKitToken, startLiveKit } from '../e2e/support/livekitDevServer';
 import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
-
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { option } from './cliOption';
 
 const runs = Math.max(1, Number(option('runs', '5')));
 /** Any single step longer than this fails the benchmark rather than hanging it. */

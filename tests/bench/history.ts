@@ -18,15 +18,11 @@ import { openDatabase } from '../../src/main/db/openDatabase';
 import { searchMessages } from '../../src/main/history/search';
 import { listStreams } from '../../src/main/history/streams';
 import { listTranscript } from '../../src/main/history/transcript';
+import { option } from './cliOption';
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1] ?? fallback) : fallback;
-}
-
-const STREAMS = option('streams', 1000);
-const MESSAGES = option('messages', 1_000_000);
-const RUNS = option('runs', 40);
+const STREAMS = Number(option('streams', '1000'));
+const MESSAGES = Number(option('messages', '1000000'));
+const RUNS = Number(option('runs', '40'));
 const WARMUP = 5;
 const VIEWERS_PER_STREAM = 150;
 const HOUR = 3_600_000;

@@ -20,11 +20,7 @@ import { startHeadless, type HeadlessStudio } from '../e2e/support/headless';
 import { startLiveKit } from '../e2e/support/livekitDevServer';
 import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
 import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, postGuestRoute, requestStage } from '../e2e/support/stageGuests';
-
-function option(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { option } from './cliOption';
 
 const runs = Math.max(5, Number(option('runs', '5')));
 /** Any single step longer than this fails the benchmark rather than hanging it. */
