@@ -67,8 +67,9 @@ describe('local recording (main side)', () => {
     const { t, owner, streamId } = await liveStudio();
     const { id } = (await owner.call('recording.start', { streamId, mimeType: 'video/webm' })).value as { id: string };
     await owner.call('recording.append', { recordingId: id, offset: 0, data: piece('0123456789'), durationMs: 500 });
-    const { url } = (await owner.call('recording.playback', { recordingId: id })).value as { url: string };
+    const { url, path } = (await owner.call('recording.playback', { recordingId: id })).value as { url: string; path: string };
     expect(url.startsWith(`${t.baseUrl}/recordings/${id}?ticket=`)).toBe(true);
+    expect(url.endsWith(path)).toBe(true);
 
     const whole = await fetch(url);
     expect(whole.status).toBe(200);

@@ -110,13 +110,14 @@ export class RecordingService {
     return closed;
   }
 
-  playback(recordingId: string): { url: string; expiresAt: number } {
+  playback(recordingId: string): { path: string; url: string; expiresAt: number } {
     this.requireFile(recordingId);
     const ticket = randomBytes(24).toString('base64url');
     const expiresAt = this.now() + TICKET_TTL_MS;
     this.pruneTickets();
     this.tickets.set(ticket, { recordingId, expiresAt });
-    return { url: `${this.deps.localUrl()}/recordings/${recordingId}?ticket=${ticket}`, expiresAt };
+    const path = `/recordings/${recordingId}?ticket=${ticket}`;
+    return { path, url: `${this.deps.localUrl()}${path}`, expiresAt };
   }
 
   /** The file behind a playback ticket, or null when the ticket is unknown, expired or for another recording. */

@@ -47,7 +47,13 @@ export const recordingMethods = {
   }),
   'recording.playback': method({
     params: z.object({ recordingId }).strict(),
-    result: z.object({ url: z.string(), expiresAt: z.number() }),
+    result: z.object({
+      /** Server-relative, for a studio page served by the embedded server (possibly from another machine). */
+      path: z.string(),
+      /** The same on this machine's loopback address, for the desktop window (a file:// page). */
+      url: z.string(),
+      expiresAt: z.number(),
+    }),
     roles: OWNER,
     summary: 'A short-lived address from which the studio can play the recording.',
   }),

@@ -5,6 +5,14 @@ import { ProgramRecorder, type RecordingState } from '../features/recording/prog
 import { createProgramSource } from '../features/recording/programSource';
 import type { StudioState } from './index';
 
+/**
+ * Recording starts this long after the stream is up. Composing and encoding a second video on
+ * the same CPU while the first frames go out made viewers wait about a second and a half longer
+ * for the first frame on a 2-core machine (BENCHMARKS.md, golive); the recording misses the
+ * first two seconds of the show instead.
+ */
+const START_AFTER_LIVE_MS = 2_000;
+
 export interface RecordingSlice {
   recording: RecordingState;
   /**
@@ -24,12 +32,24 @@ export const createRecordingSlice: StateCreator<StudioState, [], [], RecordingSl
       if (recording.state === 'recording') get().syncRecording();
     },
   });
+  let liveAt = 0;
+  let wait: ReturnType<typeof setTimeout> | undefined;
   return {
     recording: { state: 'off' },
     syncRecording: () => {
       const { livePhase, liveSession, settings } = get();
-      if (livePhase === 'live' && liveSession && settings?.studio.recordLocally && !recorder.active) void recorder.start(liveSession.streamId);
-      else if (livePhase === 'idle' && recorder.active) void recorder.stop();
+      if (livePhase !== 'live') {
+        liveAt = 0;
+        clearTimeout(wait);
+        if (livePhase === 'idle' && recorder.active) void recorder.stop();
+        return;
+      }
+      if (!liveSession || !settings?.studio.recordLocally || recorder.active) return;
+      liveAt ||= Date.now();
+      const remaining = liveAt + START_AFTER_LIVE_MS - Date.now();
+      clearTimeout(wait);
+      if (remaining > 0) wait = setTimeout(() => get().syncRecording(), remaining);
+      else void recorder.start(liveSession.streamId);
     },
   };
 };

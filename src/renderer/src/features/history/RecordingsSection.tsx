@@ -25,7 +25,9 @@ export function RecordingsSection(props: { detail: StreamDetail }) {
   const play = async (recording: Recording) => {
     setError(null);
     const answer = await studio.invoke('recording.playback', { recordingId: recording.id });
-    if (answer.ok) setPlaying({ id: recording.id, url: answer.value.url });
+    // Served by the embedded server, the page plays from its own origin (which may be another
+    // machine's address); the desktop window is a file:// page and uses the loopback address.
+    if (answer.ok) setPlaying({ id: recording.id, url: location.protocol.startsWith('http') ? answer.value.path : answer.value.url });
     else setError(answer.error.message);
   };
   const reveal = async (recording: Recording) => {
