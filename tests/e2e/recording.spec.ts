@@ -65,6 +65,7 @@ test('a short live session leaves a playable WebM, listed on the stream detail',
   expect(fileName).toMatch(/_recorded-demo_[A-Za-z0-9_-]+\.webm$/);
   await expect.poll(() => statSync(join(dir, fileName!)).size, { timeout: MEDIA_TIMEOUT }).toBeGreaterThan(0);
   await page.waitForTimeout(RECORDED_SECONDS * 1000);
+  await page.screenshot({ path: test.info().outputPath('studio-recording.png') });
 
   await page.getByRole('button', { name: 'End stream' }).click();
   await page.getByRole('dialog', { name: 'End the stream?' }).getByRole('button', { name: 'End stream now' }).click();
