@@ -29,8 +29,13 @@ export function StageGrid({ seats, attach, attachSelf, selfCameraSid }: StageGri
   return (
     <ul className="stage-grid" aria-label="On stage">
       {seats.map((seat) => (
-        <li key={seat.identity} className={`seat${seat.self ? ' seat--self' : ''}`} aria-label={seat.self ? `${seat.name} (you)` : seat.name}>
+        <li
+          key={seat.identity}
+          className={`seat${seat.self ? ' seat--self' : ''}${seat.spotlit ? ' seat--spotlit' : ''}`}
+          aria-label={seat.self ? `${seat.name} (you)` : seat.name}
+        >
           <SeatVideo seat={seat} attach={attach} attachSelf={attachSelf} selfCameraSid={selfCameraSid} />
+          {seat.spotlit && <span className="seat-spotlight">Spotlight</span>}
           <span className="seat-name">
             {seat.micMuted && !seat.self && <MicOffIcon />}
             {seat.self ? `${seat.name} (you)` : seat.name}

@@ -27,8 +27,9 @@ describe('stageSeats', () => {
         self: false,
         video: { trackSid: 'TR_cam', subscription: 1, participantIdentity: 'guest-ada', participantName: 'Ada L.', source: 'camera' },
         micMuted: true,
+        spotlit: false,
       },
-      { slot: 2, identity: 'guest-me', name: 'Me', self: true, video: null, micMuted: true },
+      { slot: 2, identity: 'guest-me', name: 'Me', self: true, video: null, micMuted: true, spotlit: false },
     ]);
   });
 
@@ -37,5 +38,13 @@ describe('stageSeats', () => {
     const [seat] = stageSeats({ slots: [{ identity: 'guest-ada', name: '' }, null, null, null], spotlight: null }, [camOff], null);
     expect(seat).toMatchObject({ name: 'Ada', video: null });
     expect(stageSeats(undefined, [ada], null)).toEqual([]);
+  });
+
+  it('marks the guest in the spotlight', () => {
+    const seats = stageSeats({ slots: [{ identity: 'guest-ada', name: 'Ada' }, { identity: 'guest-bo', name: 'Bo' }, null, null], spotlight: 'guest-bo' }, [ada], null);
+    expect(seats.map((seat) => [seat.name, seat.spotlit])).toEqual([
+      ['Ada', false],
+      ['Bo', true],
+    ]);
   });
 });

@@ -12,6 +12,8 @@ export interface StageSeat {
   /** The guest's camera when it is subscribed and not muted; null shows the name card. */
   video: ProgramVideo | null;
   micMuted: boolean;
+  /** The host put this guest in the spotlight: the seat is shown larger and marked. */
+  spotlit: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function stageSeats(stage: ProgramStage | undefined, participants: readon
           ? { trackSid: camera.sid, subscription: camera.subscription, participantIdentity: occupant.identity, participantName: name, source: 'camera' }
           : null,
       micMuted: !mic || mic.muted,
+      spotlit: stage.spotlight === occupant.identity,
     });
   });
   return seats;
