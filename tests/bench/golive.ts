@@ -17,6 +17,7 @@ import { startHeadless } from '../e2e/support/headless';
 import { liveKitToken, startLiveKit } from '../e2e/support/livekitDevServer';
 import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
 import { option } from './cliOption';
+import { timingTable } from './timingTable';
 
 const runs = Math.max(1, Number(option('runs', '5')));
 /** Any single step longer than this fails the benchmark rather than hanging it. */
@@ -171,24 +172,6 @@ async function baselineRuns(browser: Browser, livekitUrl: string): Promise<numbe
   }
 }
 
-function stats(values: number[]): { median: number; min: number; max: number; spread: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)!, spread: sorted.at(-1)! - sorted[0]! };
-}
-
-function table(rows: [string, number[]][]): string {
-  const header = ['Measured', 'Runs', 'Median ms', 'Min ms', 'Max ms', 'Spread ms (max−min)'];
-  const lines = rows.map(([label, values]) => {
-    const s = stats(values);
-    return [label, String(values.length), ...[s.median, s.min, s.max, s.spread].map((v) => String(Math.round(v)))];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
-}
-
 if (!existsSync('out/main/headless.js')) {
   process.stderr.write('golive bench: out/main/headless.js is missing; run `npx electron-vite build` first\n');
   process.exit(2);
@@ -206,7 +189,7 @@ try {
       `Total ${Math.round((Date.now() - began) / 1000)} s.\n\n`,
   );
   process.stdout.write(
-    `${table([
+    `${timingTable([
       ['Airdeck: click → studio shows LIVE', airdeck.map((r) => r.studioLive)],
       ['Airdeck: click → first frame at viewer', airdeck.map((r) => r.anyFrame)],
       ['Airdeck: click → first screen-share frame at viewer', airdeck.map((r) => r.screenFrame)],

@@ -21,6 +21,7 @@ import { startLiveKit } from '../e2e/support/livekitDevServer';
 import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
 import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, postGuestRoute, requestStage } from '../e2e/support/stageGuests';
 import { option } from './cliOption';
+import { timingTable } from './timingTable';
 
 const runs = Math.max(5, Number(option('runs', '5')));
 /** Any single step longer than this fails the benchmark rather than hanging it. */
@@ -109,24 +110,6 @@ async function stageOnce(browser: Browser, pageUrl: string, studio: HeadlessStud
   }
 }
 
-function stats(values: number[]): { median: number; min: number; max: number; spread: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)!, spread: sorted.at(-1)! - sorted[0]! };
-}
-
-function table(rows: [string, number[]][]): string {
-  const header = ['Measured', 'Runs', 'Median ms', 'Min ms', 'Max ms', 'Spread ms (max−min)'];
-  const lines = rows.map(([label, values]) => {
-    const s = stats(values);
-    return [label, String(values.length), ...[s.median, s.min, s.max, s.spread].map((v) => String(Math.round(v)))];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
-}
-
 if (!existsSync('out/main/headless.js')) {
   process.stderr.write('stage bench: out/main/headless.js is missing; run `npx electron-vite build` first\n');
   process.exit(2);
@@ -173,7 +156,7 @@ try {
       `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end. Total ${Math.round((Date.now() - began) / 1000)} s.\n\n`,
   );
   process.stdout.write(
-    `${table([
+    `${timingTable([
       ['Approve → guest session says on stage', results.map((r) => r.onStage)],
       ['Approve → guest camera published (rejoined with stage grants)', results.map((r) => r.published)],
       ['Approve → first guest frame decoded at viewer', results.map((r) => r.viewerFrame)],

@@ -10,7 +10,7 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { TypedEmitter } from './typedEmitter';
-import { guestDisconnectReason, snapshotParticipant, type GuestLocalMedia } from './guestSnapshots';
+import { leftReason, snapshotParticipant, type GuestLocalMedia } from './guestSnapshots';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
 /** Events a {@link GuestRoom} emits; each carries plain data, never a livekit-client object. */
@@ -189,7 +189,7 @@ export class GuestRoom extends TypedEmitter<GuestRoomCallbacks> {
       .on(RoomEvent.AudioPlaybackStatusChanged, () => this.emitPlayback())
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.closedByUs) return;
-        this.emit(GuestRoomEvent.Disconnected, guestDisconnectReason(reason));
+        this.emit(GuestRoomEvent.Disconnected, leftReason(reason));
       });
   }
 

@@ -1,5 +1,3 @@
-import { DisconnectReason } from 'livekit-client';
-import type { ViewerDisconnectReason } from './viewerTypes';
 
 /** Our own published camera or mic as the guest page shows it. */
 export interface GuestLocalTrack {
@@ -16,19 +14,4 @@ export interface GuestLocalMedia {
   microphone: (GuestLocalTrack & { mediaStreamTrack: MediaStreamTrack }) | null;
 }
 
-export { snapshotParticipant } from './participantSnapshot';
-
-/** Why the guest left the room, in the same words as the viewer page. */
-export function guestDisconnectReason(reason: DisconnectReason | undefined): ViewerDisconnectReason {
-  switch (reason) {
-    case DisconnectReason.ROOM_DELETED:
-    case DisconnectReason.ROOM_CLOSED:
-      return 'room_deleted';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate_identity';
-    default:
-      return 'lost';
-  }
-}
+export { leftReason, snapshotParticipant } from './participantSnapshot';

@@ -1,5 +1,5 @@
-import { Track, type RemoteParticipant } from 'livekit-client';
-import type { ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
+import { DisconnectReason, Track, type RemoteParticipant } from 'livekit-client';
+import type { ViewerDisconnectReason, ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
 
 /** Token attribute carrying our role ('host', 'viewer', 'stage_guest', …), set by main's token minting. */
 export const ROLE_ATTRIBUTE = 'airdeck.role';
@@ -30,4 +30,19 @@ export function snapshotParticipant(participant: RemoteParticipant, subscription
     });
   }
   return { identity: participant.identity, name: participant.name ?? '', role: participant.attributes[ROLE_ATTRIBUTE] ?? null, tracks };
+}
+
+/** Why we left a room, in the words the viewer and guest pages act on. */
+export function leftReason(reason: DisconnectReason | undefined): ViewerDisconnectReason {
+  switch (reason) {
+    case DisconnectReason.ROOM_DELETED:
+    case DisconnectReason.ROOM_CLOSED:
+      return 'room_deleted';
+    case DisconnectReason.PARTICIPANT_REMOVED:
+      return 'removed';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'duplicate_identity';
+    default:
+      return 'lost';
+  }
 }

@@ -1,6 +1,6 @@
-import { DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from 'livekit-client';
+import { type DisconnectReason, Room, RoomEvent, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from 'livekit-client';
 import { TypedEmitter } from './typedEmitter';
-import { snapshotParticipant } from './participantSnapshot';
+import { leftReason, snapshotParticipant } from './participantSnapshot';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
 /** The participant attribute that tells the host and stage guests apart from viewers. */
@@ -29,20 +29,6 @@ export interface ViewerRoomCallbacks {
   [ViewerRoomEvent.Reconnected]: () => void;
   [ViewerRoomEvent.Disconnected]: (reason: ViewerDisconnectReason) => void;
   [ViewerRoomEvent.PlaybackBlocked]: (blocked: boolean) => void;
-}
-
-function disconnectReason(reason: DisconnectReason | undefined): ViewerDisconnectReason {
-  switch (reason) {
-    case DisconnectReason.ROOM_DELETED:
-    case DisconnectReason.ROOM_CLOSED:
-      return 'room_deleted';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate_identity';
-    default:
-      return 'lost';
-  }
 }
 
 /**
@@ -132,7 +118,7 @@ export class ViewerRoom extends TypedEmitter<ViewerRoomCallbacks> {
       .on(RoomEvent.VideoPlaybackStatusChanged, () => this.emitPlayback())
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.closedByUs) return;
-        this.emit(ViewerRoomEvent.Disconnected, disconnectReason(reason));
+        this.emit(ViewerRoomEvent.Disconnected, leftReason(reason));
       });
   }
 
