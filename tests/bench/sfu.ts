@@ -1,5 +1,5 @@
 /**
- * SFU benchmark for tests/livekit-dev-server: one publisher (720p screen share + camera) and
+ * SFU benchmark for src/main/rehearsal: one publisher (720p screen share + camera) and
  * N = 1, 4, 8 subscriber pages in Debian's Chromium. For each N it reports the dev server's
  * CPU and memory (total and per subscriber) while forwarding, and the time from the publish
  * call to each subscriber's first decoded screen-share frame. Prints a markdown table.
@@ -47,7 +47,7 @@ async function sampleProc(pid: number): Promise<ProcSample> {
 }
 
 async function startServerProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'tests/livekit-dev-server/cli.ts'), '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/main/rehearsal/cli.ts'), '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -6,7 +6,7 @@
  * live stream row, not media).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer';

@@ -6,7 +6,7 @@
  * bad credentials give a clear error and leave nothing live.
  */
 import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from './support/chromium';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer';

@@ -7,9 +7,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from '../livekit-dev-server/pages/lkTestPage.js';
+import type {} from './support/pages/lkTestPage';
 import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer.js';

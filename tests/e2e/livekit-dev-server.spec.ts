@@ -1,13 +1,13 @@
 /**
- * End-to-end checks of tests/livekit-dev-server with the real livekit-client (in Chromium) and
+ * End-to-end checks of the rehearsal server (src/main/rehearsal) with the real livekit-client (in Chromium) and
  * livekit-server-sdk (in Node). Every wait is on a condition (expect.poll / waitForFunction).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DataPacket_Kind, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
-import type { DevServer } from '../livekit-dev-server/index.js';
-import type { RecordedEvent, RemoteVideoStats } from '../livekit-dev-server/pages/lkTestPage.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
+import type { RecordedEvent, RemoteVideoStats } from './support/pages/lkTestPage';
 import { DEV_API_KEY, DEV_API_SECRET, liveKitToken, roomService, startLiveKit, type TokenOptions } from './support/livekitDevServer.js';
 import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
 
@@ -237,7 +237,7 @@ test('RoomService calls act on connected clients', async ({ browser }) => {
   expect((await svc.listRooms()).map((r) => r.name)).not.toContain(room);
 
   // Failures surface in the SDK as Twirp errors (grant checks with hand-made tokens are in
-  // tests/livekit-dev-server/roomService.test.ts; the SDK always signs the right grant).
+  // src/main/rehearsal/roomService.test.ts; the SDK always signs the right grant).
   const wrongKey = roomService(server, DEV_API_KEY, 'not-the-secret');
   await expect(wrongKey.listRooms()).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
   await expect(svc.getParticipant('no-such-room', 'x')).rejects.toMatchObject({ status: 404, code: 'not_found' });

@@ -5,7 +5,7 @@
  * hands turned off in Settings, the watch page offers no hand.
  */
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from './support/chromium';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer';

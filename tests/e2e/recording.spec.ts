@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from './support/chromium';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer';

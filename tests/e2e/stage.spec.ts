@@ -11,7 +11,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
 import { chromiumLaunchOptions } from './support/chromium';
 import { startHeadless, type HeadlessStudio } from './support/headless';

@@ -5,9 +5,9 @@
  * when the room is deleted, and ask for a click when the browser blocks autoplay.
  */
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import type { DevServer } from '../livekit-dev-server/index.js';
+import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from '../livekit-dev-server/pages/lkTestPage.js';
+import type {} from './support/pages/lkTestPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
 import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';

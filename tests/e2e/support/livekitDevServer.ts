@@ -3,7 +3,7 @@
  * free port and mint tokens for it with livekit-server-sdk.
  */
 import { AccessToken, RoomServiceClient, type VideoGrant } from 'livekit-server-sdk';
-import { startDevServer, type DevServer, type DevServerOptions } from '../../livekit-dev-server/index.js';
+import { startDevServer, type DevServer, type DevServerOptions } from '../../../src/main/rehearsal/index';
 
 export const DEV_API_KEY = 'devkey';
 export const DEV_API_SECRET = 'secret';

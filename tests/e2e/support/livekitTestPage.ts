@@ -1,5 +1,5 @@
 /**
- * Serves the livekit-client test page (tests/livekit-dev-server/pages/lkTestPage.ts, bundled
+ * Serves the livekit-client test page (tests/e2e/support/pages/lkTestPage.ts, bundled
  * with esbuild) from http://127.0.0.1:<port>/. Pages must come from a real http origin: on
  * about:blank Chromium hides host ICE candidates behind mDNS names.
  */
@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Default page script exposing `window.lkTest`. */
-export const LK_TEST_PAGE_ENTRY = resolve(HERE, '../../livekit-dev-server/pages/lkTestPage.ts');
+export const LK_TEST_PAGE_ENTRY = resolve(HERE, 'pages/lkTestPage.ts');
 
 export interface TestPageServer {
   /** URL of the page, e.g. http://127.0.0.1:41234/ */

@@ -92,7 +92,7 @@ export class PublishedTrack {
       try {
         sink.onPacket(layer, packet, key);
       } catch (err) {
-        console.error('[livekit-dev-server] forwarding failed', err);
+        console.error('[rehearsal-server] forwarding failed', err);
       }
     }
   }

@@ -30,7 +30,7 @@ export class SignalConnection {
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       req = isBinary ? SignalRequest.fromBinary(buf) : SignalRequest.fromJsonString(buf.toString('utf8'), { ignoreUnknownFields: true });
     } catch (err) {
-      console.warn('[livekit-dev-server] dropping undecodable signal frame:', (err as Error).message);
+      console.warn('[rehearsal-server] dropping undecodable signal frame:', (err as Error).message);
       return;
     }
     const msg = req.message;
@@ -45,7 +45,7 @@ export class SignalConnection {
     try {
       this.onRequest(req);
     } catch (err) {
-      console.error('[livekit-dev-server] signal request handler failed', err);
+      console.error('[rehearsal-server] signal request handler failed', err);
     }
   }
 

@@ -3,5 +3,5 @@ const enabled = process.env.LIVEKIT_DEV_SERVER_DEBUG === '1';
 const start = Date.now();
 
 export function debugLog(...args: unknown[]): void {
-  if (enabled) console.log(`[livekit-dev-server +${Date.now() - start}ms]`, ...args);
+  if (enabled) console.log(`[rehearsal-server +${Date.now() - start}ms]`, ...args);
 }

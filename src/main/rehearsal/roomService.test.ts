@@ -1,6 +1,6 @@
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from './index.js';
+import { startDevServer, type DevServer } from './index';
 
 let server: DevServer;
 let svc: RoomServiceClient;

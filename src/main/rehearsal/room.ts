@@ -13,11 +13,11 @@ import {
   RoomUpdate,
   TrackSubscribed,
 } from '@livekit/protocol';
-import type { DownTrack } from './forwarder.js';
-import { newId } from './ids.js';
-import type { Participant } from './participant.js';
-import type { PublishedTrack } from './publishedTrack.js';
-import type { WebhookNotifier } from './webhooks.js';
+import type { DownTrack } from './forwarder';
+import { newId } from './ids';
+import type { Participant } from './participant';
+import type { PublishedTrack } from './publishedTrack';
+import type { WebhookNotifier } from './webhooks';
 
 export interface RoomOptions {
   emptyTimeoutSec: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseOfferSections, unrejectInactiveSections } from './sdp.js';
-import { isVp8KeyframeStart } from './vp8.js';
+import { parseOfferSections, unrejectInactiveSections } from './sdp';
+import { isVp8KeyframeStart } from './vp8';
 
 describe('isVp8KeyframeStart', () => {
   it('recognises key frames with and without the extended descriptor', () => {

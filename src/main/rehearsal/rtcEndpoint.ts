@@ -19,13 +19,13 @@ import {
   ServerInfo_Edition,
 } from '@livekit/protocol';
 import type { WebSocket } from 'ws';
-import { SERVER_PROTOCOL, SERVER_VERSION, type ServerConfig } from './config.js';
-import { decodeJoinRequest } from './joinRequest.js';
-import { Participant } from './participant.js';
-import type { RoomManager } from './roomManager.js';
-import { SignalConnection } from './signalConnection.js';
-import { bearerToken, parseSources, TokenError, verifyToken, type TokenClaims } from './tokens.js';
-import { RtcTransport } from './transport.js';
+import { SERVER_PROTOCOL, SERVER_VERSION, type ServerConfig } from './config';
+import { decodeJoinRequest } from './joinRequest';
+import { Participant } from './participant';
+import type { RoomManager } from './roomManager';
+import { SignalConnection } from './signalConnection';
+import { bearerToken, parseSources, TokenError, verifyToken, type TokenClaims } from './tokens';
+import { RtcTransport } from './transport';
 
 /** An HTTP-level rejection of a join attempt. */
 export class JoinError extends Error {

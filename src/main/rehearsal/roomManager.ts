@@ -1,8 +1,8 @@
 /** Holds the rooms of the dev server by name. */
 import { DisconnectReason } from '@livekit/protocol';
-import type { ServerConfig } from './config.js';
-import { Room, type RoomOptions } from './room.js';
-import type { WebhookNotifier } from './webhooks.js';
+import type { ServerConfig } from './config';
+import { Room, type RoomOptions } from './room';
+import type { WebhookNotifier } from './webhooks';
 
 export class RoomManager {
   readonly rooms = new Map<string, Room>();

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RoomServiceClient, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from './index.js';
+import { startDevServer, type DevServer } from './index';
 
 let hookServer: Server;
 let server: DevServer;

@@ -1,9 +1,9 @@
 import { TrackInfo, TrackType, VideoQuality } from '@livekit/protocol';
 import { describe, expect, it } from 'vitest';
 import { Event, MediaStreamTrack, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
-import { DownTrack } from './forwarder.js';
-import { PublishedTrack } from './publishedTrack.js';
-import { isVp8KeyframeStart } from './vp8.js';
+import { DownTrack } from './forwarder';
+import { PublishedTrack } from './publishedTrack';
+import { isVp8KeyframeStart } from './vp8';
 
 const KEY = Buffer.from([0x10, 0x00, 0xaa]);
 const DELTA = Buffer.from([0x10, 0x01, 0xbb]);

@@ -28,12 +28,12 @@ import {
   UserPacket,
 } from '@livekit/protocol';
 import type { JsonValue } from '@bufbuild/protobuf';
-import type { ServerConfig } from './config.js';
-import { readBody } from './httpUtil.js';
-import type { Participant } from './participant.js';
-import type { Room } from './room.js';
-import type { RoomManager } from './roomManager.js';
-import { bearerToken, TokenError, verifyToken, type TokenClaims } from './tokens.js';
+import type { ServerConfig } from './config';
+import { readBody } from './httpUtil';
+import type { Participant } from './participant';
+import type { Room } from './room';
+import type { RoomManager } from './roomManager';
+import { bearerToken, TokenError, verifyToken, type TokenClaims } from './tokens';
 
 export const TWIRP_PREFIX = '/twirp/livekit.RoomService/';
 
@@ -134,7 +134,7 @@ export class RoomServiceHandler {
       if (err instanceof TwirpError) {
         sendTwirpError(res, err);
       } else {
-        console.error('[livekit-dev-server] RoomService error', err);
+        console.error('[rehearsal-server] RoomService error', err);
         sendTwirpError(res, new TwirpError('internal', (err as Error).message || 'internal error'));
       }
     }

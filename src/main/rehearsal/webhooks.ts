@@ -4,8 +4,8 @@
  * livekit-server-sdk's WebhookReceiver can verify it.
  */
 import { type ParticipantInfo, type Room as RoomProto, type TrackInfo, WebhookEvent } from '@livekit/protocol';
-import { newId } from './ids.js';
-import { sha256Base64, signToken } from './tokens.js';
+import { newId } from './ids';
+import { sha256Base64, signToken } from './tokens';
 
 export type WebhookEventName =
   | 'room_started'
@@ -61,7 +61,7 @@ export class WebhookNotifier {
           });
           await res.arrayBuffer().catch(() => undefined);
         } catch (err) {
-          console.warn(`[livekit-dev-server] webhook to ${url} failed: ${(err as Error).message}`);
+          console.warn(`[rehearsal-server] webhook to ${url} failed: ${(err as Error).message}`);
         }
       }),
     );

@@ -10,7 +10,7 @@
 import { VideoQuality } from '@livekit/protocol';
 import { RtcpRrPacket, RtcpSrPacket, RtpHeader, RtpPacket } from 'werift';
 import type { RTCRtpTransceiver, RtcpPacket } from 'werift';
-import type { Layer, PacketSink, PublishedTrack } from './publishedTrack.js';
+import type { Layer, PacketSink, PublishedTrack } from './publishedTrack';
 
 const U16 = 0x10000;
 const U32 = 0x100000000;

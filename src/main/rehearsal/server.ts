@@ -6,12 +6,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { ServerConfig } from './config.js';
-import { sendText } from './httpUtil.js';
-import { acceptParticipant, JoinError, validateJoin } from './rtcEndpoint.js';
-import { RoomManager } from './roomManager.js';
-import { RoomServiceHandler, TWIRP_PREFIX } from './twirp.js';
-import { WebhookNotifier } from './webhooks.js';
+import type { ServerConfig } from './config';
+import { sendText } from './httpUtil';
+import { acceptParticipant, JoinError, validateJoin } from './rtcEndpoint';
+import { RoomManager } from './roomManager';
+import { RoomServiceHandler, TWIRP_PREFIX } from './twirp';
+import { WebhookNotifier } from './webhooks';
 
 /** Options of {@link startDevServer}; everything is optional. */
 export interface DevServerOptions {
@@ -80,7 +80,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     handleHttp(req, res).catch((err: Error) => {
-      console.error('[livekit-dev-server] request failed', err);
+      console.error('[rehearsal-server] request failed', err);
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
     });
@@ -138,14 +138,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         try {
           acceptParticipant(ws, join, rooms, config);
         } catch (err) {
-          console.error('[livekit-dev-server] join failed', err);
+          console.error('[rehearsal-server] join failed', err);
           ws.close(1011);
         }
       });
     } catch (err) {
       if (err instanceof JoinError) rejectUpgrade(socket, err.status, err.message);
       else {
-        console.error('[livekit-dev-server] upgrade failed', err);
+        console.error('[rehearsal-server] upgrade failed', err);
         rejectUpgrade(socket, 500, 'internal error');
       }
     }

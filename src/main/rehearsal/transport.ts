@@ -21,7 +21,7 @@ import {
   useVP8,
 } from 'werift';
 import type { Extensions, RTCDataChannel, RTCRtpTransceiver, RtpPacket } from 'werift';
-import { parseOfferSections, unrejectInactiveSections, type OfferSection } from './sdp.js';
+import { parseOfferSections, unrejectInactiveSections, type OfferSection } from './sdp';
 
 /** Internal werift router surface the dev server re-implements (see `installRouting`). */
 interface WeriftRouter {
@@ -115,7 +115,7 @@ export class RtcTransport {
         if (typeof rid === 'string' && internals.trackByRID[rid]) internals.handleRtpByRid(packet, rid, ext);
         else internals.handleRtpBySsrc(packet, ext);
       } catch (err) {
-        console.warn('[livekit-dev-server] RTP routing error', (err as Error).message);
+        console.warn('[rehearsal-server] RTP routing error', (err as Error).message);
       }
     };
   }

@@ -15,7 +15,7 @@ import {
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startDevServer, type DevServer } from './index.js';
+import { startDevServer, type DevServer } from './index';
 
 let server: DevServer;
 

@@ -33,14 +33,14 @@ import {
   VideoLayer_Mode,
 } from '@livekit/protocol';
 import type { RTCRtpTransceiver } from 'werift';
-import { debugLog } from './debugLog.js';
-import { DownTrack } from './forwarder.js';
-import { newId } from './ids.js';
-import { PublishedTrack } from './publishedTrack.js';
-import type { Room } from './room.js';
-import type { SignalConnection, SignalMessage } from './signalConnection.js';
-import type { RtcTransport } from './transport.js';
-import { isVp8KeyframeStart } from './vp8.js';
+import { debugLog } from './debugLog';
+import { DownTrack } from './forwarder';
+import { newId } from './ids';
+import { PublishedTrack } from './publishedTrack';
+import type { Room } from './room';
+import type { SignalConnection, SignalMessage } from './signalConnection';
+import type { RtcTransport } from './transport';
+import { isVp8KeyframeStart } from './vp8';
 
 /** Identity and grants a participant joins with (from the verified token and JoinRequest). */
 export interface ParticipantInit {
@@ -184,7 +184,7 @@ export class Participant {
         break;
       case 'trickle':
         this.transport.addCandidate(msg.value.candidateInit).catch((err: Error) => {
-          console.warn(`[livekit-dev-server] bad ICE candidate from ${this.identity}: ${err.message}`);
+          console.warn(`[rehearsal-server] bad ICE candidate from ${this.identity}: ${err.message}`);
         });
         break;
       case 'addTrack':
@@ -230,7 +230,7 @@ export class Participant {
         if (this.unbound.length > 0) this.requestMediaSections();
       })
       .catch((err: Error) => {
-        console.error(`[livekit-dev-server] negotiation with ${this.identity} failed:`, err);
+        console.error(`[rehearsal-server] negotiation with ${this.identity} failed:`, err);
       });
   }
 
@@ -522,7 +522,7 @@ export class Participant {
     try {
       packet = DataPacket.fromBinary(data);
     } catch {
-      console.warn(`[livekit-dev-server] dropping undecodable data packet from ${this.identity}`);
+      console.warn(`[rehearsal-server] dropping undecodable data packet from ${this.identity}`);
       return;
     }
     const kind = label === '_lossy' ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE;

@@ -1,7 +1,7 @@
 import { TrackSource } from '@livekit/protocol';
 import { AccessToken, TrackSource as SdkTrackSource, WebhookReceiver } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { parseSources, sha256Base64, signToken, TokenError, verifyToken } from './tokens.js';
+import { parseSources, sha256Base64, signToken, TokenError, verifyToken } from './tokens';
 
 const keys = new Map([['devkey', 'secret']]);
 

@@ -2,7 +2,7 @@
  * Command line entry: `npm run livekit:dev -- --port 7880 --keys devkey:secret --webhook URL --bind 127.0.0.1`.
  */
 import { parseArgs } from 'node:util';
-import { startDevServer } from './server.js';
+import { startDevServer } from './server';
 
 const USAGE = `Usage: npm run livekit:dev -- [options]
   --port <n>          TCP port (default 7880, 0 = any free port)
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
 }
 
 // A dev server should survive a bug in one connection: log it instead of exiting.
-process.on('unhandledRejection', (err) => console.error('[livekit-dev-server] unhandled rejection', err));
+process.on('unhandledRejection', (err) => console.error('[rehearsal-server] unhandled rejection', err));
 
 main().catch((err: unknown) => {
   console.error(`livekit dev server: ${(err as Error).message}\n\n${USAGE}`);

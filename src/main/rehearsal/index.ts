@@ -1,0 +1,3 @@
+/** Public entry point of the LiveKit-compatible development server. */
+export { startDevServer, parseKeys } from './server';
+export type { DevServer, DevServerOptions } from './server';
