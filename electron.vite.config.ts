@@ -10,7 +10,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), headless: resolve('src/main/headless.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          headless: resolve('src/main/headless.ts'),
+          // The rehearsal server runs in a worker thread: its own entry, loaded by path at run time.
+          rehearsalWorker: resolve('src/main/rehearsal/worker.ts'),
+        },
         external: ['better-sqlite3'],
       },
     },
@@ -24,6 +29,8 @@ export default defineConfig({
     root: resolve('src/renderer'),
     plugins: [react()],
     build: {
+      // The manifest marks a real build: the app refuses to serve a folder without it (rendererDir.ts).
+      manifest: true,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html'), watch: resolve('src/renderer/watch.html'), guest: resolve('src/renderer/guest.html') },
       },

@@ -2,13 +2,28 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** Written by the renderer build (Vite's manifest); the source folder never has it. */
+const BUILD_MANIFEST = join('.vite', 'manifest.json');
+
+/** The built pages are missing: the app refuses to start rather than serve a blank studio. */
+export class RendererNotBuiltError extends Error {
+  constructor(readonly dir: string) {
+    super(`The studio pages are not built (no ${join(dir, BUILD_MANIFEST)}). Run \`npm run build\` (or start with \`npm run serve\`, which builds first).`);
+    this.name = 'RendererNotBuiltError';
+  }
+}
+
 /**
- * Finds the built renderer: next to the bundled main (out/main → out/renderer) or, when main runs
- * from source, in the project's out/renderer.
+ * The built renderer, found one way: next to the bundled main process (out/main → out/renderer).
+ * A folder counts only if the renderer build wrote its manifest there, so running main from the
+ * sources can never pick up the Vite source pages (which reference /src/*.tsx and render blank).
  */
 export function findRendererDir(moduleUrl: string): string {
-  if (process.env.AIRDECK_RENDERER_DIR) return process.env.AIRDECK_RENDERER_DIR;
-  const here = dirname(fileURLToPath(moduleUrl));
-  const candidates = [join(here, '../renderer'), join(here, '../../out/renderer')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[candidates.length - 1]!;
+  const dir = join(dirname(fileURLToPath(moduleUrl)), '..', 'renderer');
+  if (!isBuiltRenderer(dir)) throw new RendererNotBuiltError(dir);
+  return dir;
+}
+
+export function isBuiltRenderer(dir: string): boolean {
+  return existsSync(join(dir, BUILD_MANIFEST)) && existsSync(join(dir, 'index.html'));
 }
