@@ -32,6 +32,8 @@ import { createRaiseHandRoute } from './stream/raiseHandRoute';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
 import { APP_VERSION } from './version';
+import { EmbeddedRehearsal } from './rehearsal/embeddedRehearsal';
+import { LIVEKIT_WEBHOOK_PATH } from '../shared/contract/httpRoutes';
 
 export interface AppOptions {
   dataDir: string;
@@ -47,6 +49,12 @@ export interface AppOptions {
   rooms?: RoomGateway;
   /** Shows a file in the system file manager (the desktop app's shell). */
   revealFile?: (path: string) => void;
+  /**
+   * The rehearsal server's worker entry (out/main/rehearsalWorker.js). With it, the app runs its own
+   * LiveKit-compatible server whenever the settings hold the defaults and nothing listens there;
+   * without it (tests, `--no-local-livekit`) it never does.
+   */
+  rehearsalWorker?: URL | null;
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -74,7 +82,9 @@ export interface App {
 export async function startApp(options: AppOptions): Promise<App> {
   const startedAt = Date.now();
   const db = openDatabase(join(options.dataDir, 'airdeck.sqlite'));
-  const settings = new SettingsService(db, options.secretStore, options.dataDir);
+  // The rehearsal server reads the settings and the settings view reports the rehearsal server.
+  const rehearsalRef: { current?: EmbeddedRehearsal } = {};
+  const settings = new SettingsService(db, options.secretStore, options.dataDir, () => rehearsalRef.current!.status());
   const log = createLogger({
       sink: options.logSink,
       // The dev default ("secret") is public; redacting it would only garble log lines.
@@ -91,6 +101,16 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (recovered.length > 0) log.warn(`Closed ${recovered.length} stream(s) left live by a crash, at their last heartbeat`);
 
   const bus = new EventBus();
+  const rehearsal = new EmbeddedRehearsal({
+    workerUrl: options.rehearsalWorker ?? null,
+    credentials: () => settings.livekitCredentials(),
+    webhookUrl: () => `${status().localUrl}${LIVEKIT_WEBHOOK_PATH}`,
+    bindAddress: options.bindAddress ?? settings.get().server.bindAddress,
+    log,
+    onChange: () => bus.emit('settings.changed', settings.view()),
+  });
+  rehearsalRef.current = rehearsal;
+  settings.onChange(() => void rehearsal.sync());
   const sessions = new SessionRegistry();
   const ownerToken = sessions.create('owner', 'host');
   const saved = settings.get().server;
@@ -151,7 +171,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams }),
+      createWatchTokenRoute({ settings, streams, livekitUrlFor: (host) => rehearsal.urlFor(host) }),
       createRaiseHandRoute({ db, settings, streams, invites }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log }),
@@ -161,6 +181,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
 
   serverRef.current = running;
+  await rehearsal.sync();
   return {
     db,
     settings,
@@ -175,6 +196,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     async close() {
       streams.close();
       control.close();
+      await rehearsal.close();
       await recordings.shutdown();
       await chat.close();
       await running.close();

@@ -25,9 +25,11 @@ async function main(): Promise<void> {
     bindAddress: args.bind,
     port: args.port,
     desktop: false,
+    rehearsalWorker: args.localLivekit ? new URL('./rehearsalWorker.js', import.meta.url) : null,
   });
   const studioUrl = `${app.server.localUrl}/?session=${app.ownerToken}`;
-  process.stdout.write(`Airdeck headless studio (data: ${dataDir})\nStudio URL: ${studioUrl}\n`);
+  const livekit = app.settings.view().livekitServer;
+  process.stdout.write(`Airdeck headless studio (data: ${dataDir})\nLiveKit: ${livekit.message}\nStudio URL: ${studioUrl}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
     desktop: true,
     capture,
+    rehearsalWorker: new URL('./rehearsalWorker.js', import.meta.url),
     revealFile: (path) => shell.showItemInFolder(path),
   });
   const window = createStudioWindow(windowOptions);

@@ -1,5 +1,6 @@
 import {
   DEFAULT_LIVEKIT_API_SECRET,
+  type LivekitServerStatus,
   DEFAULT_SETTINGS,
   SettingsSchema,
   type Settings,
@@ -29,6 +30,11 @@ export class SettingsService {
     private readonly db: Database,
     private readonly secrets: SecretStore,
     readonly dataDir: string,
+    /** Which server the studio talks to right now (the app may run its own rehearsal server). */
+    private readonly livekitServer: () => LivekitServerStatus = () => {
+      const { url } = this.get().livekit;
+      return { mode: 'configured', state: 'running', url, message: `LiveKit server at ${url}` };
+    },
   ) {}
 
   get(): Settings {
@@ -48,6 +54,7 @@ export class SettingsService {
     const secret = this.secrets.read();
     return {
       livekit: { ...settings.livekit, hasSecret: true, secretSource: secret === null ? 'default' : this.secrets.source() },
+      livekitServer: this.livekitServer(),
       server: settings.server,
       studio: settings.studio,
       dataDir: this.dataDir,

@@ -6,12 +6,18 @@ import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
 import { mintToken } from '../tokens/livekitTokens';
 import type { LiveStreamService } from './liveStreamService';
+import { friendlyViewerName } from '../../shared/domain/viewerNames';
 
 /**
  * POST /api/watch/token: a subscribe-only token for whatever is live. The page never sees the
  * secret; identities are random unless the page sends back the one it was given.
  */
-export function createWatchTokenRoute(deps: { settings: SettingsService; streams: LiveStreamService }): HttpRoute {
+export function createWatchTokenRoute(deps: {
+  settings: SettingsService;
+  streams: LiveStreamService;
+  /** The LiveKit URL for a page that reached us under this Host (see EmbeddedRehearsal.urlFor). */
+  livekitUrlFor: (requestHost: string | undefined) => string;
+}): HttpRoute {
   const limiter = new RateLimiter(20, 1);
   return {
     method: 'POST',
@@ -33,12 +39,12 @@ export function createWatchTokenRoute(deps: { settings: SettingsService; streams
       }
       const identity = body.value.identity ?? `viewer-${randomBytes(12).toString('base64url')}`;
       const credentials = deps.settings.livekitCredentials();
-      const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? 'Viewer' });
+      const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? friendlyViewerName(identity) });
       sendResult<WatchTokenResponse>(res, {
         ok: true,
         value: {
           status: 'live',
-          livekitUrl: credentials.url,
+          livekitUrl: deps.livekitUrlFor(req.headers.host),
           token,
           identity,
           roomName: live.stream.roomName,

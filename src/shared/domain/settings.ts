@@ -61,9 +61,24 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SecretSourceSchema = z.enum(['default', 'environment', 'stored']);
 export type SecretSource = z.infer<typeof SecretSourceSchema>;
 
+/**
+ * Which LiveKit server the studio talks to. `rehearsal`: the app's own local server, run because
+ * the settings hold the defaults and nothing else listened there; `external`: the defaults, but
+ * another server (e.g. `livekit-server --dev`) already answers there; `configured`: the settings.
+ */
+export const LivekitServerStatusSchema = z.object({
+  mode: z.enum(['rehearsal', 'external', 'configured']),
+  state: z.enum(['starting', 'running', 'failed']),
+  url: z.string(),
+  /** One sentence for the studio, e.g. "Local rehearsal server — viewers on this machine or your network". */
+  message: z.string(),
+});
+export type LivekitServerStatus = z.infer<typeof LivekitServerStatusSchema>;
+
 /** What a UI may read: settings plus facts about the secret, never the secret. */
 export const SettingsViewSchema = z.object({
   livekit: LivekitSettingsSchema.extend({ hasSecret: z.boolean(), secretSource: SecretSourceSchema }),
+  livekitServer: LivekitServerStatusSchema,
   server: ServerSettingsSchema,
   studio: StudioSettingsSchema,
   /** Fixed at start (`--data-dir` or AIRDECK_DATA_DIR); shown so the creator knows where history lives. */

@@ -48,3 +48,5 @@ export const createSettingsSlice: StateCreator<StudioState, [], [], SettingsSlic
 });
 
 export const selectSettings = (state: StudioState) => state.settings;
+/** Which LiveKit server the studio talks to (the local rehearsal server, or the configured one). */
+export const selectLivekitServer = (state: StudioState) => state.settings?.livekitServer ?? null;

@@ -5,6 +5,7 @@ import { GoLiveForm } from './GoLiveForm';
 import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
 import { LiveInfo } from './LiveInfo';
+import { LivekitServerNote } from '../settings/LivekitServerNote';
 
 /** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
 export function GoLivePanel() {
@@ -23,6 +24,7 @@ export function GoLivePanel() {
   return (
     <section className="card golive-card" aria-labelledby="golive-heading">
       <h2 id="golive-heading">{live ? 'On air' : 'Go live'}</h2>
+      <LivekitServerNote />
       {error && <LiveErrorNotice error={error} />}
       {resumeOffer && phase === 'idle' && (
         <div className="notice notice-warn" role="alert">
