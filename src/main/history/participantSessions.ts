@@ -2,15 +2,23 @@ import type { Database } from '../db/openDatabase';
 
 export type SessionRoleInStream = 'host' | 'viewer' | 'guest' | 'moderator';
 
-/** Opens a session row when someone joins a stream's room; returns its id. */
+/**
+ * Opens a session row when someone joins a stream's room, unless one is already open for them:
+ * a join reported twice (by a webhook and by the host's own view of the room) is one session.
+ * Returns whether a row was added.
+ */
 export function openParticipantSession(
   db: Database,
   session: { streamId: string; identity: string; name: string; role: SessionRoleInStream; joinedAt: number },
-): number {
+): boolean {
   const result = db
-    .prepare('INSERT INTO participant_sessions (stream_id, identity, name, role, joined_at) VALUES (?, ?, ?, ?, ?)')
-    .run(session.streamId, session.identity, session.name, session.role, session.joinedAt);
-  return Number(result.lastInsertRowid);
+    .prepare(
+      `INSERT INTO participant_sessions (stream_id, identity, name, role, joined_at)
+       SELECT @streamId, @identity, @name, @role, @joinedAt
+       WHERE NOT EXISTS (SELECT 1 FROM participant_sessions WHERE stream_id = @streamId AND identity = @identity AND left_at IS NULL)`,
+    )
+    .run(session);
+  return result.changes === 1;
 }
 
 /** Closes the newest open session of an identity in a stream (a participant has at most one). */

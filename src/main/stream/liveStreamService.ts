@@ -6,7 +6,8 @@ import type { StreamRecord } from '../../shared/domain/stream';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { closeOpenSessions } from '../history/participantSessions';
+import { closeOpenSessions, closeParticipantSession, openParticipantSession } from '../history/participantSessions';
+import type { RoomViewer } from '../../shared/contract/streamApi';
 import { closeOpenStageSessions } from '../history/stageSessions';
 import { createStream, deleteStream, endStream, getStream, heartbeatStream, listLiveStreams, notePeakViewers } from '../history/streams';
 import { addViewerSample } from '../history/viewerSamples';
@@ -114,8 +115,18 @@ export class LiveStreamService {
     return { removed };
   }
 
-  reportRoomView(streamId: string, viewers: number): ViewerCount {
+  /**
+   * The host's own view of the audience. Joins and leaves open and close viewer sessions the same
+   * way verified webhooks do (one open session per viewer, whoever reports it first), so unique
+   * viewers, watch time and retention work where LiveKit's webhooks cannot reach us.
+   */
+  reportRoomView(streamId: string, viewers: number, joined: readonly RoomViewer[] = [], left: readonly string[] = []): ViewerCount {
     const live = this.requireLive(streamId);
+    const at = this.now();
+    this.deps.db.transaction(() => {
+      for (const viewer of joined) openParticipantSession(this.deps.db, { streamId, identity: viewer.identity, name: viewer.name, role: 'viewer', joinedAt: at });
+      for (const identity of left) closeParticipantSession(this.deps.db, streamId, identity, at);
+    })();
     live.counter.reportRoomView(viewers);
     const count = live.counter.current();
     this.deps.bus.emit('viewers.count', count);

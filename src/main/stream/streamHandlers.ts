@@ -27,7 +27,7 @@ export function createStreamHandlers(deps: {
     },
     'stream.end': ({ streamId }) => streams.end(streamId),
     'stream.abort': ({ streamId, reason }) => streams.abort(streamId, reason),
-    'stream.reportRoomView': ({ streamId, viewers }) => streams.reportRoomView(streamId, viewers),
+    'stream.reportRoomView': ({ streamId, viewers, joined, left }) => streams.reportRoomView(streamId, viewers, joined, left),
     'capture.listSources': () => capture.listSources(),
     'capture.selectSource': ({ id, withAudio }) => capture.selectSource(id, withAudio),
   };

@@ -4,6 +4,12 @@ import { StreamRecordSchema } from '../domain/stream';
 import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
 
 /** Going live, ending, the live state, the viewer count and capture sources. */
+/** Most joins or leaves one room-view report carries; a crowd arriving at once takes several. */
+export const ROOM_VIEW_BATCH = 200;
+
+export const RoomViewerSchema = z.object({ identity: z.string().min(1).max(128), name: z.string().max(128) }).strict();
+export type RoomViewer = z.infer<typeof RoomViewerSchema>;
+
 export const streamMethods = {
   'stream.start': method({
     params: GoLiveParamsSchema,
@@ -30,10 +36,19 @@ export const streamMethods = {
     summary: 'Undo a start whose publishing failed: delete the room and the row.',
   }),
   'stream.reportRoomView': method({
-    params: z.object({ streamId: z.string().min(1).max(64), viewers: z.number().int().min(0).max(1_000_000) }).strict(),
+    params: z
+      .object({
+        streamId: z.string().min(1).max(64),
+        viewers: z.number().int().min(0).max(1_000_000),
+        /** Viewers who joined / left since the last report, as the host's room saw them. */
+        joined: z.array(RoomViewerSchema).max(ROOM_VIEW_BATCH).default([]),
+        left: z.array(z.string().min(1).max(128)).max(ROOM_VIEW_BATCH).default([]),
+      })
+      .strict(),
     result: ViewerCountSchema,
     roles: OWNER,
-    summary: "The host's own count of viewers in the room; used when no webhook arrives.",
+    summary:
+      "The host's own view of the audience: the count (used when no webhook arrives) and who joined or left (viewer sessions for analytics, with or without webhooks).",
   }),
   'capture.listSources': method({
     params: z.object({}).strict(),

@@ -9,7 +9,8 @@ import {
   type LocalTrackPublication,
   type Participant,
 } from 'livekit-client';
-import { countViewers } from './hostRoomViewers';
+import type { RoomViewer } from '../../../shared/contract/streamApi';
+import { countViewers, viewerOf } from './hostRoomViewers';
 import { sampleOutbound, type OutboundSample } from './localStats';
 import { HostPublisher } from './publisher';
 
@@ -28,8 +29,16 @@ export interface HostRoomEvents {
   left(reason: HostLeftReason): void;
   quality(quality: HostQuality): void;
   viewers(count: number): void;
+  /** Viewers who joined or left the room (the host's view; it feeds viewer analytics). */
+  presence(change: AudienceChange): void;
   /** The browser's own "Stop sharing" ended the screen; LiveKit unpublished it. */
   screenEnded(): void;
+}
+
+/** Who came and went since the last report. */
+export interface AudienceChange {
+  joined: RoomViewer[];
+  left: string[];
 }
 
 /** Why connecting failed, so the studio can say what to fix. */
@@ -100,8 +109,15 @@ export class HostRoom {
       .on(RoomEvent.ConnectionQualityChanged, (quality: ConnectionQuality, participant: Participant) => {
         if (participant.isLocal) events.quality(QUALITY[quality]);
       })
-      .on(RoomEvent.ParticipantConnected, viewers)
-      .on(RoomEvent.ParticipantDisconnected, viewers)
+      .on(RoomEvent.ParticipantConnected, (participant: Participant) => {
+        viewers();
+        const viewer = viewerOf(participant);
+        if (viewer) events.presence({ joined: [viewer], left: [] });
+      })
+      .on(RoomEvent.ParticipantDisconnected, (participant: Participant) => {
+        viewers();
+        if (viewerOf(participant)) events.presence({ joined: [], left: [participant.identity] });
+      })
       .on(RoomEvent.ParticipantAttributesChanged, viewers)
       .on(RoomEvent.LocalTrackUnpublished, (publication: LocalTrackPublication) => {
         if (!this.leaving && publication.source === Track.Source.ScreenShare) events.screenEnded();
@@ -117,7 +133,9 @@ export class HostRoom {
       throw toFailure(error);
     }
     this.events.connection('connected');
-    this.events.viewers(countViewers(this.room.remoteParticipants.values()));
+    const present = [...this.room.remoteParticipants.values()];
+    this.events.viewers(countViewers(present));
+    this.events.presence({ joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
   }
 
   /** Current count of viewers in the room (for the periodic report to main). */

@@ -1,7 +1,13 @@
 /** The participant attribute the viewer page sets; the host counts these to report the audience. */
+import type { RoomViewer } from '../../../shared/contract/streamApi';
 import { ROLE_ATTRIBUTE } from './participantSnapshot';
 
 export { ROLE_ATTRIBUTE };
+
+/** The viewer behind a participant (identity and display name), or null for anyone else. */
+export function viewerOf(participant: { identity: string; name?: string; attributes: Readonly<Record<string, string>> }): RoomViewer | null {
+  return participant.attributes[ROLE_ATTRIBUTE] === 'viewer' ? { identity: participant.identity, name: participant.name ?? '' } : null;
+}
 
 /**
  * How many participants in the room are viewers. Guests, co-hosts and tools carry other roles (or

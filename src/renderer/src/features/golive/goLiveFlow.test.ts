@@ -149,6 +149,23 @@ describe('GoLiveFlow', () => {
     await h.flow.end();
   });
 
+  it('tells main who joined and left, once each, with a rejoin cancelling a pending leave', async () => {
+    const h = harness();
+    await h.flow.start(params, media, {});
+    h.room.viewers = 2;
+    h.events().presence({ joined: [{ identity: 'v1', name: 'Curious Otter 17' }, { identity: 'v2', name: 'Sunny Seal 40' }], left: [] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.calls.at(-1)).toEqual({
+      method: 'stream.reportRoomView',
+      params: { streamId: 's1', viewers: 2, joined: [{ identity: 'v1', name: 'Curious Otter 17' }, { identity: 'v2', name: 'Sunny Seal 40' }] },
+    });
+    h.room.viewers = 1;
+    h.events().presence({ joined: [], left: ['v2'] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.calls.at(-1)).toEqual({ method: 'stream.reportRoomView', params: { streamId: 's1', viewers: 1, left: ['v2'] } });
+    await h.flow.end();
+  });
+
   it('goes back to idle when the room is deleted elsewhere, and offers a reconnect when dropped', async () => {
     const h = harness();
     await h.flow.start(params, media, {});

@@ -1,7 +1,8 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
 import type { StreamRecord } from '../../../../shared/domain/stream';
-import type { HostConnection, HostLeftReason, HostQuality, HostRoomEvents } from '../../livekit/hostRoom';
+import { ROOM_VIEW_BATCH, type RoomViewer } from '../../../../shared/contract/streamApi';
+import type { AudienceChange, HostConnection, HostLeftReason, HostQuality, HostRoomEvents } from '../../livekit/hostRoom';
 import { outboundRates, uplinkQuality, type OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import { liveErrorFromApp, liveErrorFromRoom, type LiveError } from './liveErrors';
@@ -75,6 +76,9 @@ export class GoLiveFlow {
   private timers: ReturnType<typeof setInterval>[] = [];
   private lastSample: OutboundSample | null = null;
   private reportedViewers = -1;
+  /** Joins and leaves not yet told to main; a rejoin cancels a pending leave and vice versa. */
+  private pendingJoined = new Map<string, RoomViewer>();
+  private pendingLeft = new Set<string>();
   /** Set once LiveKit sends its own quality grade; until then the flow grades from getStats. */
   private serverQuality = false;
 
@@ -154,6 +158,7 @@ export class GoLiveFlow {
         this.update({ liveQuality });
       },
       viewers: () => void this.reportViewers(),
+      presence: (change) => this.notePresence(change),
       screenEnded: () => undefined,
       left: (reason) => this.onLeft(reason),
     };
@@ -197,6 +202,8 @@ export class GoLiveFlow {
     this.session = null;
     this.lastSample = null;
     this.reportedViewers = -1;
+    this.pendingJoined.clear();
+    this.pendingLeft.clear();
     this.serverQuality = false;
     void room?.leave().catch(() => undefined);
     this.update({ ...initialLiveState, ...patch, livePhase: 'idle' });
@@ -233,7 +240,22 @@ export class GoLiveFlow {
     this.lastSample = sample;
   }
 
-  /** Sends the host's own viewer count to main: at once when it changed, and as a heartbeat. */
+  private notePresence(change: AudienceChange): void {
+    for (const viewer of change.joined) {
+      this.pendingLeft.delete(viewer.identity);
+      this.pendingJoined.set(viewer.identity, viewer);
+    }
+    for (const identity of change.left) {
+      this.pendingJoined.delete(identity);
+      this.pendingLeft.add(identity);
+    }
+    void this.reportViewers(true);
+  }
+
+  /**
+   * Sends the host's own view of the audience to main: the count at once when it changed (and as
+   * a heartbeat), with the joins and leaves since the last report, in batches the contract allows.
+   */
   private async reportViewers(heartbeat = false): Promise<void> {
     const room = this.room;
     const session = this.session;
@@ -241,8 +263,15 @@ export class GoLiveFlow {
     const viewers = room.viewerCount();
     if (!heartbeat && viewers === this.reportedViewers) return;
     this.reportedViewers = viewers;
-    const result = await this.deps.api.invoke('stream.reportRoomView', { streamId: session.streamId, viewers });
-    if (result.ok && result.value.streamId === session.streamId) this.applyViewerCount(result.value.viewers, result.value.peak);
+    do {
+      const joined = [...this.pendingJoined.values()].slice(0, ROOM_VIEW_BATCH);
+      const left = [...this.pendingLeft].slice(0, ROOM_VIEW_BATCH);
+      for (const viewer of joined) this.pendingJoined.delete(viewer.identity);
+      for (const identity of left) this.pendingLeft.delete(identity);
+      const changes = { ...(joined.length > 0 ? { joined } : {}), ...(left.length > 0 ? { left } : {}) };
+      const result = await this.deps.api.invoke('stream.reportRoomView', { streamId: session.streamId, viewers, ...changes });
+      if (result.ok && result.value.streamId === session.streamId) this.applyViewerCount(result.value.viewers, result.value.peak);
+    } while (this.pendingJoined.size + this.pendingLeft.size > 0 && this.session === session);
   }
 
   /** A `viewers.count` event from main. */
