@@ -1,3 +1,6 @@
+import { CRASH_END_REASON } from '../../shared/domain/stream';
+import { insertChatMessage } from './chatMessages';
+import { openParticipantSession } from './participantSessions';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/openDatabase';
 import {
@@ -54,6 +57,18 @@ describe('stream history', () => {
     expect(closeAbandonedStreams(db)).toEqual(['a']);
     expect(getStream(db, 'a')).toMatchObject({ status: 'ended', endedAt: 41_000, durationMs: 40_000, endReason: 'recovered_after_crash' });
     expect(closeAbandonedStreams(db)).toEqual([]);
+  });
+
+  it('ends a crashed stream at its last sign of life: chat after the last heartbeat counts, open sessions close', () => {
+    const db = openDatabase(':memory:');
+    createStream(db, { id: 'a', roomName: 'r', title: 'T', tags: [], mode: 'screen_guests', startedAt: 1_000 });
+    // Killed before the first heartbeat, but a message was stored three seconds in.
+    insertChatMessage(db, { id: 'm1', streamId: 'a', seq: 1, sender: { identity: 'v', name: 'V', role: 'viewer' }, text: 'hi', createdAt: 4_000, status: 'visible', holdReason: null });
+    openParticipantSession(db, { streamId: 'a', identity: 'v', name: 'V', role: 'viewer', joinedAt: 2_000 });
+    closeAbandonedStreams(db);
+    expect(getStream(db, 'a')).toMatchObject({ endedAt: 4_000, durationMs: 3_000, endReason: CRASH_END_REASON });
+    const open = db.prepare('SELECT COUNT(*) AS n FROM participant_sessions WHERE left_at IS NULL').get() as { n: number };
+    expect(open.n).toBe(0);
   });
 
   it('pages newest first with a cursor and no duplicates or gaps', () => {

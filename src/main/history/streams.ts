@@ -1,5 +1,8 @@
 import type { Database } from '../db/openDatabase';
 import type { StreamMode, StreamPage, StreamRecord } from '../../shared/domain/stream';
+import { closeOpenSessions } from './participantSessions';
+import { closeOpenStageSessions } from './stageSessions';
+import { CRASH_END_REASON } from '../../shared/domain/stream';
 
 /** Row shape of `streams`, exactly as SQLite returns it. */
 interface StreamRow {
@@ -93,11 +96,34 @@ export function listLiveStreams(db: Database): StreamRecord[] {
  * Closes every stream a crash left live at its last heartbeat. Returns the ids it closed.
  * Called once at startup, before anything can go live again.
  */
+/**
+ * The last moment a stream is known to have been on: its heartbeat, or anything stored later (a
+ * chat message or viewer sample written in the seconds after the last heartbeat).
+ */
+function lastSignOfLife(db: Database, stream: StreamRecord): number {
+  const row = db
+    .prepare(
+      `SELECT MAX(
+         COALESCE((SELECT MAX(created_at) FROM chat_messages WHERE stream_id = @id), 0),
+         COALESCE((SELECT MAX(at) FROM stream_viewer_samples WHERE stream_id = @id), 0)
+       ) AS at`,
+    )
+    .get({ id: stream.id }) as { at: number };
+  return Math.max(stream.lastHeartbeatAt, row.at);
+}
+
+/**
+ * Closes streams a crash left live, at their last sign of life, marked as ended unexpectedly;
+ * the participant and stage sessions still open end with them. Returns their ids.
+ */
 export function closeAbandonedStreams(db: Database): string[] {
   const closed: string[] = [];
   db.transaction(() => {
     for (const stream of listLiveStreams(db)) {
-      endStream(db, stream.id, stream.lastHeartbeatAt, 'recovered_after_crash');
+      const endedAt = lastSignOfLife(db, stream);
+      endStream(db, stream.id, endedAt, CRASH_END_REASON);
+      closeOpenSessions(db, stream.id, endedAt);
+      closeOpenStageSessions(db, stream.id, endedAt);
       closed.push(stream.id);
     }
   })();

@@ -38,3 +38,11 @@ export const StreamPageSchema = z.object({
   total: z.number().int(),
 });
 export type StreamPage = z.infer<typeof StreamPageSchema>;
+
+/** The end reason of a stream the app closed after a crash or kill (nobody pressed End stream). */
+export const CRASH_END_REASON = 'recovered_after_crash';
+
+/** True when the stream stopped because the app did, not because the host ended it. */
+export function endedUnexpectedly(stream: Pick<StreamRecord, 'endReason'>): boolean {
+  return stream.endReason === CRASH_END_REASON;
+}

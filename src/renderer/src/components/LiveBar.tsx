@@ -10,7 +10,7 @@ const QUALITY_LABEL: Record<HostQuality, string> = {
   good: 'Good',
   poor: 'Poor',
   lost: 'Lost',
-  unknown: 'Measuring',
+  unknown: 'Checking',
 };
 
 function useElapsed(startedAt: number | null): number {
@@ -23,8 +23,7 @@ function useElapsed(startedAt: number | null): number {
   return startedAt === null ? 0 : Math.max(0, now - startedAt);
 }
 
-function formatBitrate(kbps: number | null): string {
-  if (kbps === null) return '—';
+function formatBitrate(kbps: number): string {
   return kbps >= 1000 ? `${(kbps / 1000).toFixed(1)} Mbps` : `${kbps} kbps`;
 }
 
@@ -83,7 +82,10 @@ export function LiveBar() {
       <span className="metric" aria-label={`${viewers} ${viewers === 1 ? 'viewer' : 'viewers'}`}>
         <EyeIcon /> {viewers}
       </span>
-      <span className={`metric quality q-${quality}`} aria-label={`Connection ${QUALITY_LABEL[quality].toLowerCase()}`}>
+      <span
+        className={`metric quality q-${quality}`}
+        aria-label={quality === 'unknown' ? 'Connection being checked' : `Connection ${QUALITY_LABEL[quality].toLowerCase()}`}
+      >
         <span className="bars" aria-hidden="true">
           <i />
           <i />
@@ -91,12 +93,21 @@ export function LiveBar() {
         </span>
         {QUALITY_LABEL[quality]}
       </span>
-      <span className="metric" aria-label={`Sending ${formatBitrate(bitrate)}`}>
-        <UploadIcon /> {formatBitrate(bitrate)}
-      </span>
-      <span className="metric" aria-label={`${fps ?? 0} frames per second`}>
-        {fps === null ? '—' : fps} fps
-      </span>
+      {bitrate === null || fps === null ? (
+        // The send rate needs two samples a second apart; until then say so instead of "— fps".
+        <span className="metric muted">
+          <UploadIcon /> Measuring send rate…
+        </span>
+      ) : (
+        <>
+          <span className="metric" aria-label={`Sending ${formatBitrate(bitrate)}`}>
+            <UploadIcon /> {formatBitrate(bitrate)}
+          </span>
+          <span className="metric" aria-label={`${fps} frames per second`}>
+            {fps} fps
+          </span>
+        </>
+      )}
       <RecordingBadge />
     </div>
   );

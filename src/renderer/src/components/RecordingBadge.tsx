@@ -10,6 +10,8 @@ export function RecordingBadge() {
   switch (recording.state) {
     case 'recording':
     case 'stopping':
+      // The first second of a recording has nothing on disk yet: say it is starting, not "0 B".
+      if (recording.bytes === 0 && recording.state === 'recording') return <span className="metric rec">Recording starts…</span>;
       return (
         <span className="metric rec" aria-label={`Recording, ${formatBytes(recording.bytes)} saved`}>
           <span className="rec-dot" aria-hidden="true" /> REC {formatBytes(recording.bytes)}

@@ -7,6 +7,7 @@ import { formatAverage } from './chartData';
 import { ChatSearchPanel } from './ChatSearchPanel';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { HistoryFilters } from './HistoryFilters';
+import { endedUnexpectedly } from '../../../../shared/domain/stream';
 
 /** Every past stream, newest first: filter, page, open, delete; and search across all chat. */
 export function HistoryList() {
@@ -67,6 +68,7 @@ export function HistoryList() {
                         {stream.title}
                       </button>
                       {stream.status === 'live' && <span className="badge live">Live</span>}
+                      {endedUnexpectedly(stream) && <span className="badge warn" title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on">Ended unexpectedly</span>}
                       {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
                     </td>
                     <td>{formatDate(stream.startedAt)}</td>

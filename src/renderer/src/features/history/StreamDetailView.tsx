@@ -10,6 +10,7 @@ import { ModerationSection } from './ModerationSection';
 import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
+import { endedUnexpectedly } from '../../../../shared/domain/stream';
 
 /** One past stream: its numbers, charts, guests, moderation and chat transcript. */
 export function StreamDetailView() {
@@ -57,6 +58,7 @@ export function StreamDetailView() {
           <p className="hint">
             {formatDate(stream.startedAt)}
             {stream.status === 'live' && <span className="badge live">Live</span>}
+                      {endedUnexpectedly(stream) && <span className="badge warn" title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on">Ended unexpectedly</span>}
             {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
           </p>
         </div>

@@ -3,6 +3,7 @@ import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/set
 import { useStudio } from '../../store';
 import { ChatRulesCard } from '../moderation/ChatRulesCard';
 import { ConnectionTestResult } from './ConnectionTestResult';
+import { LivekitServerNote } from './LivekitServerNote';
 
 interface FormState {
   url: string;
@@ -42,19 +43,36 @@ const SECRET_HINT: Record<SettingsView['livekit']['secretSource'], string> = {
   stored: 'A secret is saved. Leave empty to keep it.',
 };
 
-/** LiveKit credentials and embedded-server options. The secret can be replaced, never shown. */
+type SettingsTab = 'general' | 'chat';
+
+/**
+ * Settings in two pages, each with one Save: LiveKit, streaming and server options; and the chat
+ * rules (which apply at once, even while live). The secret can be replaced, never shown.
+ */
 export function SettingsPage() {
   const settings = useStudio((state) => state.settings);
+  const [tab, setTab] = useState<SettingsTab>('general');
   if (!settings) return <p className="page-loading" role="status">Loading settings…</p>;
-  // A new settings object (saved here or elsewhere) starts the form afresh from it.
+  // New saved settings start the form afresh; the server status line changing does not.
+  const { livekitServer: _status, ...saved } = settings;
   return (
-    <>
-      <SettingsForm key={JSON.stringify(settings)} settings={settings} />
-      {/* Its own form and save button: chat rules apply at once, even while live. */}
-      <div className="page page--continued">
-        <ChatRulesCard />
-      </div>
-    </>
+    <div className="settings-pages">
+      <nav className="settings-tabs page" aria-label="Settings pages">
+        <button type="button" aria-current={tab === 'general' ? 'page' : undefined} onClick={() => setTab('general')}>
+          General
+        </button>
+        <button type="button" aria-current={tab === 'chat' ? 'page' : undefined} onClick={() => setTab('chat')}>
+          Chat rules
+        </button>
+      </nav>
+      {tab === 'general' ? (
+        <SettingsForm key={JSON.stringify(saved)} settings={settings} />
+      ) : (
+        <div className="page page--continued">
+          <ChatRulesCard />
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -80,7 +98,11 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       <h1>Settings</h1>
       <section className="card" aria-labelledby="livekit-heading">
         <h2 id="livekit-heading">LiveKit</h2>
-        <p className="hint">Your LiveKit Cloud project, a livekit-server, or the bundled dev server (npm run livekit:dev).</p>
+        <p className="hint">
+          Leave the defaults to rehearse on Airdeck's own local server; enter your LiveKit Cloud project (wss://…livekit.cloud, key and secret) or
+          your livekit-server to stream to viewers anywhere.
+        </p>
+        <LivekitServerNote />
         <label>
           Server URL
           <input type="text" {...field('url')} placeholder="wss://your-project.livekit.cloud" spellCheck={false} required />
