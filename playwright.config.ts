@@ -8,6 +8,8 @@ import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './tests/e2e/support/globalSetup.ts',
+  globalTeardown: './tests/e2e/support/globalTeardown.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

@@ -43,6 +43,35 @@ function playwrightCounts() {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
+/**
+ * The suite must leave nothing running: any process of this project still alive now (a studio,
+ * a rehearsal server, a browser the specs launched) fails the run and is ended.
+ */
+function leftoverProcesses() {
+  const listing = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout ?? '';
+  const ours = /out\/main\/headless\.js|src\/main\/rehearsal\/cli\.ts|chatServerEntry|--user-data-dir=\S*playwright/u;
+  return listing
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => ours.test(line) && !line.includes(' ps -eo'))
+    .map((line) => ({ pid: Number(line.split(/\s+/u)[0]), args: line.slice(line.indexOf(' ') + 1) }))
+    .filter(({ pid }) => pid !== process.pid);
+}
+
+const leftover = leftoverProcesses();
+if (leftover.length > 0) {
+  console.log(`\n=== leftover processes: ${leftover.length} still running after the tests; ending them`);
+  for (const { pid, args } of leftover) {
+    console.log(`  ${pid} ${args.slice(0, 160)}`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // ended meanwhile
+    }
+  }
+  failedStages.push('leftover processes');
+}
+
 const unit = vitestCounts() ?? { passed: 0, failed: 0, skipped: 0 };
 const e2e = playwrightCounts() ?? { passed: 0, failed: 0, skipped: 0 };
 const total = { passed: unit.passed + e2e.passed, failed: unit.failed + e2e.failed, skipped: unit.skipped + e2e.skipped };

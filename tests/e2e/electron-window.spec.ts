@@ -37,4 +37,24 @@ test.describe('desktop window security', () => {
       await app.close();
     }
   });
+
+  test("the desktop picker lists this machine's screens from Electron and shares the one picked", async () => {
+    const app = await electron.launch({
+      executablePath: electronBinary.path!,
+      args: ['.'],
+      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
+    });
+    try {
+      const studioWindow = await app.firstWindow();
+      await studioWindow.getByRole('button', { name: 'Share screen' }).click();
+      const picker = studioWindow.getByRole('dialog', { name: 'Choose what to share' });
+      const screens = picker.getByRole('region', { name: 'Screens' }).getByRole('button');
+      await expect(screens.first()).toBeVisible();
+      await screens.first().click();
+      await expect(picker).toBeHidden();
+      await expect(studioWindow.getByLabel('Shared screen preview')).toBeVisible();
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -5,11 +5,12 @@
  * ending shows the viewer the end and leaves a finished history row. An unreachable server or
  * bad credentials give a clear error and leave nothing live.
  */
-import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from './support/chromium';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { startLiveKit } from './support/livekitDevServer';
+import { openViewer, screenStats } from './support/viewerPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -20,65 +21,6 @@ test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-
  * go-live benchmark measures time).
  */
 const MEDIA_TIMEOUT = 60_000;
-
-interface ReceiverStats {
-  trackId: string;
-  framesDecoded: number;
-  frameWidth: number;
-  peerConnections: number;
-  connected: boolean;
-}
-
-declare global {
-  interface Window {
-    __peerConnections?: RTCPeerConnection[];
-  }
-}
-
-/**
- * Keeps every RTCPeerConnection the viewer page creates, so the test can read inbound stats
- * for the exact track a tile plays (the page itself exposes no test hooks).
- */
-async function openViewer(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    window.__peerConnections = [];
-    window.RTCPeerConnection = class extends Native {
-      constructor(config?: RTCConfiguration) {
-        super(config);
-        window.__peerConnections!.push(this);
-      }
-    } as typeof RTCPeerConnection;
-  });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/watch`);
-  return { context, page };
-}
-
-/** Inbound video stats of the track playing in the host's screen tile (null until it plays). */
-function screenStats(viewer: Page): Promise<ReceiverStats | null> {
-  return viewer.evaluate(async () => {
-    const video = document.querySelector<HTMLVideoElement>('figure[aria-label$="screen"] video');
-    const track = (video?.srcObject as MediaStream | null)?.getVideoTracks()[0];
-    if (!track) return null;
-    const pcs = (window.__peerConnections ?? []).filter((pc) => pc.connectionState !== 'closed');
-    for (const pc of pcs) {
-      const receiver = pc.getReceivers().find((r) => r.track.id === track.id);
-      if (!receiver) continue;
-      let framesDecoded = 0;
-      let frameWidth = 0;
-      (await receiver.getStats()).forEach((s: Record<string, unknown>) => {
-        if (s.type === 'inbound-rtp') {
-          framesDecoded = Number(s.framesDecoded ?? 0);
-          frameWidth = Number(s.frameWidth ?? 0);
-        }
-      });
-      return { trackId: track.id, framesDecoded, frameWidth, peerConnections: pcs.length, connected: pc.connectionState === 'connected' };
-    }
-    return null;
-  });
-}
 
 /** Audio packets received over every live peer connection of the viewer. */
 function audioPackets(viewer: Page): Promise<number> {
@@ -338,10 +280,12 @@ test.describe('going live fails clearly and leaves nothing live', () => {
 const THUMBNAIL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGNkYPj/n4GBgYGJgYGBAQAZ9AIDjOpNVQAAAABJRU5ErkJggg==';
 
-test('the desktop picker lists screens and windows and shares the one picked', async ({ page }) => {
+test("the share dialog shows the sources main lists, grouped, and sends the one picked back to main", async ({ page }) => {
   studio = await startHeadless();
-  // The headless studio has no desktopCapturer, so main answers "browser picker". Answer the two
-  // capture calls the way the desktop app's main does, and pass every other frame through.
+  // The subject is the studio's dialog. The headless studio has no desktopCapturer, so main answers
+  // "browser picker"; here two capture answers stand in for the desktop app's main, and every
+  // other frame passes through. The desktop app's real capture path is covered by the Electron
+  // spec (electron-window.spec.ts), which runs wherever Electron is installed.
   const selected: unknown[] = [];
   await page.routeWebSocket(/\/control$/, (socket) => {
     const server = socket.connectToServer();

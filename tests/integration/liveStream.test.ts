@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getStream, listStreams } from '../../src/main/history/streams';
 import { listViewerSamples } from '../../src/main/history/viewerSamples';
-import { AppFailure } from '../../src/shared/result';
+import { startDevServer } from '../../src/main/rehearsal/index';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 import { participantEvent, signWebhook } from '../support/webhooks';
@@ -36,13 +36,66 @@ describe('going live (main side)', () => {
   });
 
   it('an unreachable LiveKit leaves no stream row at all', async () => {
-    const rooms = new FakeRooms();
-    rooms.failWith = new AppFailure('livekit_unreachable', 'Could not reach the LiveKit server');
-    t = await startTestApp({ rooms });
+    // The real RoomService gateway against a port nothing listens on: its own classification runs.
+    t = await startTestApp();
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+    expect((await owner.call('settings.update', { livekit: { url: 'ws://127.0.0.1:1' } })).ok).toBe(true);
     expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'livekit_unreachable' } });
     expect(listStreams(t.app.db, { limit: 10, cursor: null }).total).toBe(0);
     owner.close();
+  });
+
+  it('a LiveKit server that refuses the key leaves no stream row and says so', async () => {
+    const livekit = await startDevServer({ port: 0, keys: { otherkey: 'othersecret' } });
+    try {
+      t = await startTestApp();
+      const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+      expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
+      expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'livekit_unauthorized' } });
+      expect(listStreams(t.app.db, { limit: 10, cursor: null }).total).toBe(0);
+      owner.close();
+    } finally {
+      await livekit.close();
+    }
+  });
+
+  it("counts unique viewers and watch time from the host's own view of the room, without webhooks", async () => {
+    const rooms = new FakeRooms();
+    t = await startTestApp({ rooms });
+    const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+    const session = (await owner.call('stream.start', { title: 'No webhooks', mode: 'voice_only' })).value as { streamId: string };
+    const report = (params: Record<string, unknown>) => owner.call('stream.reportRoomView', { streamId: session.streamId, ...params });
+    expect((await report({ viewers: 2, joined: [{ identity: 'viewer-a', name: 'Amber Owl 12' }, { identity: 'viewer-b', name: 'Calm Fox 33' }] })).ok).toBe(true);
+    // The same join reported again (a heartbeat, a studio reload) is still one session.
+    expect((await report({ viewers: 2, joined: [{ identity: 'viewer-a', name: 'Amber Owl 12' }] })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await report({ viewers: 1, left: ['viewer-b'] })).ok).toBe(true);
+    expect((await owner.call('stream.end', { streamId: session.streamId })).ok).toBe(true);
+    const detail = (await owner.call('history.detail', { id: session.streamId })).value as { viewers: { source: string; unique: number; totalWatchMs: number } };
+    expect(detail.viewers).toMatchObject({ source: 'sessions', unique: 2 });
+    expect(detail.viewers.totalWatchMs).toBeGreaterThan(0);
+    const sessions = t.app.db.prepare('SELECT identity, name FROM participant_sessions WHERE stream_id = ? ORDER BY identity').all(session.streamId);
+    expect(sessions).toEqual([
+      { identity: 'viewer-a', name: 'Amber Owl 12' },
+      { identity: 'viewer-b', name: 'Calm Fox 33' },
+    ]);
+    owner.close();
+  });
+
+  it('a viewer reported by both a webhook and the room view is one session, closed by whichever leave comes first', async () => {
+    const rooms = new FakeRooms();
+    t = await startTestApp({ rooms });
+    const session = await t.app.streams.start({ title: 'Both', mode: 'voice_only' });
+    const { apiKey, apiSecret } = t.app.settings.livekitCredentials();
+    const joined = participantEvent('participant_joined', session.roomName, 'viewer-x', 'viewer');
+    expect(await postWebhook(joined, await signWebhook(joined, apiKey, apiSecret))).toBe(200);
+    t.app.streams.reportRoomView(session.streamId, 1, [{ identity: 'viewer-x', name: 'viewer-x' }]);
+    t.app.streams.reportRoomView(session.streamId, 0, [], ['viewer-x']);
+    const left = participantEvent('participant_left', session.roomName, 'viewer-x', 'viewer');
+    expect(await postWebhook(left, await signWebhook(left, apiKey, apiSecret))).toBe(200);
+    const rows = t.app.db.prepare('SELECT left_at FROM participant_sessions WHERE stream_id = ?').all(session.streamId) as { left_at: number | null }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.left_at).not.toBeNull();
   });
 
   it('abort after a failed publish removes the room and the row', async () => {

@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { isBuiltRenderer } from '../../src/main/rendererDir';
+import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 
@@ -15,7 +18,11 @@ function listFiles(dir: string): string[] {
   });
 }
 
+const RENDERER_DIR = join(process.cwd(), 'out/renderer');
+
 beforeAll(async () => {
+  // `npm test` builds before this runs; on its own, build first so there is something to check.
+  if (!isBuiltRenderer(RENDERER_DIR)) expect(spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' }).status).toBe(0);
   t = await startTestApp();
   owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
   owner.socket.on('message', (data) => responses.push(data.toString()));
@@ -49,18 +56,23 @@ describe('the LiveKit API secret', () => {
     for (const row of rows) expect(row.value).not.toContain(SECRET);
   });
 
-  it('is not in any file the server serves', () => {
-    const rendererDir = join(process.cwd(), 'out/renderer');
-    let files: string[] = [];
+  it('is not in any page or asset the server serves', async () => {
+    // Every page and every built asset, fetched over HTTP from a server serving the real build.
+    const served = await startTestApp({ rendererDir: RENDERER_DIR, secretStore: new MemorySecretStore(SECRET) });
     try {
-      files = listFiles(rendererDir);
-    } catch {
-      // The renderer is built by `npm test` before the unit run; without a build there is nothing served.
-    }
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      expect(text).not.toContain(SECRET);
-      expect(text).not.toMatch(/AIRDECK_LIVEKIT_API_SECRET\s*=/);
+      const assets = listFiles(join(RENDERER_DIR, 'assets')).map((file) => `/assets/${relative(join(RENDERER_DIR, 'assets'), file)}`);
+      const paths = ['/', '/watch', '/join/some-code', ...assets];
+      expect(assets.length).toBeGreaterThan(3);
+      for (const path of paths) {
+        const response = await fetch(`${served.baseUrl}${path}`, { headers: { Cookie: `airdeck_session=${served.app.ownerToken}` } });
+        expect(response.status, path).toBe(200);
+        const text = await response.text();
+        expect(text.length, path).toBeGreaterThan(0);
+        expect(text).not.toContain(SECRET);
+        expect(text).not.toMatch(/AIRDECK_LIVEKIT_API_SECRET\s*=/);
+      }
+    } finally {
+      await served.close();
     }
   });
 });

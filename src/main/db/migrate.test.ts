@@ -1,4 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
@@ -52,10 +55,16 @@ describe('migrate', () => {
   });
 
   it('opens with WAL, foreign keys and a busy timeout', () => {
-    const db = openDatabase(':memory:');
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    // :memory: cannot use WAL; the pragma reports "memory" there, so only check it is set on files elsewhere.
-    expect(['wal', 'memory']).toContain(db.pragma('journal_mode', { simple: true }));
+    // A file on disk: an in-memory database cannot use WAL, so it would prove nothing here.
+    const dir = mkdtempSync(join(tmpdir(), 'airdeck-db-'));
+    const db = openDatabase(join(dir, 'airdeck.sqlite'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
