@@ -17,7 +17,7 @@ export interface TestApp {
 
 /** Starts the real services and server on an ephemeral loopback port with a throwaway data dir. */
 export async function startTestApp(
-  options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string; rooms?: RoomGateway } = {},
+  options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string; rooms?: RoomGateway; rehearsalWorker?: URL } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'airdeck-test-'));
   const logLines: string[] = [];
@@ -29,6 +29,7 @@ export async function startTestApp(
     port: 0,
     desktop: false,
     rooms: options.rooms,
+    rehearsalWorker: options.rehearsalWorker ?? null,
     logSink: (_level, line) => logLines.push(line),
   });
   const baseUrl = app.server.localUrl;

@@ -130,7 +130,7 @@ export class EmbeddedRehearsal {
       iceHostAddresses: iceAddresses(bind),
     };
     this.set({ mode: 'rehearsal', state: 'starting', url: DEFAULT_LIVEKIT_URL, message: 'Starting the local rehearsal server…' });
-    const worker = new Worker(this.deps.workerUrl!, { workerData: options, ...workerRuntime(this.deps.workerUrl!) });
+    const worker = startWorker(this.deps.workerUrl!, options);
     this.worker = worker;
     return new Promise<void>((resolve) => {
       worker.on('message', (message: RehearsalWorkerMessage) => {
@@ -199,7 +199,12 @@ export class EmbeddedRehearsal {
   }
 }
 
-/** Running from the TypeScript sources (tests), the worker needs tsx's loader like its parent. */
-function workerRuntime(url: URL): { execArgv?: string[] } {
-  return url.pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {};
+/**
+ * The built worker is plain JavaScript. Run from the TypeScript sources (tests), it is loaded
+ * through tsx's loader, registered inside the worker before the entry is imported.
+ */
+function startWorker(url: URL, options: DevServerOptions): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: options });
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: options });
 }
