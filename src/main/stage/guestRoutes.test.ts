@@ -24,7 +24,13 @@ async function serve(failure: Error): Promise<{ post: (path: string) => Promise<
     withdraw: () => Promise.reject(failure),
   } as unknown as GuestService;
   const log = createLogger({ sink: (level, line) => void (level === 'error' && errors.push(line)) });
-  server = await startAppServer({ bindAddress: '127.0.0.1', port: 0, log, upgrades: [], routes: createGuestRoutes({ invites: {} as InviteService, guests, log }) });
+  server = await startAppServer({
+    bindAddress: '127.0.0.1',
+    port: 0,
+    log,
+    upgrades: [],
+    routes: createGuestRoutes({ invites: {} as InviteService, guests, log }),
+  });
   const base = server.localUrl;
   return {
     errors,
@@ -32,7 +38,10 @@ async function serve(failure: Error): Promise<{ post: (path: string) => Promise<
       const response = await fetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ guestToken: 'g'.repeat(30), ...(path === GUEST_REQUEST_PATH ? { devices: { camera: true, microphone: true } } : {}) }),
+        body: JSON.stringify({
+          guestToken: 'g'.repeat(30),
+          ...(path === GUEST_REQUEST_PATH ? { devices: { camera: true, microphone: true } } : {}),
+        }),
       });
       return { status: response.status, body: await response.json() };
     },
@@ -42,7 +51,10 @@ async function serve(failure: Error): Promise<{ post: (path: string) => Promise<
 describe('guest routes', () => {
   it('answer a moderation-queue failure with its contract code, not internal', async () => {
     const { post, errors } = await serve(new ChatFailure('stream_ended', 'The stream has ended'));
-    expect(await post(GUEST_REQUEST_PATH)).toEqual({ status: 409, body: { ok: false, error: { code: 'conflict', message: 'The stream has ended' } } });
+    expect(await post(GUEST_REQUEST_PATH)).toEqual({
+      status: 409,
+      body: { ok: false, error: { code: 'conflict', message: 'The stream has ended' } },
+    });
     expect(await post(GUEST_WITHDRAW_PATH)).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     expect(errors).toEqual([]);
   });
@@ -52,7 +64,10 @@ describe('guest routes', () => {
     expect(await known.post(GUEST_REQUEST_PATH)).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     await server?.close();
     const unexpected = await serve(new Error('disk on fire'));
-    expect(await unexpected.post(GUEST_REQUEST_PATH)).toMatchObject({ status: 500, body: { error: { code: 'internal', message: 'Something went wrong; try again' } } });
+    expect(await unexpected.post(GUEST_REQUEST_PATH)).toMatchObject({
+      status: 500,
+      body: { error: { code: 'internal', message: 'Something went wrong; try again' } },
+    });
     expect(unexpected.errors.length).toBe(1);
   });
 });
