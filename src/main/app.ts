@@ -31,6 +31,7 @@ import { createStreamHandlers } from './stream/streamHandlers';
 import { createRaiseHandRoute } from './stream/raiseHandRoute';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
+import { ViewerTickets } from './tokens/viewerTickets';
 import { APP_VERSION } from './version';
 
 export interface AppOptions {
@@ -151,7 +152,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams }),
+      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir) }),
       createRaiseHandRoute({ db, settings, streams, invites }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log }),
