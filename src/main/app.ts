@@ -4,6 +4,7 @@ import { createCoreHandlers } from './api/coreHandlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
+import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
@@ -74,6 +75,8 @@ export interface App {
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const startedAt = Date.now();
+  // Before anything is written into it: history, keys and recordings are for this user only.
+  prepareOwnerOnlyDir(options.dataDir);
   const db = openDatabase(join(options.dataDir, 'airdeck.sqlite'));
   const settings = new SettingsService(db, options.secretStore, options.dataDir);
   const log = createLogger({
