@@ -4,6 +4,7 @@ import { createCoreHandlers } from './api/coreHandlers';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
+import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
@@ -31,6 +32,7 @@ import { createStreamHandlers } from './stream/streamHandlers';
 import { createRaiseHandRoute } from './stream/raiseHandRoute';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
+import { ViewerTickets } from './tokens/viewerTickets';
 import { APP_VERSION } from './version';
 import { EmbeddedRehearsal } from './rehearsal/embeddedRehearsal';
 import { LIVEKIT_WEBHOOK_PATH } from '../shared/contract/httpRoutes';
@@ -81,6 +83,8 @@ export interface App {
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const startedAt = Date.now();
+  // Before anything is written into it: history, keys and recordings are for this user only.
+  prepareOwnerOnlyDir(options.dataDir);
   const db = openDatabase(join(options.dataDir, 'airdeck.sqlite'));
   // The rehearsal server reads the settings and the settings view reports the rehearsal server.
   const rehearsalRef: { current?: EmbeddedRehearsal } = {};
@@ -171,7 +175,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams, livekitUrlFor: (host) => rehearsal.urlFor(host) }),
+      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host) }),
       createRaiseHandRoute({ db, settings, streams, invites }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log }),

@@ -87,4 +87,21 @@ describe('chat studio API', () => {
       actor: 'host',
     });
   });
+
+  it('rules.update refuses a pattern RE2 cannot run, stores nothing, and a linear pattern still works', async () => {
+    const { dispatch, viewer } = await setup();
+    const auditBefore = await dispatch('moderation.audit', {}, owner);
+    const refused = await dispatch('rules.update', { blockedTerms: { patterns: ['free(?=bucks)'] } }, owner);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('Blocked pattern "free(?=bucks)" cannot be used') },
+    });
+    expect(await dispatch('rules.get', {}, owner)).toMatchObject({ ok: true, value: { blockedTerms: { patterns: [] } } });
+    expect(await dispatch('moderation.audit', {}, owner)).toEqual(auditBefore);
+
+    // The catastrophic pattern is accepted and runs in linear time: chat keeps flowing.
+    expect(await dispatch('rules.update', { blockedTerms: { patterns: ['(a+)+$'], action: 'block' } }, owner)).toMatchObject({ ok: true });
+    expect(await viewer.request({ type: 'send', text: `${'a'.repeat(400)}b` })).toMatchObject({ type: 'ack', status: 'visible' });
+    expect(await viewer.request({ type: 'send', text: `x${'a'.repeat(400)}` })).toMatchObject({ type: 'error', code: 'blocked' });
+  });
 });

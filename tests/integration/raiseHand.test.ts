@@ -22,7 +22,7 @@ async function liveWithViewer() {
   const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
   const started = await owner.call('stream.start', { title: 'Q&A night', mode: 'screen_guests' });
   const streamId = (started.value as { streamId: string }).streamId;
-  const watch = await post<{ token: string; identity: string; raisedHands: boolean }>('/api/watch/token', { name: 'Vee' });
+  const watch = await post<{ token: string; identity: string; reconnectTicket: string; raisedHands: boolean }>('/api/watch/token', { name: 'Vee' });
   return { owner, streamId, viewer: watch.value };
 }
 
@@ -65,7 +65,8 @@ describe('raising a hand from the watch page', () => {
     expect(await post('/api/watch/hand', { token: viewer.token, name: 'Vee' })).toMatchObject({ status: 429, error: { code: 'rate_limited' } });
 
     expect(await owner.call('chat.ban', { streamId, identity: viewer.identity, scope: 'stream', reason: 'spam' })).toMatchObject({ ok: true });
-    const banned = await post<{ token: string }>('/api/watch/token', { identity: viewer.identity });
+    // The banned viewer comes back with their reconnect ticket (a bare identity would get a fresh one).
+    const banned = await post<{ token: string }>('/api/watch/token', { reconnectTicket: viewer.reconnectTicket });
     expect(await post('/api/watch/hand', { token: banned.value.token, name: 'Vee' })).toMatchObject({ status: 403, error: { message: 'You cannot ask to join this stream' } });
 
     await owner.call('settings.update', { studio: { raisedHands: false } });

@@ -6,6 +6,7 @@ import {
 } from '../../shared/contract/chatFrames';
 import { assertNever } from '../../shared/result';
 import { canModerate } from '../../shared/domain/chat';
+import { roleOfChatRole, type Actor } from '../../shared/domain/roles';
 import { describeZodError } from '../../shared/zodIssues';
 import type { Logger } from '../logging';
 import type { ModerationService } from '../moderation/moderationService';
@@ -80,6 +81,8 @@ export async function handleClientFrame(deps: FrameHandlerDeps, peer: ChatPeer, 
 
 async function run(deps: FrameHandlerDeps, peer: ChatPeer, frame: ClientChatFrame): Promise<void> {
   const { streamId, actor } = peer;
+  // The role the peer's verified token or session gave it; moderation checks it against the target.
+  const by: Actor = { actor, role: roleOfChatRole(peer.who.role) };
   const done = () => sendNow(peer.socket, { type: 'done', ref: frame.ref });
   switch (frame.type) {
     case 'send': {
@@ -103,10 +106,10 @@ async function run(deps: FrameHandlerDeps, peer: ChatPeer, frame: ClientChatFram
       deps.moderation.highlight(streamId, frame.messageId, actor);
       return done();
     case 'timeout':
-      deps.moderation.timeout(streamId, frame.identity, frame.minutes, actor, frame.reason);
+      deps.moderation.timeout(streamId, frame.identity, frame.minutes, by, frame.reason);
       return done();
     case 'ban':
-      deps.moderation.ban(streamId, frame.identity, frame.scope, actor, frame.reason);
+      deps.moderation.ban(streamId, frame.identity, frame.scope, by, frame.reason);
       return done();
     case 'unban':
       deps.moderation.unban(streamId, frame.identity, actor, frame.reason);

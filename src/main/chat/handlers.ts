@@ -83,10 +83,10 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
         return { ok: true as const };
       }),
     'chat.timeout': (p, ctx) =>
-      translated(() => ({ until: moderation.timeout(streamOf(db, p.streamId), p.identity, p.minutes, ctx.actor, p.reason) })),
+      translated(() => ({ until: moderation.timeout(streamOf(db, p.streamId), p.identity, p.minutes, ctx, p.reason) })),
     'chat.ban': (p, ctx) =>
       translated(() => {
-        moderation.ban(streamOf(db, p.streamId), p.identity, p.scope, ctx.actor, p.reason);
+        moderation.ban(streamOf(db, p.streamId), p.identity, p.scope, ctx, p.reason);
         return { ok: true as const };
       }),
     'chat.unban': (p, ctx) => translated(() => ({ lifted: moderation.unban(streamOf(db, p.streamId), p.identity, ctx.actor, p.reason) })),

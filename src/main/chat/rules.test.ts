@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHAT_RULES, type ChatRules } from '../../shared/domain/chat';
+import { compileBlockedPattern, patternProblem } from './blockedPatterns';
 import { CompiledRules, normalizeText } from './rules';
 
 const fresh = { isNewChatter: false, recentTexts: [] as string[] };
@@ -65,5 +66,29 @@ describe('CompiledRules', () => {
     const r = rules({ maxLength: 5 });
     expect(r.evaluate('😀😀😀😀😀', fresh)).toEqual({ action: 'allow' });
     expect(r.evaluate('123456', fresh)).toMatchObject({ action: 'block', rule: 'too_long' });
+  });
+
+  it('runs a catastrophic-backtracking pattern without stalling, and still matches correctly', () => {
+    // `(a+)+$` on a long run of a's ending in b takes a backtracking engine practically forever;
+    // evaluate() runs every rule, so this returns only if the pattern runs in linear time.
+    const r = rules({ blockedTerms: { words: [], patterns: ['(a+)+$'], action: 'hold' } });
+    expect(r.evaluate(`${'a'.repeat(50_000)}b`, fresh)).toMatchObject({ action: 'block', rule: 'too_long' });
+    expect(r.evaluate(`${'a'.repeat(400)}b`, fresh)).toEqual({ action: 'allow' });
+    expect(r.evaluate(`x${'a'.repeat(400)}`, fresh)).toMatchObject({ action: 'hold', rule: 'blocked_term' });
+  });
+});
+
+describe('blocked patterns', () => {
+  it('matches case-insensitively and across Unicode, on RE2', () => {
+    const term = compileBlockedPattern('(a+)+$');
+    expect(term.test(`${'a'.repeat(50_000)}b`)).toBe(false);
+    expect(term.test(`${'a'.repeat(50_000)}`)).toBe(true);
+    expect(compileBlockedPattern('ünï\\p{L}').test('xÜNÏé')).toBe(true);
+  });
+
+  it('names what RE2 cannot run instead of accepting it', () => {
+    expect(patternProblem('fr[e3]{2}')).toBeNull();
+    expect(patternProblem('(?=a)b')).toMatch(/unsupported Perl syntax/u);
+    expect(patternProblem('(a)\\1')).toMatch(/invalid escape/u);
   });
 });

@@ -1,4 +1,5 @@
 import type { ChatRules } from '../../shared/domain/chat';
+import { compileBlockedPattern, type PatternMatcher } from './blockedPatterns';
 
 /** Which rule caught a message; stored as the hold reason and shown to moderators. */
 export type RuleId = 'too_long' | 'blocked_term' | 'link' | 'repeated_text' | 'caps' | 'first_message';
@@ -41,14 +42,16 @@ function escapeRegExp(text: string): string {
  * `evaluate` is pure: the same text and context always give the same verdict.
  */
 export class CompiledRules {
-  private readonly terms: RegExp[];
+  private readonly terms: PatternMatcher[];
 
   constructor(readonly rules: ChatRules) {
     const words = rules.blockedTerms.words.map((word) => escapeRegExp(normalizeText(word))).filter((w) => w.length > 0);
     this.terms = [];
-    // Whole words only: "ass" must not catch "class".
+    // Whole words only: "ass" must not catch "class". The words are escaped literals, so V8's
+    // engine (which has the lookbehind this needs) cannot backtrack badly on them.
     if (words.length > 0) this.terms.push(new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
-    for (const pattern of rules.blockedTerms.patterns) this.terms.push(new RegExp(pattern, 'iu'));
+    // Patterns are free-form: they run on RE2, linear in the text (see blockedPatterns.ts).
+    for (const pattern of rules.blockedTerms.patterns) this.terms.push(compileBlockedPattern(pattern));
   }
 
   evaluate(text: string, context: RuleContext): RuleVerdict {

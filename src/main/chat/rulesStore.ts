@@ -1,6 +1,7 @@
 import { ChatRulesSchema, DEFAULT_CHAT_RULES, type ChatRules, type ChatRulesUpdate } from '../../shared/domain/chat';
 import type { Database } from '../db/openDatabase';
 import { readSetting, writeSetting } from '../history/settingsRows';
+import { assertUsablePatterns, patternProblem } from './blockedPatterns';
 import { CompiledRules } from './rules';
 
 export const CHAT_RULES_KEY = 'chat.rules';
@@ -20,7 +21,11 @@ export class RulesStore {
   private load(): ChatRules {
     const stored = readSetting(this.db, CHAT_RULES_KEY);
     const parsed = ChatRulesSchema.safeParse(stored);
-    return parsed.success ? parsed.data : DEFAULT_CHAT_RULES;
+    if (!parsed.success) return DEFAULT_CHAT_RULES;
+    // Rules saved before patterns ran on RE2 may hold one it cannot compile (a lookahead): drop
+    // that pattern rather than the whole rule set, so chat still starts.
+    const patterns = parsed.data.blockedTerms.patterns.filter((pattern) => patternProblem(pattern) === null);
+    return { ...parsed.data, blockedTerms: { ...parsed.data.blockedTerms, patterns } };
   }
 
   get(): ChatRules {
@@ -41,6 +46,8 @@ export class RulesStore {
       caps: { ...current.caps, ...update.caps },
       rateLimit: { ...current.rateLimit, ...update.rateLimit },
     });
+    // Before anything is written: a refused change leaves the saved rules as they were.
+    assertUsablePatterns(next.blockedTerms.patterns);
     writeSetting(this.db, CHAT_RULES_KEY, next);
     this.compiled = new CompiledRules(next);
     for (const listener of this.listeners) listener(next);

@@ -1,6 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createOwnerOnlyFile, prepareOwnerOnlyDir, restrictToOwner } from './fileModes';
 import { migrate } from './migrate';
 
 export type { Database };
@@ -11,9 +11,16 @@ export type { Database };
  * SQLITE_BUSY, and NORMAL sync, which in WAL mode is still safe against application crashes.
  */
 export function openDatabase(file: string): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:';
+  if (onDisk) {
+    prepareOwnerOnlyDir(dirname(file));
+    // SQLite would create the file with the umask (often 0644); it gives -wal and -shm the
+    // database file's mode, so making this one 0600 first keeps all three private.
+    createOwnerOnlyFile(file);
+  }
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
+  if (onDisk) for (const suffix of ['-wal', '-shm']) restrictToOwner(`${file}${suffix}`);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

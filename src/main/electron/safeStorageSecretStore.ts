@@ -2,6 +2,7 @@ import { safeStorage } from 'electron';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { AppFailure } from '../../shared/result';
 import type { SecretSource } from '../../shared/domain/settings';
+import { restrictToOwner } from '../db/fileModes';
 import type { SecretStore } from '../settings/secretStore';
 
 /**
@@ -10,7 +11,11 @@ import type { SecretStore } from '../settings/secretStore';
  * refuse it and say what to install.
  */
 export class SafeStorageSecretStore implements SecretStore {
-  constructor(private readonly file: string) {}
+  constructor(private readonly file: string) {
+    // Written 0600, but a file from an older build or a restored backup may be wider. The content
+    // is keychain-encrypted, so tightening it quietly is enough (unlike the plain-text file store).
+    restrictToOwner(file);
+  }
 
   private assertUsable(): void {
     if (!safeStorage.isEncryptionAvailable()) {

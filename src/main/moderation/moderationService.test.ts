@@ -3,6 +3,7 @@ import { buildChat } from '../../../tests/chat/support/fixtures';
 import { getChatMessage } from '../history/chatMessages';
 
 const viewer = (identity: string) => ({ identity, name: identity, role: 'viewer' as const });
+const host = { actor: 'host', role: 'owner' as const };
 
 describe('ModerationService', () => {
   let chat: ReturnType<typeof buildChat>;
@@ -92,7 +93,7 @@ describe('ModerationService', () => {
   it('timeout, ban and unban are enforced, told to the chatter and audited', async () => {
     chat = buildChat();
     const { socket } = chat.join('v1');
-    const until = chat.moderation.timeout(chat.streamId, 'v1', 5, 'host', 'calm down');
+    const until = chat.moderation.timeout(chat.streamId, 'v1', 5, host, 'calm down');
     expect(until).toBe(chat.clock.now() + 5 * 60_000);
     expect((await socket.next('notice')).kind).toBe('timed_out');
     await expect(chat.sender.send(chat.streamId, viewer('v1'), 'hi')).rejects.toMatchObject({ code: 'timed_out' });
@@ -102,7 +103,7 @@ describe('ModerationService', () => {
     chat.rules.update({ links: 'hold' });
     const held = await chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
     expect(held.status).toBe('held');
-    chat.moderation.ban(chat.streamId, 'v1', 'stream', 'host', 'abuse');
+    chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
     // Their held message leaves the queue with the ban.
     expect(chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 })).toEqual([]);
     expect(getChatMessage(chat.db, held.id)?.status).toBe('rejected');

@@ -9,6 +9,7 @@ import type {
   ModerationKind,
   ModerationStatus,
 } from '../../shared/domain/chat';
+import { mayActOn, refusalMessage, type Actor } from '../../shared/domain/roles';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { appendAudit, listAudit, type NewAuditEntry } from '../history/auditLog';
@@ -22,6 +23,7 @@ import {
   listModerationItems,
   listPendingHeldOf,
 } from '../history/moderationItems';
+import { roleOfIdentity } from '../history/participantRoles';
 import { getStream } from '../history/streams';
 import { ChatFailure } from '../chat/chatFailure';
 import { newChatId, type ChatHub } from '../chat/hub';
@@ -80,9 +82,11 @@ export class ModerationService {
   }
 
   /** Stops a chatter from sending for a while; they are told until when. */
-  timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, actor: string, reason?: string): number {
+  timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, by: Actor, reason?: string): number {
     const { db, now } = this.deps;
     this.streamOrFail(streamId);
+    this.mayActOnOrFail(by, identity);
+    const actor = by.actor;
     const at = now();
     const until = at + minutes * 60_000;
     const audit = db.transaction(() => {
@@ -101,9 +105,11 @@ export class ModerationService {
   }
 
   /** Bans a chatter from this stream or every stream and disconnects them. */
-  ban(streamId: string, identity: string, scope: BanScope, actor: string, reason?: string): void {
+  ban(streamId: string, identity: string, scope: BanScope, by: Actor, reason?: string): void {
     const { db, now } = this.deps;
     this.streamOrFail(streamId);
+    this.mayActOnOrFail(by, identity);
+    const actor = by.actor;
     const at = now();
     const { audit, dropped } = db.transaction(() => {
       insertBan(db, { identity, streamId: scope === 'always' ? null : streamId, actor, reason: reason ?? null, at });
@@ -231,6 +237,16 @@ export class ModerationService {
 
   private announce(entry: AuditEntry): void {
     this.deps.bus.emit('audit.appended', entry);
+  }
+
+  /**
+   * The one check before acting on a chatter: the target's role comes from what the server issued
+   * (see `roleOfIdentity`), the caller's from their session or token. Runs before anything is
+   * written, so a refusal leaves no ban, timeout or audit entry behind.
+   */
+  private mayActOnOrFail(by: Actor, identity: string): void {
+    const target = roleOfIdentity(this.deps.db, identity);
+    if (!mayActOn(by.role, target)) throw new ChatFailure('forbidden', refusalMessage(by.role, target));
   }
 
   private streamOrFail(streamId: string): void {

@@ -35,10 +35,37 @@ export function baseHeaders(): Record<string, string> {
   };
 }
 
+/** How long a client that keeps sending an oversize body may take to read our 413 before we hang up. */
+const TOO_LARGE_LINGER_MS = 2_000;
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  const tooLarge = status === 413;
+  res.writeHead(status, {
+    ...baseHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    // The rest of an oversize body is never read: the connection cannot be reused, so say so.
+    ...(tooLarge ? { Connection: 'close' } : {}),
+  });
   res.end(text);
+  if (tooLarge) closeAfterLinger(res);
+}
+
+/**
+ * After a 413 the server closes the connection (Connection: close), while `readBody` keeps
+ * discarding what the client still sends so it can read the answer (closing on unread data would
+ * reset the connection and lose the answer). A client that never stops sending is cut off after
+ * a short linger, so an endless body cannot hold the socket.
+ */
+function closeAfterLinger(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  res.once('finish', () => {
+    const timer = setTimeout(() => socket.destroy(), TOO_LARGE_LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
 }
 
 /** Answers with the result envelope, choosing the status from the error code. */
@@ -60,7 +87,12 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string): 
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads a request body up to `limit` bytes; larger bodies are refused without buffering them. */
+/**
+ * Reads a request body up to `limit` bytes; larger bodies are refused without buffering them.
+ * Whether the size is declared (Content-Length) or only found out while reading (chunked), the
+ * excess is read and dropped rather than the socket destroyed, so the caller's 413 reaches the
+ * client; `sendJson` then closes the connection.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -69,13 +101,16 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       req.resume();
       return;
     }
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
+    let refused = false;
     req.on('data', (chunk: Buffer) => {
+      if (refused) return; // draining: see above
       size += chunk.length;
       if (size > limit) {
+        refused = true;
+        chunks = [];
         reject(new BodyTooLargeError(`Body exceeds ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -32,7 +32,7 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
   const studio: HttpRoute = {
     method: ['GET', 'HEAD'],
     path: '/',
-    handle(req, res, url) {
+    async handle(req, res, url) {
       const token = sessionTokenOf(req, url);
       const session = deps.sessions.verify(token);
       if (!session || !token) {
@@ -58,20 +58,22 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
         sendHtmlMessage(res, 503, 'The studio is not built', 'Run <code>npm run build</code>, then start the server again.');
         return;
       }
-      sendFile(res, index, { head: req.method === 'HEAD' });
+      if (!(await sendFile(res, index, { head: req.method === 'HEAD' }))) {
+        sendHtmlMessage(res, 503, 'The studio is not built', 'Run <code>npm run build</code>, then start the server again.');
+      }
     },
   };
 
   const assets: HttpRoute = {
     method: ['GET', 'HEAD'],
     path: '/assets/*',
-    handle(req, res, url) {
+    async handle(req, res, url) {
       const file = resolveStaticFile(deps.rendererDir, url.pathname.slice(1));
       if (!file) {
         sendHtmlMessage(res, 404, 'Not found', 'No such file.');
         return;
       }
-      sendFile(res, file, { immutable: true, head: req.method === 'HEAD' });
+      if (!(await sendFile(res, file, { immutable: true, head: req.method === 'HEAD' }))) sendHtmlMessage(res, 404, 'Not found', 'No such file.');
     },
   };
 
@@ -79,13 +81,15 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
   const publicPage = (path: string, file: string): HttpRoute => ({
     method: ['GET', 'HEAD'],
     path,
-    handle(req, res) {
+    async handle(req, res) {
       const page = resolveStaticFile(deps.rendererDir, file);
       if (!page) {
         sendHtmlMessage(res, 503, 'This page is not built', 'Run <code>npm run build</code>, then start the server again.');
         return;
       }
-      sendFile(res, page, { head: req.method === 'HEAD' });
+      if (!(await sendFile(res, page, { head: req.method === 'HEAD' }))) {
+        sendHtmlMessage(res, 503, 'This page is not built', 'Run <code>npm run build</code>, then start the server again.');
+      }
     },
   });
 

@@ -1,6 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { baseHeaders } from './http';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -53,20 +55,50 @@ function safeDecode(value: string): string | null {
   }
 }
 
-/** Streams a file with its content type; hashed build assets are cached for a long time. */
-export function sendFile(res: ServerResponse, file: string, options: { immutable?: boolean; head?: boolean } = {}): void {
+/**
+ * Streams a file with its content type; hashed build assets are cached for a long time.
+ *
+ * The file is opened first and its size taken from the open descriptor, so a file replaced or
+ * deleted after `resolveStaticFile` (a rebuild while serving) is either served whole as opened or
+ * reported missing, never an unhandled stream error. Answers false, having written nothing, when
+ * the file is gone, so the caller sends its own not-found page.
+ */
+export async function sendFile(res: ServerResponse, file: string, options: { immutable?: boolean; head?: boolean } = {}): Promise<boolean> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false;
+  }
+  let size: number;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    await handle.close();
+    return false;
+  }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   const headers: Record<string, string | number> = {
     ...baseHeaders(),
     'Content-Type': type,
-    'Content-Length': statSync(file).size,
+    'Content-Length': size,
   };
   if (options.immutable) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
   res.writeHead(200, headers);
   if (options.head) {
+    await handle.close();
     res.end();
-    return;
+    return true;
   }
-  createReadStream(file).pipe(res);
+  try {
+    // pipeline closes the file and destroys the response on any error (read failure, client gone).
+    await pipeline(handle.createReadStream(), res);
+  } catch {
+    // Headers are out, so there is no error status left to send: the short body tells the
+    // client (Content-Length) the transfer failed, and the socket is already torn down.
+  }
+  return true;
 }

@@ -41,7 +41,9 @@ export class FileSecretStore implements SecretStore {
   read(): string | null {
     if (this.environmentSecret) return this.environmentSecret;
     if (!existsSync(this.file)) return null;
-    // Refuse a file others can read: someone loosened its mode, so it may have leaked.
+    // Refuse a file others can read: someone loosened its mode, so it may have leaked. Unlike the
+    // other data files this one is not quietly tightened at start: the plain-text secret may
+    // already be out, and only the user can tell whether it needs rotating.
     if ((statSync(this.file).mode & 0o077) !== 0 && process.platform !== 'win32') {
       throw new AppFailure(
         'secret_storage_unavailable',

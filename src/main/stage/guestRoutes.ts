@@ -13,6 +13,7 @@ import {
   GuestWithdrawRequestSchema,
 } from '../../shared/contract/httpRoutes';
 import { AppFailure } from '../../shared/result';
+import { ChatFailure, toAppFailure } from '../chat/chatFailure';
 import type { InviteService } from '../invites/inviteService';
 import type { Logger } from '../logging';
 import { readJsonBody, sendError, sendResult } from '../server/http';
@@ -61,8 +62,11 @@ async function answer(res: ServerResponse, run: () => unknown, log: Logger): Pro
   try {
     sendResult(res, { ok: true, value: await run() });
   } catch (error) {
-    if (error instanceof AppFailure) {
-      sendError(res, error.code, error.message);
+    // Stage requests and withdrawals go through the moderation queue, which speaks chat codes;
+    // the page switches on the contract's codes, so translate here as the studio API does.
+    const failure = error instanceof ChatFailure ? toAppFailure(error) : error;
+    if (failure instanceof AppFailure) {
+      sendError(res, failure.code, failure.message);
       return;
     }
     log.error('guest route failed', error);

@@ -23,9 +23,9 @@ export function createStageHandlers(deps: { invites: InviteService; stage: Stage
     'stage.get': () => stage.state(),
     'stage.move': ({ identity, to, slot }) => stage.move(identity, to, slot),
     'stage.spotlight': ({ identity }) => stage.spotlight(identity),
-    'stage.mute': ({ identity, kind }) => stage.mute(identity, kind),
-    'stage.kick': ({ identity, reason }, ctx) => stage.kick(identity, ctx.actor, reason),
-    'stage.promote': ({ identity }) => stage.promote(identity),
+    'stage.mute': ({ identity, kind }, ctx) => stage.mute(identity, kind, ctx),
+    'stage.kick': ({ identity, reason }, ctx) => stage.kick(identity, ctx, reason),
+    'stage.promote': ({ identity }, ctx) => stage.promote(identity, ctx),
     'stage.reportQuality': ({ identity, quality }) => stage.reportQuality(identity, quality),
   };
 }

@@ -1,4 +1,6 @@
-import type { ModerationItem, ModerationStatus } from '../../shared/domain/chat';
+import type { AuditEntry, ModerationItem, ModerationStatus } from '../../shared/domain/chat';
+import type { Actor } from '../../shared/domain/roles';
+import type { NewAuditEntry } from '../history/auditLog';
 
 /**
  * What the stage needs of the moderation queue: stage requests go in, decisions come out.
@@ -9,5 +11,7 @@ export interface StageQueue {
   withdraw(itemId: string, by: string): ModerationItem | null;
   onStageDecision(listener: (item: ModerationItem) => void): () => void;
   list(filter: { streamId: string; status: ModerationStatus; kind?: 'stage_request'; limit: number }): ModerationItem[];
-  ban(streamId: string, identity: string, scope: 'stream', actor: string, reason?: string): void;
+  ban(streamId: string, identity: string, scope: 'stream', by: Actor, reason?: string): void;
+  /** Audit entries for stage actions that are not bans (promotions). */
+  record(entry: NewAuditEntry): AuditEntry;
 }

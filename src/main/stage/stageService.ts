@@ -1,10 +1,12 @@
 import type { ModerationItem } from '../../shared/domain/chat';
 import { emptyProgramStage, type ProgramStage, type StageGuest, type StageState } from '../../shared/domain/stage';
 import type { RoomMetadata } from '../../shared/domain/program';
+import { mayActOn, MODERATOR_IDENTITY_PREFIX, refusalMessage, type Actor } from '../../shared/domain/roles';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { findGuestByIdentity, markGuestRemoved } from '../history/guestSessions';
+import { roleOfIdentity } from '../history/participantRoles';
 import { revokeInvite } from '../history/invites';
 import type { ConnectionQuality } from '../../shared/domain/history';
 import { recordQualityChange } from '../history/qualityEvents';
@@ -69,22 +71,24 @@ export class StageService {
     return this.publish();
   }
 
-  async mute(identity: string, kind: 'audio' | 'video'): Promise<{ muted: boolean }> {
+  async mute(identity: string, kind: 'audio' | 'video', by: Actor): Promise<{ muted: boolean }> {
     const live = this.requireLive();
-    if (!this.guestOf(identity)) throw new AppFailure('not_found', 'That guest is not on the roster');
+    this.guestTargetOrFail(identity, by);
     return { muted: await this.deps.rooms.muteTrack(live.stream.roomName, identity, kind) };
   }
 
   /** Removes a guest now and for the rest of this stream: out of the room, off the roster, link revoked. */
-  async kick(identity: string, actor: string, reason?: string): Promise<StageState> {
+  async kick(identity: string, by: Actor, reason?: string): Promise<StageState> {
     const live = this.requireLive();
+    // Before anything is marked or removed: a refused kick leaves no trace and nobody disconnected.
+    this.guestTargetOrFail(identity, by);
     const guest = findGuestByIdentity(this.deps.db, identity);
     // Mark first: a poll landing between the two steps must not hand out a fresh token.
     markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The host removed you from this stream.');
     if (guest) revokeInvite(this.deps.db, guest.inviteId, this.now());
     await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     try {
-      this.deps.queue.ban(live.stream.id, identity, 'stream', actor, reason);
+      this.deps.queue.ban(live.stream.id, identity, 'stream', by, reason);
     } catch (error) {
       this.deps.log.warn('stage: chat ban after kick failed', (error as Error).message);
     }
@@ -93,10 +97,20 @@ export class StageService {
   }
 
   /** Gives a guest a co-moderator console; the link is handed to the host to pass on. */
-  promote(identity: string): { consoleUrl: string } {
+  promote(identity: string, by: Actor): { consoleUrl: string } {
     const guest = findGuestByIdentity(this.deps.db, identity);
     if (!guest) throw new AppFailure('not_found', 'No guest with that identity');
-    const token = this.deps.sessions.create('moderator', `moderator:${guest.name}`);
+    const moderator = `${MODERATOR_IDENTITY_PREFIX}${guest.name}`;
+    const token = this.deps.sessions.create('moderator', moderator);
+    // Handing out moderator powers is itself a moderation action: keep it in the audit log.
+    this.deps.queue.record({
+      streamId: this.deps.streams.liveStream()?.stream.id ?? null,
+      actor: by.actor,
+      action: 'promote',
+      targetIdentity: identity,
+      details: { moderator },
+      at: this.now(),
+    });
     return { consoleUrl: `${this.deps.publicUrl()}/?session=${token}` };
   }
 
@@ -169,6 +183,19 @@ export class StageService {
     await this.deps.rooms.updateRoomMetadata(live.stream.roomName, JSON.stringify(metadata));
     this.deps.bus.emit('stage.changed', state);
     return state;
+  }
+
+  /**
+   * Kick and mute act on guests only: the caller must outrank the target (the host and other
+   * moderators are refused as `forbidden`), and the target must be a guest we know, on the roster
+   * or holding a guest session (anyone else is `not_found`).
+   */
+  private guestTargetOrFail(identity: string, by: Actor): void {
+    const target = roleOfIdentity(this.deps.db, identity);
+    if (!mayActOn(by.role, target)) throw new AppFailure('forbidden', refusalMessage(by.role, target));
+    if (!this.guestOf(identity) && !findGuestByIdentity(this.deps.db, identity)) {
+      throw new AppFailure('not_found', 'That guest is not on the stage roster or in a guest session');
+    }
   }
 
   private requireLive() {

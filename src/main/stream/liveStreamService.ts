@@ -14,12 +14,14 @@ import { addViewerSample } from '../history/viewerSamples';
 import type { RoomGateway } from '../livekit/roomGateway';
 import type { Logger } from '../logging';
 import type { SettingsService } from '../settings/settingsService';
+import { HOST_IDENTITY } from '../../shared/domain/roles';
 import { mintToken } from '../tokens/livekitTokens';
 import { ViewerCounter } from './viewerCounter';
 
 /** How often the live row is touched; a crash loses at most this much of the recorded duration. */
 export const HEARTBEAT_MS = 5_000;
-export const HOST_IDENTITY = 'host';
+/** The host's identity (defined once, with the role hierarchy). */
+export { HOST_IDENTITY };
 
 export interface LiveStreamDeps {
   db: Database;

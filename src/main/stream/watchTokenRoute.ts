@@ -5,16 +5,20 @@ import { RateLimiter } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
 import { mintToken } from '../tokens/livekitTokens';
+import type { ViewerTickets } from '../tokens/viewerTickets';
 import type { LiveStreamService } from './liveStreamService';
 import { friendlyViewerName } from '../../shared/domain/viewerNames';
 
 /**
  * POST /api/watch/token: a subscribe-only token for whatever is live. The page never sees the
- * secret; identities are random unless the page sends back the one it was given.
+ * secret. Identities are random unless the page proves one with the signed reconnect ticket it
+ * was given; a body naming an identity proves nothing, so anyone else's identity cannot be taken
+ * (to post as them, knock them out of the room, or get them banned).
  */
 export function createWatchTokenRoute(deps: {
   settings: SettingsService;
   streams: LiveStreamService;
+  tickets: ViewerTickets;
   /** The LiveKit URL for a page that reached us under this Host (see EmbeddedRehearsal.urlFor). */
   livekitUrlFor: (requestHost: string | undefined) => string;
 }): HttpRoute {
@@ -37,7 +41,8 @@ export function createWatchTokenRoute(deps: {
         sendResult<WatchTokenResponse>(res, { ok: true, value: { status: 'waiting' } });
         return;
       }
-      const identity = body.value.identity ?? `viewer-${randomBytes(12).toString('base64url')}`;
+      // `body.value.identity` (old pages) is deliberately ignored; see WatchTokenRequestSchema.
+      const identity = deps.tickets.verify(body.value.reconnectTicket) ?? `viewer-${randomBytes(12).toString('base64url')}`;
       const credentials = deps.settings.livekitCredentials();
       const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? friendlyViewerName(identity) });
       sendResult<WatchTokenResponse>(res, {
@@ -47,6 +52,7 @@ export function createWatchTokenRoute(deps: {
           livekitUrl: deps.livekitUrlFor(req.headers.host),
           token,
           identity,
+          reconnectTicket: deps.tickets.issue(identity),
           roomName: live.stream.roomName,
           title: live.stream.title,
           mode: live.stream.mode,

@@ -11,15 +11,24 @@ import { StreamModeSchema } from '../domain/stream';
 /** POST /api/watch/token — a viewer token for the stream that is live right now. */
 export const WATCH_TOKEN_PATH = '/api/watch/token';
 
+/** What viewer identities look like; the server mints them, the page never chooses one. */
+export const VIEWER_IDENTITY_PATTERN = /^viewer-[A-Za-z0-9_-]{8,40}$/;
+
 export const WatchTokenRequestSchema = z
   .object({
     /** Display name in chat; optional for watching. */
     name: z.string().trim().min(1).max(40).optional(),
-    /** Sent back on a reconnect so the same viewer keeps one identity. */
-    identity: z
-      .string()
-      .regex(/^viewer-[A-Za-z0-9_-]{8,40}$/)
-      .optional(),
+    /**
+     * The signed reconnect ticket from the last answer, sent back so the same viewer keeps one
+     * identity. A missing, forged, expired or malformed ticket is not an error: the viewer simply
+     * gets a fresh identity (and a ticket for it).
+     */
+    reconnectTicket: z.string().max(256).optional(),
+    /**
+     * Pages from before reconnect tickets sent their identity here. Accepted so those pages keep
+     * working, but ignored: a bare identity proves nothing, so it never picks the identity.
+     */
+    identity: z.string().regex(VIEWER_IDENTITY_PATTERN).optional(),
   })
   .strict();
 export type WatchTokenRequest = z.infer<typeof WatchTokenRequestSchema>;
@@ -30,6 +39,8 @@ export const WatchTokenResponseSchema = z.discriminatedUnion('status', [
     livekitUrl: z.string(),
     token: z.string(),
     identity: z.string(),
+    /** Proof of `identity` for the next request; keep it per tab (sessionStorage). */
+    reconnectTicket: z.string(),
     roomName: z.string(),
     title: z.string(),
     mode: StreamModeSchema,

@@ -161,6 +161,7 @@ export const AUDIT_ACTIONS = [
   'clear_highlight',
   'rules_update',
   'moderator_link',
+  'promote',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -6,6 +6,7 @@ const LIVE = {
   livekitUrl: 'ws://127.0.0.1:7880',
   token: 'header.payload.signature',
   identity: 'viewer-abcdefgh12',
+  reconnectTicket: 'viewer-abcdefgh12.1700043200000.c2lnbmVk',
   roomName: 'airdeck-1',
   title: 'Launch day',
   mode: 'screen_guests',
@@ -56,12 +57,12 @@ describe('requestWatchToken', () => {
     expect(sentBody(0)).toEqual({});
   });
 
-  it('returns the live ticket and sends the same identity back next time', async () => {
+  it('returns the live ticket and sends the signed reconnect ticket back next time, never a bare identity', async () => {
     answer(200, { ok: true, value: LIVE });
     expect(await requestWatchToken()).toEqual({ kind: 'live', ticket: LIVE });
     answer(200, { ok: true, value: { status: 'waiting' } });
-    await requestWatchToken();
-    expect(sentBody(1)).toEqual({ identity: 'viewer-abcdefgh12' });
+    await requestWatchToken(undefined, 'Ana');
+    expect(sentBody(1)).toEqual({ reconnectTicket: LIVE.reconnectTicket, name: 'Ana' });
   });
 
   it('passes on the server’s own message when it refuses', async () => {

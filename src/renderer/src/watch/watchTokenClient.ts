@@ -6,25 +6,29 @@ export type LiveTicket = Extract<WatchTokenResponse, { status: 'live' }>;
 /** What asking the server for a viewer token can come back with. */
 export type TokenAnswer = { kind: 'live'; ticket: LiveTicket } | { kind: 'waiting' } | { kind: 'failed'; message: string };
 
+const TICKET_KEY = 'airdeck.watch.ticket';
 const IDENTITY_KEY = 'airdeck.watch.identity';
 
 /**
- * The viewer identity the server gave this tab, sent back on every re-request so a reconnecting
- * viewer stays one viewer (one chat name, one count). sessionStorage: per tab, gone with it.
+ * The signed reconnect ticket the server gave this tab, sent back on every re-request so a
+ * reconnecting viewer stays one viewer (one chat name, one count). The server keeps an identity
+ * only for its ticket, never for a bare identity. sessionStorage: per tab, gone with it.
  */
-function storedIdentity(): string | undefined {
+function storedTicket(): string | undefined {
   try {
-    return sessionStorage.getItem(IDENTITY_KEY) ?? undefined;
+    return sessionStorage.getItem(TICKET_KEY) ?? undefined;
   } catch {
     return undefined; // storage disabled: the server mints a fresh identity each time
   }
 }
 
-function storeIdentity(identity: string): void {
+/** Keeps the ticket, and the identity it proves (for reading only: it is never sent). */
+function storeTicket(ticket: LiveTicket): void {
   try {
-    sessionStorage.setItem(IDENTITY_KEY, identity);
+    sessionStorage.setItem(TICKET_KEY, ticket.reconnectTicket);
+    sessionStorage.setItem(IDENTITY_KEY, ticket.identity);
   } catch {
-    // storage disabled; see storedIdentity
+    // storage disabled; see storedTicket
   }
 }
 
@@ -34,8 +38,8 @@ function storeIdentity(identity: string): void {
  * asks through here too (with its chat name), so program and chat share one identity.
  */
 export async function requestWatchToken(signal?: AbortSignal, name?: string): Promise<TokenAnswer> {
-  const identity = storedIdentity();
-  const body: WatchTokenRequest = { ...(identity ? { identity } : {}), ...(name ? { name } : {}) };
+  const reconnectTicket = storedTicket();
+  const body: WatchTokenRequest = { ...(reconnectTicket ? { reconnectTicket } : {}), ...(name ? { name } : {}) };
   let response: Response;
   try {
     response = await fetch(WATCH_TOKEN_PATH, {
@@ -56,6 +60,6 @@ export async function requestWatchToken(signal?: AbortSignal, name?: string): Pr
   const parsed = WatchTokenResponseSchema.safeParse(envelope.value);
   if (!parsed.success) return { kind: 'failed', message: 'The stream server sent an answer this page does not understand.' };
   if (parsed.data.status === 'waiting') return { kind: 'waiting' };
-  storeIdentity(parsed.data.identity);
+  storeTicket(parsed.data);
   return { kind: 'live', ticket: parsed.data };
 }

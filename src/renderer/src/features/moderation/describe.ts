@@ -45,6 +45,7 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   clear_highlight: 'Cleared highlight',
   rules_update: 'Changed rules',
   moderator_link: 'Created moderator link',
+  promote: 'Made a guest moderator',
 };
 
 /** The rules' hold reasons (see the chat rules), as a moderator reads them. */

@@ -4,6 +4,8 @@ import { requestWatchToken } from '../../../watch/watchTokenClient';
  * The viewer's chat credentials: the same subscribe-only LiveKit token the watch page gets from
  * POST /api/watch/token (through the watch page's token client), asked for with the viewer's
  * chosen chat name, so a viewer is one identity for both the program and the chat (one name, one ban).
+ * That client sends the tab's signed reconnect ticket, never a bare identity, so the chat cannot be
+ * used to claim someone else's identity either.
  */
 
 const NAME_KEY = 'airdeck.chat.name';

@@ -1,0 +1,41 @@
+import type { ChatRole } from './chat';
+
+/**
+ * The one role hierarchy: owner > moderator > guest > viewer. Every action one participant takes
+ * on another (ban, time out, kick, mute) asks `mayActOn` with the caller's proven role and the
+ * target's role as the server resolves it, never as a request claims it.
+ */
+export type Role = 'owner' | 'moderator' | 'guest' | 'viewer';
+
+const RANK: Record<Role, number> = { owner: 3, moderator: 2, guest: 1, viewer: 0 };
+
+/** The host's identity in the room and in chat. */
+export const HOST_IDENTITY = 'host';
+/** Moderators appear in chat and in the audit log as `moderator:<label>`. */
+export const MODERATOR_IDENTITY_PREFIX = 'moderator:';
+
+/**
+ * Strictly higher rank only: a moderator acts on guests and viewers, never on the host or another
+ * moderator; the owner acts on everyone else, and nobody (the owner included) acts on the host.
+ */
+export function mayActOn(actor: Role, target: Role): boolean {
+  return RANK[actor] > RANK[target];
+}
+
+/** Chat calls the owner "host"; everything else is named alike. */
+export function roleOfChatRole(role: ChatRole): Role {
+  return role === 'host' ? 'owner' : role;
+}
+
+/** A sentence for a refusal `mayActOn` gave, fit to show the caller. */
+export function refusalMessage(actor: Role, target: Role): string {
+  if (target === 'owner') return 'Nobody can do that to the host';
+  if (target === 'moderator' && actor === 'moderator') return 'A moderator cannot do that to another moderator';
+  return `A ${actor} cannot do that to a ${target}`;
+}
+
+/** Who is acting: the audit-log name and the role their session or token proved. */
+export interface Actor {
+  actor: string;
+  role: Role;
+}
