@@ -1,4 +1,4 @@
-import type { ModerationItem, ModerationStatus } from '../../shared/domain/chat';
+import type { ModerationItem } from '../../shared/domain/chat';
 
 /**
  * What the stage needs of the moderation queue: stage requests go in, decisions come out.
@@ -8,6 +8,5 @@ export interface StageQueue {
   enqueueStageRequest(streamId: string, subject: { identity: string; name: string }, note: string, details?: Record<string, unknown>): ModerationItem;
   withdraw(itemId: string, by: string): ModerationItem | null;
   onStageDecision(listener: (item: ModerationItem) => void): () => void;
-  list(filter: { streamId: string; status: ModerationStatus; kind?: 'stage_request'; limit: number }): ModerationItem[];
   ban(streamId: string, identity: string, scope: 'stream', actor: string, reason?: string): void;
 }
