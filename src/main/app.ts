@@ -5,6 +5,8 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
 import { openDatabase, type Database } from './db/openDatabase';
+import { PageEventsHub } from './pageEvents/pageEventsHub';
+import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
@@ -143,6 +145,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
+  const pageEvents = createPageEventsSocket({
+    hub: new PageEventsHub({ bus, streams, guestState: (identity) => guests.stateOfIdentity(identity), log }),
+    authenticateGuest: (guestToken) => guests.authenticate(guestToken),
+    log,
+  });
 
   const running = await startAppServer({
     bindAddress,
@@ -157,7 +164,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       ...createGuestRoutes({ invites, guests, log }),
       createRecordingRoute({ recordings }),
     ],
-    upgrades: [control, chat.upgradeRoute],
+    upgrades: [control, chat.upgradeRoute, pageEvents],
   });
 
   serverRef.current = running;
@@ -175,6 +182,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     async close() {
       streams.close();
       control.close();
+      pageEvents.close();
       await recordings.shutdown();
       await chat.close();
       await running.close();
