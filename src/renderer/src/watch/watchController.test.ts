@@ -95,4 +95,15 @@ describe('WatchController with the push channel', () => {
     await settle();
     expect(asked).toHaveLength(2);
   });
+
+  it('a channel that hangs while connecting does not leave the page checking: it asks after the first back-off step', async () => {
+    const { asked, controller, timers } = setup();
+    controller.start();
+    expect(asked).toEqual([]);
+    expect(timers.delays).toEqual([1_000]);
+    timers.fire();
+    await settle();
+    expect(asked).toHaveLength(1);
+    expect(useWatch.getState().phase).toEqual({ kind: 'waiting' });
+  });
 });

@@ -117,7 +117,9 @@ export class WatchController {
     const stream = this.channel.stream;
     if (stream) this.onStream(stream);
     else if (this.channel.state === 'down') void this.askForToken(generation);
-    // 'connecting': the first frame (or the failure to connect) decides.
+    // Connecting: the first frame or the failure to connect decides; a handshake that hangs
+    // gets the first fallback read (1 s) rather than a page stuck on "checking".
+    else this.fallback.waitForChange();
   }
 
   private onChannel(state: ChannelState): void {
