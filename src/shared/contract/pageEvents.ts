@@ -17,7 +17,7 @@ export const PAGE_EVENTS_PATH = '/events';
 /** Largest frame the server reads; the only client frame is a small auth frame. Bigger closes with 1009. */
 export const PAGE_EVENTS_MAX_FRAME_BYTES = 1024;
 
-/** Close codes a page must not retry (retrying cannot change the answer). */
+/** Close codes the server uses. 44xx are final (retrying cannot change the answer); 1001 is retried. */
 export const PAGE_EVENTS_CLOSE = {
   /** The guest token is not one this server issued. */
   unauthorized: 4401,
