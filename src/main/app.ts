@@ -6,6 +6,8 @@ import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
 import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
+import { PageEventsHub } from './pageEvents/pageEventsHub';
+import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
@@ -167,6 +169,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
+  const pageEvents = createPageEventsSocket({
+    hub: new PageEventsHub({ bus, streams, guestState: (identity) => guests.stateOfIdentity(identity), log }),
+    authenticateGuest: (guestToken) => guests.authenticate(guestToken),
+    log,
+  });
 
   const running = await startAppServer({
     bindAddress,
@@ -181,7 +188,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       ...createGuestRoutes({ invites, guests, log }),
       createRecordingRoute({ recordings }),
     ],
-    upgrades: [control, chat.upgradeRoute],
+    upgrades: [control, chat.upgradeRoute, pageEvents],
   });
 
   serverRef.current = running;
@@ -200,6 +207,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     async close() {
       streams.close();
       control.close();
+      pageEvents.close();
       await rehearsal.close();
       await recordings.shutdown();
       await chat.close();

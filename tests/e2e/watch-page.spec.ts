@@ -136,6 +136,32 @@ test('a viewer waits, then watches the host live and the layout follows the room
   await expectDecoding(camera.locator('video'));
 });
 
+test('a page opened before Go live hears of it over /events and asks for a token only then', async ({ browser }) => {
+  const viewer = await (await browser.newContext()).newPage();
+  hostPages.push(viewer);
+  const tokenRequests: string[] = [];
+  viewer.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/watch/token') tokenRequests.push(request.method());
+  });
+  // The channel is up once the server's first frame (the stream state) has reached the page.
+  const channelUp = new Promise<void>((resolve) => {
+    viewer.on('websocket', (socket) => {
+      if (new URL(socket.url()).pathname === '/events') socket.on('framereceived', () => resolve());
+    });
+  });
+  await viewer.goto(`${studio.baseUrl}/watch`);
+  await channelUp;
+  await expect(viewer.getByRole('heading', { name: 'Waiting for the stream' })).toBeVisible();
+  expect(tokenRequests).toEqual([]);
+
+  await goLive('Early bird');
+  // No reload and no polling: the push brings the page in, and only now does it ask for a token
+  // (the viewer chat asks for its own once live, so count from one).
+  await expect(viewer.getByRole('heading', { name: 'Early bird' })).toBeVisible();
+  await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
+  expect(tokenRequests.length).toBeGreaterThanOrEqual(1);
+});
+
 test('the viewer sees the host muted, and "ended" (not reconnecting) when the room is deleted', async ({ browser }) => {
   const session = await goLive('Muted show');
   const host = await publishHost(browser, session);

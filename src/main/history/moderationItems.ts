@@ -155,3 +155,16 @@ export function listPendingHeldOf(db: Database, streamId: string | null, identit
     )
     .all({ streamId, identity }) as { itemId: string; messageId: string }[];
 }
+
+/** Latest stage request of one guest in one stream: one seek on `moderation_items_by_subject`. */
+export const LATEST_STAGE_REQUEST_SQL = `SELECT id, status FROM moderation_items
+  WHERE stream_id = ? AND subject_identity = ? AND kind = 'stage_request'
+  ORDER BY created_at DESC, rowid DESC LIMIT 1`;
+
+/**
+ * The newest stage request a guest made in a stream (any status), or undefined. A guest's queue
+ * state is that one row: pending = asked, rejected = turned down, anything else = not asking.
+ */
+export function latestStageRequest(db: Database, streamId: string, identity: string): { id: string; status: ModerationStatus } | undefined {
+  return db.prepare(LATEST_STAGE_REQUEST_SQL).get(streamId, identity) as { id: string; status: ModerationStatus } | undefined;
+}

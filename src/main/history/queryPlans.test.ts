@@ -4,6 +4,7 @@ import { ROLE_SESSIONS_SQL } from './analytics';
 import { QUALITY_EVENTS_SQL } from './qualityEvents';
 import { SEARCH_SQL } from './search';
 import { STAGE_SESSIONS_SQL } from './stageSessions';
+import { LATEST_STAGE_REQUEST_SQL } from './moderationItems';
 import { LIST_STREAMS_SQL } from './streams';
 import { STREAM_BAND_SQL, TRANSCRIPT_MATCH_SQL, TRANSCRIPT_PAGE_SQL } from './transcript';
 
@@ -49,5 +50,11 @@ describe('history query plans', () => {
     expect(plan(STAGE_SESSIONS_SQL, ['s'])).toMatch(/USING INDEX stage_sessions_by_stream \(stream_id=\?\)/);
     expect(plan(QUALITY_EVENTS_SQL, ['s'])).toMatch(/USING INDEX connection_quality_by_stream \(stream_id=\?\)/);
     for (const sql of [STAGE_SESSIONS_SQL, QUALITY_EVENTS_SQL]) expect(plan(sql, ['s'])).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('reads a guest’s latest stage request with one index seek, at any queue size', () => {
+    const detail = plan(LATEST_STAGE_REQUEST_SQL, ['s', 'guest-1']);
+    expect(detail).toMatch(/SEARCH moderation_items USING INDEX moderation_items_by_subject \(stream_id=\? AND subject_identity=\? AND kind=\?\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -34,3 +34,10 @@ export function setSpotlight(db: Database, streamId: string, identity: string | 
     identity,
   );
 }
+
+/** One guest's roster entry by primary key (the roster has no size limit, so never list to find one). */
+export function findRosterGuest(db: Database, streamId: string, identity: string): StageGuest | undefined {
+  return db.prepare('SELECT identity, name, state, slot FROM stage_roster WHERE stream_id = ? AND identity = ?').get(streamId, identity) as
+    | RosterRow
+    | undefined;
+}

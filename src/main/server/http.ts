@@ -79,7 +79,8 @@ export function sendError(res: ServerResponse, code: ErrorCode, message: string)
 
 /** Refuses a WebSocket upgrade with a plain HTTP status and a short text body. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Bad Request';
+  const reasons: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+  const reason = reasons[status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
   );

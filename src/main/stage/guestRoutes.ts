@@ -22,7 +22,7 @@ import type { HttpRoute } from '../server/routes';
 import type { GuestService } from './guestService';
 
 /**
- * The guest page's API: check and redeem an invite, then poll the session, ask to join and
+ * The guest page's API: check and redeem an invite, then read the session, ask to join and
  * withdraw. Each route validates its body, is rate limited per address (invite codes must not
  * be guessable by brute force), and answers with the result envelope.
  */

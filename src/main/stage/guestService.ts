@@ -3,12 +3,14 @@ import type { GuestSessionResponse } from '../../shared/contract/httpRoutes';
 import type { GuestState } from '../../shared/domain/stage';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { findGuestByTokenHash, insertGuestSession, listGuestsOfInvite, type GuestSessionRecord } from '../history/guestSessions';
+import { findGuestByIdentity, findGuestByTokenHash, insertGuestSession, listGuestsOfInvite, type GuestSessionRecord } from '../history/guestSessions';
 import { getInvite } from '../history/invites';
+import { latestStageRequest } from '../history/moderationItems';
 import { hashCode } from '../invites/inviteCodes';
 import type { SettingsService } from '../settings/settingsService';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { mintToken } from '../tokens/livekitTokens';
+import { resolveGuestState } from './guestState';
 import type { StageQueue } from './stageQueue';
 import type { StageService } from './stageService';
 
@@ -23,7 +25,7 @@ export interface GuestServiceDeps {
 
 /**
  * Guests between their invite and the stage. A guest holds an opaque bearer token (stored hashed);
- * each poll returns their state and a LiveKit token with exactly that state's grants.
+ * each session read returns their state and a LiveKit token with exactly that state's grants.
  */
 export class GuestService {
   private readonly now: () => number;
@@ -92,30 +94,27 @@ export class GuestService {
     return this.stateOf(guest);
   }
 
-  private authenticate(guestToken: string): GuestSessionRecord {
+  /** The guest a bearer token belongs to; `unauthorized` for a token we never issued. */
+  authenticate(guestToken: string): GuestSessionRecord {
     const guest = findGuestByTokenHash(this.deps.db, hashCode(guestToken));
     if (!guest) throw new AppFailure('unauthorized', 'This guest session is not valid. Open your invite link again.');
     return guest;
   }
 
-  private stateOf(guest: GuestSessionRecord): GuestState {
-    const live = this.deps.streams.liveStream();
-    if (!live) return 'waiting_for_stream';
-    if (guest.removedFrom === live.stream.id) return 'removed';
-    const onRoster = this.deps.stage.guestOf(guest.identity);
-    if (onRoster) return onRoster.state;
-    if (this.pendingRequest(guest.identity)) return 'requested';
-    const rejected = this.deps.queue
-      .list({ streamId: live.stream.id, status: 'rejected', kind: 'stage_request', limit: 500 })
-      .some((item) => item.subject.identity === guest.identity);
-    return rejected ? 'rejected' : 'joined';
+  /** A guest's state right now, by identity (null for an identity we never issued). */
+  stateOfIdentity(identity: string): GuestState | null {
+    const guest = findGuestByIdentity(this.deps.db, identity);
+    return guest ? this.stateOf(guest) : null;
   }
 
-  private pendingRequest(identity: string) {
+  private stateOf(guest: GuestSessionRecord): GuestState {
+    return resolveGuestState(this.deps.db, this.deps.streams.liveStream()?.stream.id ?? null, guest);
+  }
+
+  private pendingRequest(identity: string): { id: string } | undefined {
     const live = this.deps.streams.liveStream();
     if (!live) return undefined;
-    return this.deps.queue
-      .list({ streamId: live.stream.id, status: 'pending', kind: 'stage_request', limit: 500 })
-      .find((item) => item.subject.identity === identity);
+    const latest = latestStageRequest(this.deps.db, live.stream.id, identity);
+    return latest?.status === 'pending' ? latest : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, ModerationItem, ModerationStatus } from '../../shared/domain/chat';
+import type { AuditEntry, ModerationItem } from '../../shared/domain/chat';
 import type { Actor } from '../../shared/domain/roles';
 import type { NewAuditEntry } from '../history/auditLog';
 
@@ -10,7 +10,6 @@ export interface StageQueue {
   enqueueStageRequest(streamId: string, subject: { identity: string; name: string }, note: string, details?: Record<string, unknown>): ModerationItem;
   withdraw(itemId: string, by: string): ModerationItem | null;
   onStageDecision(listener: (item: ModerationItem) => void): () => void;
-  list(filter: { streamId: string; status: ModerationStatus; kind?: 'stage_request'; limit: number }): ModerationItem[];
   ban(streamId: string, identity: string, scope: 'stream', by: Actor, reason?: string): void;
   /** Audit entries for stage actions that are not bans (promotions). */
   record(entry: NewAuditEntry): AuditEntry;

@@ -10,7 +10,7 @@ import { roleOfIdentity } from '../history/participantRoles';
 import { revokeInvite } from '../history/invites';
 import type { ConnectionQuality } from '../../shared/domain/history';
 import { recordQualityChange } from '../history/qualityEvents';
-import { getSpotlight, listRoster, saveRoster, setSpotlight } from '../history/stageRoster';
+import { findRosterGuest, getSpotlight, listRoster, saveRoster, setSpotlight } from '../history/stageRoster';
 import { closeStageSession, openStageSession } from '../history/stageSessions';
 import type { RoomGateway } from '../livekit/roomGateway';
 import type { Logger } from '../logging';
@@ -53,7 +53,8 @@ export class StageService {
   }
 
   guestOf(identity: string): StageGuest | undefined {
-    return this.state().guests.find((g) => g.identity === identity);
+    const live = this.deps.streams.liveStream();
+    return live ? findRosterGuest(this.deps.db, live.stream.id, identity) : undefined;
   }
 
   async move(identity: string, to: 'stage' | 'backstage', slot?: number): Promise<StageState> {

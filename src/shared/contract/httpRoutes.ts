@@ -49,7 +49,7 @@ export const WatchTokenResponseSchema = z.discriminatedUnion('status', [
     /** The host lets viewers raise a hand to ask to join the stage. */
     raisedHands: z.boolean(),
   }),
-  /** Nothing is live; the page waits and asks again. */
+  /** Nothing is live; the page waits for the page events socket to say live (or polls while it is down). */
   z.object({ status: z.literal('waiting') }),
 ]);
 export type WatchTokenResponse = z.infer<typeof WatchTokenResponseSchema>;
@@ -119,7 +119,8 @@ const guestTokenSchema = z.string().min(20).max(200);
 /**
  * POST /api/guest/session — the guest's current state, and a LiveKit token with exactly the
  * grants of that state (subscribe-only while waiting, camera + mic on stage). The guest page
- * polls it every ~2 s and reconnects when the grants it holds no longer match.
+ * reads it whenever the page events socket says its state changed (polling with back-off only
+ * while that socket is down) and reconnects when the grants it holds no longer match.
  */
 export const GUEST_SESSION_PATH = '/api/guest/session';
 export const GuestSessionRequestSchema = z.object({ guestToken: guestTokenSchema }).strict();

@@ -3,6 +3,7 @@ import { migration002 } from './002_chat_moderation';
 import { migration003 } from './003_history_analytics';
 import { migration004 } from './004_guests_stage';
 import { migration005 } from './005_recordings_hands';
+import { migration006 } from './006_stage_request_lookup';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every migration in order. Add new files at the end; never edit or reorder shipped ones. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

@@ -1,4 +1,6 @@
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
+import { PageEventsClient, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
+import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { createGuestApi, UNREACHABLE, type GuestApi } from './guestApi';
 import { clearGuestToken, loadGuestToken, saveGuestToken } from './guestToken';
 import { inviteCodeFromPath } from './inviteLink';
@@ -6,34 +8,53 @@ import { DeviceCheck } from './deviceCheck';
 import { useGuest } from './guestStore';
 import { StageConnection } from './stageConnection';
 
-/** How often the session is asked again: the server has no push channel for guests. */
-const POLL_MS = 2_000;
-
 /** Session states in which the page keeps the device check open (preview, meter, pickers). */
 const PREVIEW_STATES: ReadonlySet<GuestSessionResponse['state']> = new Set(['waiting_for_stream', 'joined', 'requested', 'backstage']);
 
+/** The network the controller uses besides the guest routes; tests substitute it. */
+export interface GuestControllerDeps {
+  createChannel?: (listeners: PageEventsListeners, guestToken: () => string | null) => PushChannel;
+  timers?: Timers;
+}
+
 /**
- * The guest page's side effects in one place: the invite check, redeeming, polling the session,
- * and steering the device check and the room connection from what the session says. Components
- * read the store and call these methods; nothing here renders.
+ * The guest page's side effects in one place: the invite check, redeeming, following the
+ * session, and steering the device check and the room connection from what the session says.
+ * The session is re-read when the page events socket says this guest's state changed, and
+ * polled with back-off only while that socket is down. Components read the store and call
+ * these methods; nothing here renders.
  */
 export class GuestController {
   readonly devices = new DeviceCheck();
   readonly stage: StageConnection;
   private code: string | null = null;
   private guestToken: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private readonly channel: PushChannel;
+  private readonly fallback: PushFallback;
 
-  constructor(private readonly api: GuestApi = createGuestApi()) {
+  constructor(
+    private readonly api: GuestApi = createGuestApi(),
+    deps: GuestControllerDeps = {},
+  ) {
     this.stage = new StageConnection(this.devices, {
       onRemovedFromRoom: () => void this.pollNow(),
       onElsewhere: () => {
-        this.stopPolling();
+        this.stopFollowing();
         this.devices.stop();
         useGuest.setState({ phase: { kind: 'elsewhere' } });
       },
     });
+    const listeners: PageEventsListeners = {
+      state: (state) => {
+        if (state !== 'connecting') this.fallback.setChannel(state === 'up');
+      },
+      // The push says only that something changed; the session route has the token to match.
+      guest: () => this.fallback.changed(),
+    };
+    const guestToken = (): string | null => this.guestToken;
+    this.channel = deps.createChannel?.(listeners, guestToken) ?? new PageEventsClient(listeners, { guestToken });
+    this.fallback = new PushFallback(() => void this.pollNow(), deps.timers ?? browserTimers);
   }
 
   /** Reads the code from the address, then resumes a stored session or checks the invite. */
@@ -52,7 +73,7 @@ export class GuestController {
         this.guestToken = stored;
         useGuest.setState({ phase: { kind: 'session' } });
         this.applySession(answer.value);
-        this.schedulePoll();
+        this.follow();
         return;
       }
       if (answer.code === UNREACHABLE) {
@@ -110,6 +131,7 @@ export class GuestController {
     this.guestToken = value.guestToken;
     saveGuestToken(this.code, value.guestToken);
     useGuest.setState({ phase: { kind: 'session' } });
+    this.follow();
     await this.pollNow();
     await this.request();
   }
@@ -150,26 +172,27 @@ export class GuestController {
   /** The tab is going away: leave the room so the host sees it at once. */
   stop(): void {
     this.stopped = true;
-    this.stopPolling();
+    this.stopFollowing();
     void this.stage.leave();
     this.devices.stop();
   }
 
-  private stopPolling(): void {
-    clearTimeout(this.timer);
+  /** Opens the push channel (it sends the guest token) and waits for news. */
+  private follow(): void {
+    if (this.stopped || useGuest.getState().session?.state === 'removed') return;
+    this.channel.start();
+    this.fallback.waitForChange();
   }
 
-  private schedulePoll(): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.pollNow(), POLL_MS);
+  private stopFollowing(): void {
+    this.fallback.idle();
+    this.channel.stop();
   }
 
-  /** Reads the session now (after an action, or a disconnect), then keeps the 2 s rhythm. */
+  /** Reads the session now (after a push, an action or a disconnect), then waits for the next change. */
   async pollNow(): Promise<void> {
     const token = this.guestToken;
     if (!token || this.stopped) return;
-    clearTimeout(this.timer);
     const answer = await this.api.session(token);
     if (token !== this.guestToken || this.stopped) return;
     if (answer.ok) {
@@ -178,8 +201,9 @@ export class GuestController {
     } else {
       useGuest.setState({ connectionError: answer.message });
     }
-    if (useGuest.getState().session?.state === 'removed') this.stopPolling();
-    else this.schedulePoll();
+    // Removed is final for this stream: nothing more to hear.
+    if (useGuest.getState().session?.state === 'removed') this.stopFollowing();
+    else this.fallback.waitForChange();
   }
 
   private applySession(session: GuestSessionResponse): void {
@@ -187,7 +211,7 @@ export class GuestController {
     if (session.state === 'removed' || session.state === 'rejected') useGuest.setState({ requestPending: false });
     const { requestPending, busy } = useGuest.getState();
     if (requestPending && session.state === 'joined' && !busy) void this.request();
-    // Joining the room can take a while; the page goes on polling and acting meanwhile.
+    // Joining the room can take a while; the page goes on following the session meanwhile.
     void this.stage.sync(session).then(() => this.afterSync());
   }
 

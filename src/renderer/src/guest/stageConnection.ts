@@ -25,11 +25,11 @@ const NOT_CONNECTED: HeldConnection = { connected: false, canPublish: null, room
 export class StageConnection {
   private room: GuestRoom | null = null;
   private held: HeldConnection = NOT_CONNECTED;
-  /** The room we already published on, so a failed publish is not retried every poll. */
+  /** The room we already published on, so a failed publish is not retried on every session read. */
   private publishedOn: GuestRoom | null = null;
-  /** The newest session answer not yet applied; older ones are skipped (a slow connect must not queue polls up). */
+  /** The newest session answer not yet applied; older ones are skipped (a slow connect must not queue reads up). */
   private next: GuestSessionResponse | null = null;
-  /** The running sync loop, if any: one at a time, so polls and events never open two rooms. */
+  /** The running sync loop, if any: one at a time, so reads and events never open two rooms. */
   private running: Promise<void> | null = null;
   /** The state of the last session answer, remembered for a removal (see HeldConnection). */
   private lastState: GuestSessionResponse['state'] | null = null;
@@ -46,7 +46,7 @@ export class StageConnection {
 
   /**
    * Brings the connection in line with a session answer. Resolves once the newest answer is
-   * applied; callers need not wait (the page keeps polling while a connect is under way).
+   * applied; callers need not wait (the page keeps following the session while a connect is under way).
    */
   sync(session: GuestSessionResponse): Promise<void> {
     this.next = session;

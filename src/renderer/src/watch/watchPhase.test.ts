@@ -53,4 +53,12 @@ describe('nextPhase', () => {
     }
     expect(nextPhase(ended, { type: 'restart' })).toEqual({ kind: 'checking' });
   });
+
+  it('a pushed "ended" ends a stream the page had or was joining, and leaves a waiting page waiting', () => {
+    for (const kind of ['live', 'reconnecting', 'connecting'] as const) {
+      expect(nextPhase({ kind }, { type: 'stream.ended' })).toEqual({ kind: 'ended', reason: 'host_ended' });
+    }
+    expect(nextPhase({ kind: 'waiting' }, { type: 'stream.ended' })).toEqual({ kind: 'waiting' });
+    expect(nextPhase({ kind: 'checking' }, { type: 'stream.ended' })).toEqual({ kind: 'waiting' });
+  });
 });

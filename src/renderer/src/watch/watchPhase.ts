@@ -17,9 +17,14 @@ export type WatchPhase =
   | { kind: 'ended'; reason: EndReason }
   | { kind: 'unavailable'; message: string };
 
-/** Everything that moves the page between phases: token answers and room events. */
+/**
+ * Everything that moves the page between phases: token answers, pushes from the page events
+ * socket and room events. 'token.waiting' means "the server says nothing is live", whether a
+ * token answer or a push said it.
+ */
 export type WatchEvent =
   | { type: 'token.waiting' }
+  | { type: 'stream.ended' }
   | { type: 'token.live' }
   | { type: 'token.failed'; message: string }
   | { type: 'room.connected' }
@@ -53,6 +58,10 @@ export function nextPhase(phase: WatchPhase, event: WatchEvent): WatchPhase {
       return phase.kind === 'reconnecting' ? { kind: 'ended', reason: 'host_ended' } : { kind: 'waiting' };
     case 'token.live':
       return phase.kind === 'reconnecting' ? phase : { kind: 'connecting' };
+    case 'stream.ended':
+      // The host ended the stream this page was joining or watching; a page that never had it
+      // simply goes on waiting.
+      return hasRoom(phase) || phase.kind === 'connecting' ? { kind: 'ended', reason: 'host_ended' } : { kind: 'waiting' };
     case 'token.failed':
       return phase.kind === 'reconnecting' ? phase : { kind: 'unavailable', message: event.message };
     case 'room.connected':

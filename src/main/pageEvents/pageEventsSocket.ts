@@ -1,0 +1,137 @@
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  ClientPageFrameSchema,
+  PAGE_EVENTS_CLOSE,
+  PAGE_EVENTS_MAX_FRAME_BYTES,
+  PAGE_EVENTS_PATH,
+  type ServerPageFrame,
+} from '../../shared/contract/pageEvents';
+import { AppFailure, type ErrorCode } from '../../shared/result';
+import type { Logger } from '../logging';
+import { isSameOrigin } from '../server/cookies';
+import { refuseUpgrade } from '../server/http';
+import { RateLimiter } from '../server/rateLimiter';
+import type { UpgradeRoute } from '../server/routes';
+import type { PageEventsHub, PageSubscriber } from './pageEventsHub';
+
+export interface PageEventsSocketDeps {
+  hub: PageEventsHub;
+  /** Checks a guest token; throws `AppFailure('unauthorized')` for one we never issued. */
+  authenticateGuest(guestToken: string): { identity: string };
+  log: Logger;
+  /** Ping interval; a page that has not answered the previous ping is dropped (default 25 s). */
+  heartbeatMs?: number;
+  /** Open sockets one address may hold (default 20: a household of tabs, not a botnet). */
+  maxPerAddress?: number;
+  /** Open sockets in all (default 2000), kept well below the file-descriptor limit. */
+  maxTotal?: number;
+}
+
+/** Unusable frames a page may send before it is closed (a page sends one frame in its life). */
+const MAX_BAD_FRAMES = 3;
+
+/**
+ * The public page events socket (`/events`), built like the chat socket: same-origin only,
+ * small frames (bigger closes with 1009, ws does this), a heartbeat, bounded sockets per address
+ * and in all, and slow readers cut off by the hub. The only thing a page may send is its guest
+ * token, once; the token is checked and never logged.
+ */
+export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute & { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: PAGE_EVENTS_MAX_FRAME_BYTES, clientTracking: true });
+  const alive = new WeakSet<WebSocket>();
+  const subscriberOf = new WeakMap<WebSocket, PageSubscriber>();
+  // Reconnect storms from one address are slowed down before they cost a handshake.
+  const opens = new RateLimiter(30, 2);
+  const maxPerAddress = deps.maxPerAddress ?? 20;
+  const maxTotal = deps.maxTotal ?? 2000;
+
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        const subscriber = subscriberOf.get(socket);
+        if (subscriber) deps.hub.remove(subscriber);
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, deps.heartbeatMs ?? 25_000);
+  heartbeat.unref();
+
+  function reply(ws: WebSocket, code: ErrorCode, message: string): void {
+    ws.send(JSON.stringify({ type: 'error', code, message } satisfies ServerPageFrame));
+  }
+
+  function onFrame(ws: WebSocket, subscriber: PageSubscriber, data: Buffer, isBinary: boolean, bad: { count: number }): void {
+    const refuse = (message: string): void => {
+      reply(ws, 'bad_request', message);
+      if (++bad.count >= MAX_BAD_FRAMES) ws.close(PAGE_EVENTS_CLOSE.badInput, 'bad_request');
+    };
+    if (isBinary) return refuse('Frames are JSON text');
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString('utf8'));
+    } catch {
+      return refuse('Frame is not valid JSON');
+    }
+    const parsed = ClientPageFrameSchema.safeParse(json);
+    if (!parsed.success) return refuse('Unknown frame; the only frame a page sends is {"type":"guest","guestToken":…}');
+    if (subscriber.guest !== null) return refuse('This socket already follows a guest');
+    let identity: string;
+    try {
+      identity = deps.authenticateGuest(parsed.data.guestToken).identity;
+    } catch (error) {
+      if (error instanceof AppFailure && error.code === 'unauthorized') {
+        reply(ws, 'unauthorized', error.message);
+        ws.close(PAGE_EVENTS_CLOSE.unauthorized, 'unauthorized');
+        return;
+      }
+      deps.log.error('page events: guest check failed', error);
+      reply(ws, 'internal', 'Could not check the guest session; the page keeps polling');
+      return;
+    }
+    deps.hub.subscribeGuest(subscriber, identity);
+  }
+
+  return {
+    path: PAGE_EVENTS_PATH,
+    handle(req, socket, head) {
+      if (!isSameOrigin(req)) {
+        refuseUpgrade(socket, 403, 'Cross-origin page event connections are not allowed');
+        return;
+      }
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!opens.take(address) || deps.hub.countFrom(address) >= maxPerAddress) {
+        refuseUpgrade(socket, 429, 'Too many connections from this address');
+        return;
+      }
+      if (deps.hub.size >= maxTotal) {
+        refuseUpgrade(socket, 503, 'The studio is at its connection limit');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', (error) => deps.log.warn('page events socket error', error.message));
+        const subscriber = deps.hub.add(ws, address);
+        subscriberOf.set(ws, subscriber);
+        alive.add(ws);
+        const bad = { count: 0 };
+        ws.on('pong', () => alive.add(ws));
+        ws.on('close', () => deps.hub.remove(subscriber));
+        ws.on('message', (data: Buffer, isBinary: boolean) => {
+          try {
+            onFrame(ws, subscriber, data, isBinary, bad);
+          } catch (error) {
+            deps.log.error('page events: frame failed', error);
+          }
+        });
+      });
+    },
+    close() {
+      clearInterval(heartbeat);
+      for (const client of wss.clients) client.close(PAGE_EVENTS_CLOSE.shutdown, 'Server is shutting down');
+      deps.hub.close();
+      wss.close();
+    },
+  };
+}
