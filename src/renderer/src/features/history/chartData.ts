@@ -56,7 +56,7 @@ export function chatSummary(detail: StreamDetail): string {
 
 export function retentionSummary(detail: StreamDetail): string {
   const curve = detail.viewers.retention;
-  if (curve.length === 0) return 'Retention needs viewer joins and leaves; none were recorded for this stream.';
+  if (curve.length === 0) return 'Retention needs join and leave events of viewers; none were recorded for this stream.';
   const half = [...curve].reverse().find((p) => p.share >= 0.5);
   const last = curve.at(-1)!;
   return `${half ? `Half of the viewers watched at least ${formatMinutes(half.minute)}` : 'Fewer than half watched for a minute'}; ${formatPercent(last.share)} watched ${formatMinutes(last.minute)} or more.`;
