@@ -12,8 +12,12 @@ let studio: HeadlessStudio | undefined;
 test.beforeAll(async () => {
   livekit = await startLiveKit();
 });
-test.afterAll(async () => {
+// Each test stops the studios it started, so none is left running after the suite.
+test.afterEach(async () => {
   await studio?.stop();
+  studio = undefined;
+});
+test.afterAll(async () => {
   await livekit?.close();
 });
 
