@@ -8,7 +8,7 @@ import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { PageEventsHub } from './pageEvents/pageEventsHub';
 import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
-import { closeAbandonedStreams } from './history/streams';
+import { closeAbandonedStreams, getStream } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
 import { createControlSocket } from './server/controlSocket';
@@ -27,6 +27,7 @@ import { createStageHandlers } from './stage/stageHandlers';
 import { StageService } from './stage/stageService';
 import { browserCaptureProvider, type CaptureProvider } from './stream/captureProvider';
 import { LiveStreamService } from './stream/liveStreamService';
+import { deleteAbandonedRooms } from './stream/abandonedRooms';
 import { createRecordingHandlers } from './recording/recordingHandlers';
 import { createRecordingRoute } from './recording/recordingRoute';
 import { RecordingService } from './recording/recordingService';
@@ -105,6 +106,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     });
   const recovered = closeAbandonedStreams(db);
   if (recovered.length > 0) log.warn(`Closed ${recovered.length} stream(s) left live by a crash, at their last heartbeat`);
+  const abandonedRooms = recovered.flatMap((id) => getStream(db, id)?.roomName ?? []);
 
   const bus = new EventBus();
   const rehearsal = new EmbeddedRehearsal({
@@ -193,6 +195,8 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   serverRef.current = running;
   await rehearsal.sync();
+  // Once LiveKit can be reached (the embedded server is up by now); start does not wait for it.
+  void deleteAbandonedRooms(rooms, abandonedRooms, log);
   return {
     db,
     settings,

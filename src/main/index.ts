@@ -2,7 +2,9 @@ import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startApp, type App } from './app';
+import { registerAppScheme, serveAppScheme } from './electron/appProtocol';
 import { ElectronCaptureProvider } from './electron/capture';
+import { installWebContentsGuard } from './electron/guard';
 import { connectIpc } from './electron/ipcAdapter';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore';
 import { createStudioWindow, isOwnPage } from './electron/window';
@@ -16,6 +18,10 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // Both before ready: a privileged scheme can only be registered then, and the guard must see
+  // the very first web contents.
+  registerAppScheme();
+  installWebContentsGuard({ devServerUrl: process.env.ELECTRON_RENDERER_URL });
   await app.whenReady();
   const dataDir = process.env.AIRDECK_DATA_DIR ?? app.getPath('userData');
   const windowOptions = {
@@ -23,6 +29,7 @@ async function main(): Promise<void> {
     rendererDir: findRendererDir(import.meta.url),
     devServerUrl: process.env.ELECTRON_RENDERER_URL,
   };
+  serveAppScheme(session.defaultSession, windowOptions.rendererDir);
   const capture = new ElectronCaptureProvider((url) => isOwnPage(url, windowOptions));
   capture.install(session.defaultSession);
   const core: App = await startApp({

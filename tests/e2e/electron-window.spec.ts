@@ -38,6 +38,65 @@ test.describe('desktop window security', () => {
     }
   });
 
+  test('the studio is served from app://studio, not file://, and the scheme serves nothing outside the renderer', async () => {
+    const app = await electron.launch({
+      executablePath: electronBinary.path!,
+      args: ['.'],
+      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
+    });
+    try {
+      const studioWindow = await app.firstWindow();
+      await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
+      expect(new URL(studioWindow.url())).toMatchObject({ protocol: 'app:', host: 'studio' });
+      expect(await studioWindow.evaluate(() => window.location.origin)).toBe('app://studio');
+      const escaped = await studioWindow.evaluate(async () => (await fetch('/assets/%2e%2e%2f%2e%2e%2fpackage.json')).status);
+      expect(escaped).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('navigation away from our origin is refused; window.open and webviews never open anything', async () => {
+    const app = await electron.launch({
+      executablePath: electronBinary.path!,
+      args: ['.'],
+      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
+    });
+    try {
+      const studioWindow = await app.firstWindow();
+      await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
+      const before = studioWindow.url();
+      // A link click is a renderer-initiated navigation: will-navigate sees it and the guard cancels it.
+      await studioWindow.evaluate(() => {
+        const link = document.createElement('a');
+        link.href = 'https://example.com/';
+        document.body.append(link);
+        link.click();
+      });
+      await studioWindow.evaluate(() => {
+        window.location.href = 'app://studio.evil.test/index.html';
+      });
+      await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
+      expect(studioWindow.url()).toBe(before);
+      expect(await studioWindow.evaluate(() => window.open('app://studio/index.html') === null)).toBe(true);
+      const webviewAttached = await studioWindow.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const webview = document.createElement('webview');
+            webview.setAttribute('src', 'https://example.com/');
+            webview.addEventListener('did-attach', () => resolve(true));
+            document.body.append(webview);
+            // A refused webview never attaches; the frame after insertion is when it would have.
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(false)));
+          }),
+      );
+      expect(webviewAttached).toBe(false);
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   test("the desktop picker lists this machine's screens from Electron and shares the one picked", async () => {
     const app = await electron.launch({
       executablePath: electronBinary.path!,

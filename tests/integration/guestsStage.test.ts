@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 
@@ -92,6 +93,28 @@ describe('guests on stage', () => {
     expect(rooms.publishing.get(guest.identity)).toBe(true);
     const metadata = JSON.parse(rooms.rooms.get(live.roomName)!);
     expect(metadata.stage.slots[0]).toEqual({ identity: guest.identity, name: 'Ana' });
+    owner.close();
+  });
+
+  it('an approval LiveKit refuses fails with its code, leaves the request pending and the guest waiting', async () => {
+    const { owner, rooms } = await setup();
+    const guest = await joinAsGuest(owner, 'Ana');
+    const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+    await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
+    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as { value: { items: { id: string }[] } };
+    const itemId = queue.value.items[0]!.id;
+
+    rooms.failWith = new AppFailure('livekit_unreachable', 'LiveKit did not answer');
+    const refused = await owner.call('moderation.decide', { itemId, decision: 'approve' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'livekit_unreachable', message: expect.stringContaining('LiveKit did not answer') } });
+    expect(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })).toMatchObject({ value: { items: [{ id: itemId }] } });
+    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'requested' } });
+    expect(await owner.call('stage.get')).toMatchObject({ ok: true, value: { guests: [] } });
+
+    rooms.failWith = null;
+    expect(await owner.call('moderation.decide', { itemId, decision: 'approve' })).toMatchObject({ ok: true, value: { status: 'approved' } });
+    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'stage' } });
+    expect(rooms.publishing.get(guest.identity)).toBe(true);
     owner.close();
   });
 

@@ -106,13 +106,13 @@ async function run(deps: FrameHandlerDeps, peer: ChatPeer, frame: ClientChatFram
       deps.moderation.highlight(streamId, frame.messageId, actor);
       return done();
     case 'timeout':
-      deps.moderation.timeout(streamId, frame.identity, frame.minutes, by, frame.reason);
+      await deps.moderation.timeout(streamId, frame.identity, frame.minutes, by, frame.reason);
       return done();
     case 'ban':
-      deps.moderation.ban(streamId, frame.identity, frame.scope, by, frame.reason);
+      await deps.moderation.ban(streamId, frame.identity, frame.scope, by, frame.reason);
       return done();
     case 'unban':
-      deps.moderation.unban(streamId, frame.identity, actor, frame.reason);
+      await deps.moderation.unban(streamId, frame.identity, actor, frame.reason);
       return done();
     case 'approve':
     case 'reject': {

@@ -83,13 +83,13 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
         return { ok: true as const };
       }),
     'chat.timeout': (p, ctx) =>
-      translated(() => ({ until: moderation.timeout(streamOf(db, p.streamId), p.identity, p.minutes, ctx, p.reason) })),
+      translated(async () => ({ until: await moderation.timeout(streamOf(db, p.streamId), p.identity, p.minutes, ctx, p.reason) })),
     'chat.ban': (p, ctx) =>
-      translated(() => {
-        moderation.ban(streamOf(db, p.streamId), p.identity, p.scope, ctx, p.reason);
+      translated(async () => {
+        await moderation.ban(streamOf(db, p.streamId), p.identity, p.scope, ctx, p.reason);
         return { ok: true as const };
       }),
-    'chat.unban': (p, ctx) => translated(() => ({ lifted: moderation.unban(streamOf(db, p.streamId), p.identity, ctx.actor, p.reason) })),
+    'chat.unban': (p, ctx) => translated(async () => ({ lifted: await moderation.unban(streamOf(db, p.streamId), p.identity, ctx.actor, p.reason) })),
     'chat.bans': (p) => ({ bans: moderation.bans(streamOf(db, p.streamId)) }),
     'chat.pin': (p, ctx) => translated(() => ({ pinned: moderation.pin(streamOf(db, p.streamId), p.messageId, ctx.actor) })),
     'chat.highlight': (p, ctx) => translated(() => ({ highlight: moderation.highlight(streamOf(db, p.streamId), p.messageId, ctx.actor) })),

@@ -57,11 +57,7 @@ export class ChatSender {
     if (!stream) throw new ChatFailure('not_found', 'This stream does not exist');
     if (stream.status !== 'live') throw new ChatFailure('stream_ended', 'This stream has ended');
     const at = now();
-    if (!privileged) {
-      if (findActiveBan(db, streamId, who.identity)) throw new ChatFailure('banned', 'You are banned from this chat');
-      const until = activeTimeoutUntil(db, streamId, who.identity, at);
-      if (until !== null) throw new ChatFailure('timed_out', 'You are timed out', until - at);
-    }
+    if (!privileged) this.refuseIfSilenced(streamId, who.identity, at);
     const text = rawText.trim();
     if (text.length === 0) throw new ChatFailure('bad_request', 'Message is empty');
     const rules = this.deps.rules.current();
@@ -88,8 +84,13 @@ export class ChatSender {
       if (verdict.action === 'hold') holdReason = verdict.rule;
     }
     const id = clientId ?? newChatId();
+    // Checked again inside the write: a ban or timeout submitted after the check above but before
+    // this message commits is ahead of it in the writer, and must win.
+    const guard = privileged ? () => undefined : () => this.refuseIfSilenced(streamId, who.identity, at);
     const outcome =
-      holdReason === null ? this.storeVisible(streamId, id, who, text, at) : this.storeHeld(streamId, id, who, text, at, holdReason);
+      holdReason === null
+        ? this.storeVisible(streamId, id, who, text, at, guard)
+        : this.storeHeld(streamId, id, who, text, at, holdReason, guard);
     this.inFlight.set(id, { identity: who.identity, outcome });
     try {
       return await outcome;
@@ -111,10 +112,25 @@ export class ChatSender {
     return Promise.resolve({ id, seq: shown ? (existing?.seq ?? null) : null, status: shown ? 'visible' : 'held' });
   }
 
-  private async storeVisible(streamId: string, id: string, who: ChatIdentity, text: string, at: number): Promise<SendOutcome> {
+  private refuseIfSilenced(streamId: string, identity: string, at: number): void {
+    const { db } = this.deps;
+    if (findActiveBan(db, streamId, identity)) throw new ChatFailure('banned', 'You are banned from this chat');
+    const until = activeTimeoutUntil(db, streamId, identity, at);
+    if (until !== null) throw new ChatFailure('timed_out', 'You are timed out', until - at);
+  }
+
+  private async storeVisible(
+    streamId: string,
+    id: string,
+    who: ChatIdentity,
+    text: string,
+    at: number,
+    guard: () => void,
+  ): Promise<SendOutcome> {
     const room = this.deps.hub.room(streamId);
     // The seq is taken inside the write, so seqs commit (and broadcast) in order.
     const seq = await this.deps.writer.submit(() => {
+      guard();
       const next = room.nextSeq();
       insertChatMessage(this.deps.db, { id, streamId, seq: next, sender: who, text, createdAt: at, status: 'visible', holdReason: null });
       return next;
@@ -125,10 +141,19 @@ export class ChatSender {
     return { id, seq, status: 'visible' };
   }
 
-  private async storeHeld(streamId: string, id: string, who: ChatIdentity, text: string, at: number, reason: string): Promise<SendOutcome> {
+  private async storeHeld(
+    streamId: string,
+    id: string,
+    who: ChatIdentity,
+    text: string,
+    at: number,
+    reason: string,
+    guard: () => void,
+  ): Promise<SendOutcome> {
     const { db } = this.deps;
     const itemId = newChatId();
     await this.deps.writer.submit(() => {
+      guard();
       insertChatMessage(db, { id, streamId, seq: null, sender: who, text, createdAt: at, status: 'held', holdReason: reason });
       insertModerationItem(db, { id: itemId, streamId, kind: 'held_message', subject: who, messageId: id, reason, createdAt: at });
     });

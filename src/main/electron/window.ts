@@ -1,6 +1,5 @@
-import { BrowserWindow, session, shell } from 'electron';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { BrowserWindow, session } from 'electron';
+import { APP_START_URL, isOwnUrl, mayGrantPermission, permissionCheckPasses } from './policy';
 
 export interface StudioWindowOptions {
   preloadPath: string;
@@ -9,16 +8,15 @@ export interface StudioWindowOptions {
   devServerUrl?: string;
 }
 
-/** Our pages: the built renderer files, or the dev server during development. */
+/** Our pages: app://studio (the built renderer), or the dev server during development. */
 export function isOwnPage(url: string, options: StudioWindowOptions): boolean {
-  if (options.devServerUrl && url.startsWith(options.devServerUrl)) return true;
-  return url.startsWith(pathToFileURL(options.rendererDir).href + '/');
+  return isOwnUrl(url, options);
 }
 
 /**
  * The studio window, locked down per Electron's security checklist: isolated, sandboxed, no Node,
- * navigation only within our pages, new windows denied (http(s) links open in the browser), and
- * media permission only for our own pages.
+ * loaded from app://studio (see appProtocol.ts), and media permission only for our own pages.
+ * Navigation, redirects, new windows and webviews are refused app-wide by guard.ts.
  */
 export function createStudioWindow(options: StudioWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
@@ -42,26 +40,14 @@ export function createStudioWindow(options: StudioWindowOptions): BrowserWindow 
     },
   });
 
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url, options)) event.preventDefault();
-  });
-
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
-    const mediaPermission = permission === 'media' || permission === 'display-capture' || permission === 'clipboard-sanitized-write';
-    callback(mediaPermission && isOwnPage(details.requestingUrl || webContents.getURL(), options));
+    callback(mayGrantPermission(permission, details.requestingUrl || webContents.getURL(), options));
   });
-  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => {
-    const mediaPermission = permission === 'media' || permission === 'clipboard-sanitized-write';
-    return mediaPermission && (requestingOrigin === 'file://' || isOwnPage(requestingOrigin, options));
-  });
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permissionCheckPasses(permission, requestingOrigin, options));
 
   window.once('ready-to-show', () => window.show());
   if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(join(options.rendererDir, 'index.html'));
+  else void window.loadURL(APP_START_URL);
   return window;
 }

@@ -10,7 +10,8 @@ import type { ModerationDeps } from './moderationService';
  * What approve and reject mean per kind of queue item:
  * - held message: approve shows it to everyone with its original time (and a new seq); reject drops it.
  * - report: approve upholds it and deletes the message; reject dismisses the report.
- * - stage request: the decision is recorded; the stage roster acts on it (`onStageDecision`).
+ * - stage request: the decision is recorded; `ModerationService.decide` has already put an approved
+ *   guest on stage.
  */
 export async function applyDecision(
   deps: ModerationDeps,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChat } from '../../../tests/chat/support/fixtures';
+import { AppFailure } from '../../shared/result';
 import { getChatMessage } from '../history/chatMessages';
 
 const viewer = (identity: string) => ({ identity, name: identity, role: 'viewer' as const });
@@ -75,16 +76,24 @@ describe('ModerationService', () => {
     await expect(chat.moderation.deleteMessage(b.id, 'host')).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it('stage requests share the queue and reach the stage listener when decided or withdrawn', async () => {
+  it('stage requests share the queue; approving one admits the guest first, a refusal leaves it pending', async () => {
     chat = buildChat();
     const heard: string[] = [];
-    chat.moderation.onStageDecision((item) => heard.push(`${item.subject.identity}:${item.status}`));
+    let refuse = true;
+    chat.moderation.handleStageApprovals(async (item) => {
+      if (refuse) throw new AppFailure('livekit_unreachable', 'LiveKit is not answering');
+      heard.push(`${item.subject.identity}:${item.status}`);
+    });
     const request = chat.moderation.enqueueStageRequest(chat.streamId, { identity: 'g1', name: 'Guest' }, 'I have a question', {
       camera: true,
     });
     expect(request).toMatchObject({ kind: 'stage_request', status: 'pending', message: null, reason: 'I have a question' });
+    await expect(chat.moderation.decide(request.id, 'approve', 'host')).rejects.toMatchObject({ code: 'livekit_unreachable' });
+    expect(chat.moderation.itemOf(request.id)?.status).toBe('pending');
+    refuse = false;
     await chat.moderation.decide(request.id, 'approve', 'host');
-    expect(heard).toEqual(['g1:approved']);
+    expect(heard).toEqual(['g1:pending']);
+    expect(chat.moderation.itemOf(request.id)?.status).toBe('approved');
     const second = chat.moderation.enqueueStageRequest(chat.streamId, { identity: 'g2', name: 'Other' }, '');
     expect(chat.moderation.withdraw(second.id, 'g2')?.status).toBe('withdrawn');
     expect(chat.moderation.withdraw(second.id, 'g2')).toBeNull();
@@ -93,7 +102,7 @@ describe('ModerationService', () => {
   it('timeout, ban and unban are enforced, told to the chatter and audited', async () => {
     chat = buildChat();
     const { socket } = chat.join('v1');
-    const until = chat.moderation.timeout(chat.streamId, 'v1', 5, host, 'calm down');
+    const until = await chat.moderation.timeout(chat.streamId, 'v1', 5, host, 'calm down');
     expect(until).toBe(chat.clock.now() + 5 * 60_000);
     expect((await socket.next('notice')).kind).toBe('timed_out');
     await expect(chat.sender.send(chat.streamId, viewer('v1'), 'hi')).rejects.toMatchObject({ code: 'timed_out' });
@@ -103,7 +112,7 @@ describe('ModerationService', () => {
     chat.rules.update({ links: 'hold' });
     const held = await chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
     expect(held.status).toBe('held');
-    chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
+    await chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
     // Their held message leaves the queue with the ban.
     expect(chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 })).toEqual([]);
     expect(getChatMessage(chat.db, held.id)?.status).toBe('rejected');
@@ -112,10 +121,38 @@ describe('ModerationService', () => {
     expect(chat.join('v1').peer).toBeNull();
     await expect(chat.sender.send(chat.streamId, viewer('v1'), 'x')).rejects.toMatchObject({ code: 'banned' });
     expect(chat.moderation.bans(chat.streamId).map((b) => b.identity)).toEqual(['v1']);
-    expect(chat.moderation.unban(chat.streamId, 'v1', 'host')).toBe(1);
+    expect(await chat.moderation.unban(chat.streamId, 'v1', 'host')).toBe(1);
     expect(chat.join('v1').peer).not.toBeNull();
-    expect(() => chat.moderation.unban(chat.streamId, 'v1', 'host')).toThrow(/not banned/);
+    await expect(chat.moderation.unban(chat.streamId, 'v1', 'host')).rejects.toThrow(/not banned/);
     expect(chat.moderation.audit(chat.streamId, 10).map((e) => e.action)).toEqual(['unban', 'ban', 'timeout']);
+  });
+
+  it('a held message sent in the same tick as the ban is rejected with it, never queued or shown', async () => {
+    chat = buildChat({ rules: { links: 'hold' } });
+    const { socket } = chat.join('watcher');
+    // Both wait in the writer together: the message was checked before the ban was stored.
+    const sending = chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
+    const banning = chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
+    const [sent] = await Promise.all([sending, banning]);
+    expect(sent.status).toBe('held');
+    expect(getChatMessage(chat.db, sent.id)?.status).toBe('rejected');
+    expect(chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 })).toEqual([]);
+    expect(chat.moderation.audit(chat.streamId, 1)[0]).toMatchObject({ action: 'ban', details: { heldRejected: 1 } });
+    expect(socket.of('message')).toEqual([]);
+  });
+
+  it('a message checked before a ban that commits first is refused, not stored', async () => {
+    chat = buildChat({ rules: { links: 'hold' } });
+    const { socket } = chat.join('watcher');
+    const banning = chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
+    const held = chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
+    const shown = chat.sender.send(chat.streamId, viewer('v1'), 'hello');
+    await banning;
+    await expect(held).rejects.toMatchObject({ code: 'banned' });
+    await expect(shown).rejects.toMatchObject({ code: 'banned' });
+    expect(chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 })).toEqual([]);
+    expect(chat.db.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()).toEqual({ n: 0 });
+    expect(socket.of('message')).toEqual([]);
   });
 
   it('pin and highlight go to every client and to late joiners; deleting the message clears them', async () => {

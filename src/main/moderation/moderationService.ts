@@ -42,14 +42,17 @@ export interface ModerationDeps {
   now: () => number;
 }
 
-export type StageDecisionListener = (item: ModerationItem) => void;
+/** Puts an approved stage request's guest on stage; throws (an AppFailure) when that fails. */
+export type StageAdmitter = (item: ModerationItem) => Promise<void>;
 
 /**
  * The moderation queue and every moderator action. Each action is written with its audit entry in
- * one transaction, then broadcast to chat clients and announced to the studio.
+ * one transaction, then broadcast to chat clients and announced to the studio. Whatever touches
+ * messages or who may send them (decisions, deletes, bans, timeouts) is written through the chat
+ * writer, the path messages take, so actions and messages commit in one order.
  */
 export class ModerationService {
-  private readonly stageListeners = new Set<StageDecisionListener>();
+  private stageAdmitter: StageAdmitter | null = null;
 
   constructor(private readonly deps: ModerationDeps) {}
 
@@ -66,11 +69,16 @@ export class ModerationService {
     const item = getModerationItem(this.deps.db, itemId);
     if (!item) throw new ChatFailure('not_found', 'No such queue item');
     if (item.status !== 'pending') throw new ChatFailure('conflict', `This item was already ${item.status}`);
+    // The stage first: if LiveKit refuses, the call fails with its code and the request stays
+    // pending for another try, instead of reading "approved" with nobody on stage.
+    if (item.kind === 'stage_request' && decision === 'approve') {
+      if (!this.stageAdmitter) throw new ChatFailure('internal', 'The stage is not running');
+      await this.stageAdmitter(item);
+    }
     const result = await applyDecision(this.deps, item, decision, actor, reason ?? null);
     const decided = getModerationItem(this.deps.db, itemId) ?? item;
     this.announce(result.audit);
     this.deps.bus.emit('moderation.resolved', decided);
-    if (decided.kind === 'stage_request') for (const listener of this.stageListeners) listener(decided);
     return decided;
   }
 
@@ -81,18 +89,21 @@ export class ModerationService {
     this.announce(audit);
   }
 
-  /** Stops a chatter from sending for a while; they are told until when. */
-  timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, by: Actor, reason?: string): number {
-    const { db, now } = this.deps;
+  /**
+   * Stops a chatter from sending for a while; they are told until when. Written through the chat
+   * writer, like messages, so it takes its place in the same commit order as the sends around it.
+   */
+  async timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, by: Actor, reason?: string): Promise<number> {
+    const { db, now, writer } = this.deps;
     this.streamOrFail(streamId);
     this.mayActOnOrFail(by, identity);
     const actor = by.actor;
     const at = now();
     const until = at + minutes * 60_000;
-    const audit = db.transaction(() => {
+    const audit = await writer.submit(() => {
       upsertTimeout(db, { streamId, identity, until, actor, reason: reason ?? null, at });
       return appendAudit(db, { streamId, actor, action: 'timeout', targetIdentity: identity, reason, details: { minutes }, at });
-    })();
+    });
     this.deps.hub.sendToIdentity(streamId, identity, {
       type: 'notice',
       kind: 'timed_out',
@@ -104,14 +115,19 @@ export class ModerationService {
     return until;
   }
 
-  /** Bans a chatter from this stream or every stream and disconnects them. */
-  ban(streamId: string, identity: string, scope: BanScope, by: Actor, reason?: string): void {
-    const { db, now } = this.deps;
+  /**
+   * Bans a chatter from this stream or every stream and disconnects them. The ban goes through the
+   * chat writer, the one write path messages take: a held message submitted before it commits
+   * first and is swept below, and one submitted after it sees the ban (see `ChatSender`), so no
+   * message of theirs can slip past into the queue.
+   */
+  async ban(streamId: string, identity: string, scope: BanScope, by: Actor, reason?: string): Promise<void> {
+    const { db, now, writer } = this.deps;
     this.streamOrFail(streamId);
     this.mayActOnOrFail(by, identity);
     const actor = by.actor;
     const at = now();
-    const { audit, dropped } = db.transaction(() => {
+    const { audit, dropped } = await writer.submit(() => {
       insertBan(db, { identity, streamId: scope === 'always' ? null : streamId, actor, reason: reason ?? null, at });
       // Their messages still waiting for review go too: nobody should have to reject them one by one.
       const held = listPendingHeldOf(db, scope === 'always' ? null : streamId, identity);
@@ -129,7 +145,7 @@ export class ModerationService {
         at,
       });
       return { audit: entry, dropped: held.map((h) => h.itemId) };
-    })();
+    });
     for (const itemId of dropped) {
       const item = getModerationItem(db, itemId);
       if (item) this.deps.bus.emit('moderation.resolved', item);
@@ -143,14 +159,15 @@ export class ModerationService {
     this.announce(audit);
   }
 
-  unban(streamId: string, identity: string, actor: string, reason?: string): number {
-    const { db, now } = this.deps;
+  /** Lifts a ban; through the chat writer like the ban itself, so the two commit in call order. */
+  async unban(streamId: string, identity: string, actor: string, reason?: string): Promise<number> {
+    const { db, now, writer } = this.deps;
     const at = now();
-    const result = db.transaction(() => {
+    const result = await writer.submit(() => {
       const lifted = liftBans(db, streamId, identity, actor, at);
       if (lifted === 0) return null;
       return { lifted, audit: appendAudit(db, { streamId, actor, action: 'unban', targetIdentity: identity, reason, at }) };
-    })();
+    });
     if (!result) throw new ChatFailure('not_found', 'This chatter is not banned');
     this.announce(result.audit);
     return result.lifted;
@@ -193,7 +210,7 @@ export class ModerationService {
     }
   }
 
-  /** For the guests feature: a guest asks to go on stage; the decision reaches `onStageDecision`. */
+  /** For the guests feature: a guest asks to go on stage; approving it admits them (`handleStageApprovals`). */
   enqueueStageRequest(
     streamId: string,
     subject: { identity: string; name: string },
@@ -219,9 +236,9 @@ export class ModerationService {
     return item ?? null;
   }
 
-  onStageDecision(listener: StageDecisionListener): () => void {
-    this.stageListeners.add(listener);
-    return () => this.stageListeners.delete(listener);
+  /** The stage registers how it admits a guest; `decide` awaits it before recording an approval. */
+  handleStageApprovals(admit: StageAdmitter): void {
+    this.stageAdmitter = admit;
   }
 
   audit(streamId: string | null, limit: number, beforeId?: number): AuditEntry[] {

@@ -1,6 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
+import { replaceDurably } from './durableReplace';
 
 /**
  * MediaRecorder writes WebM as a live stream: the Segment has an unknown size and the Info
@@ -140,15 +139,6 @@ export async function writeWebmDuration(path: string, durationMs: number): Promi
     await handle.close();
   }
   if (!plan) return false;
-  const temporary = `${path}.tmp`;
-  try {
-    const out = createWriteStream(temporary, { mode: 0o600 });
-    out.write(plan.head);
-    await pipeline(createReadStream(path, { start: plan.replaceBytes }), out);
-    await rename(temporary, path);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
+  await replaceDurably(path, plan.head, plan.replaceBytes);
   return true;
 }

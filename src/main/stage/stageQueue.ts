@@ -9,8 +9,9 @@ import type { NewAuditEntry } from '../history/auditLog';
 export interface StageQueue {
   enqueueStageRequest(streamId: string, subject: { identity: string; name: string }, note: string, details?: Record<string, unknown>): ModerationItem;
   withdraw(itemId: string, by: string): ModerationItem | null;
-  onStageDecision(listener: (item: ModerationItem) => void): () => void;
-  ban(streamId: string, identity: string, scope: 'stream', by: Actor, reason?: string): void;
+  /** Approving a stage request awaits `admit`; its failure fails the approval. */
+  handleStageApprovals(admit: (item: ModerationItem) => Promise<void>): void;
+  ban(streamId: string, identity: string, scope: 'stream', by: Actor, reason?: string): Promise<void>;
   /** Audit entries for stage actions that are not bans (promotions). */
   record(entry: NewAuditEntry): AuditEntry;
 }

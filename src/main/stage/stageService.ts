@@ -41,9 +41,7 @@ export class StageService {
 
   constructor(private readonly deps: StageServiceDeps) {
     this.now = deps.now ?? Date.now;
-    deps.queue.onStageDecision((item) => {
-      this.onDecision(item).catch((error: unknown) => deps.log.error('stage: applying a decision failed', error));
-    });
+    deps.queue.handleStageApprovals((item) => this.admitApproved(item));
   }
 
   state(): StageState {
@@ -89,7 +87,7 @@ export class StageService {
     if (guest) revokeInvite(this.deps.db, guest.inviteId, this.now());
     await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     try {
-      this.deps.queue.ban(live.stream.id, identity, 'stream', by, reason);
+      await this.deps.queue.ban(live.stream.id, identity, 'stream', by, reason);
     } catch (error) {
       this.deps.log.warn('stage: chat ban after kick failed', (error as Error).message);
     }
@@ -145,10 +143,26 @@ export class StageService {
     return this.apply([], roster);
   }
 
-  private async onDecision(item: ModerationItem): Promise<void> {
-    if (item.status !== 'approved' || !this.deps.streams.liveStream()) return;
+  /**
+   * An approved stage request: the guest joins the roster and LiveKit lets them publish. A refusal
+   * (LiveKit down, the room gone) is thrown with its code, so the approval fails and stays pending.
+   */
+  private async admitApproved(item: ModerationItem): Promise<void> {
+    const live = this.deps.streams.liveStream();
+    if (!live || live.stream.id !== item.streamId) throw new AppFailure('conflict', 'That stream is no longer live');
     const roster = this.state().guests;
-    await this.apply(roster, admit(roster, item.subject));
+    try {
+      await this.apply(roster, admit(roster, item.subject));
+    } catch (error) {
+      // Undo the roster change (and a stint opened for it) so the guest reads as still waiting.
+      saveRoster(this.deps.db, live.stream.id, roster, this.now());
+      if (!roster.some((g) => g.identity === item.subject.identity && g.state === 'stage')) {
+        closeStageSession(this.deps.db, live.stream.id, item.subject.identity, this.now());
+      }
+      const code = error instanceof AppFailure ? error.code : 'livekit_error';
+      this.deps.log.warn('stage: admitting a guest failed', (error as Error).message);
+      throw new AppFailure(code, `Could not bring ${item.subject.name} on stage: ${(error as Error).message}`);
+    }
   }
 
   /** Saves the roster, changes publish grants for guests whose stage state changed, and publishes. */

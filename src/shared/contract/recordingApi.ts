@@ -50,7 +50,7 @@ export const recordingMethods = {
     result: z.object({
       /** Server-relative, for a studio page served by the embedded server (possibly from another machine). */
       path: z.string(),
-      /** The same on this machine's loopback address, for the desktop window (a file:// page). */
+      /** The same on this machine's loopback address, for the desktop window (an app:// page). */
       url: z.string(),
       expiresAt: z.number(),
     }),

@@ -26,7 +26,7 @@ export function RecordingsSection(props: { detail: StreamDetail }) {
     setError(null);
     const answer = await studio.invoke('recording.playback', { recordingId: recording.id });
     // Served by the embedded server, the page plays from its own origin (which may be another
-    // machine's address); the desktop window is a file:// page and uses the loopback address.
+    // machine's address); the desktop window is an app:// page and uses the loopback address.
     if (answer.ok) setPlaying({ id: recording.id, url: location.protocol.startsWith('http') ? answer.value.path : answer.value.url });
     else setError(answer.error.message);
   };
