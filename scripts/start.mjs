@@ -26,5 +26,6 @@ try {
   process.exit(1);
 }
 
-const child = spawn(electronPath, ['.'], { stdio: 'inherit', env: { ...process.env } });
+// Options after `--` (e.g. `npm start -- --no-local-livekit`) go to the app.
+const child = spawn(electronPath, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env } });
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     secretStore: new SafeStorageSecretStore(join(dataDir, 'livekit-api-secret.bin')),
     desktop: true,
     capture,
-    rehearsalWorker: new URL('./rehearsalWorker.js', import.meta.url),
+    // `npm start -- --no-local-livekit` keeps the app from running its own rehearsal server.
+    rehearsalWorker: process.argv.includes('--no-local-livekit') ? null : new URL('./rehearsalWorker.js', import.meta.url),
     revealFile: (path) => shell.showItemInFolder(path),
   });
   const window = createStudioWindow(windowOptions);
