@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
 import { ChatComposer } from './ChatComposer';
@@ -47,6 +47,13 @@ export function StudioChat() {
   const moderate = useStudio((s) => s.moderate);
   const sendChat = useStudio((s) => s.sendChat);
   const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
+  /**
+   * Paused at this sequence number: the list shows nothing newer, so it neither scrolls nor
+   * speaks until resumed (WCAG 2.2.2). Deletions still apply to what is shown.
+   */
+  const [pausedAt, setPausedAt] = useState<number | null>(null);
+  const shown = useMemo(() => (pausedAt === null ? messages : messages.filter((m) => m.seq <= pausedAt)), [messages, pausedAt]);
+  const held = messages.length - shown.length;
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const openMenu = useCallback((message: ChatMessage, trigger: HTMLElement) => {
@@ -68,8 +75,22 @@ export function StudioChat() {
         onUnpin={() => void moderate({ type: 'pin', messageId: null })}
         onClearHighlight={() => void moderate({ type: 'highlight', messageId: null })}
       />
+      <div className="chat-toolbar">
+        <button
+          type="button"
+          className="chat-pause"
+          aria-pressed={pausedAt !== null}
+          onClick={() => setPausedAt((at) => (at === null ? (messages.at(-1)?.seq ?? 0) : null))}
+        >
+          <span aria-hidden="true">{pausedAt === null ? '❚❚' : '▶'}</span> Pause chat
+        </button>
+        <span className="hint" role="status">
+          {pausedAt === null ? '' : held === 0 ? 'Chat paused.' : `Chat paused: ${held} new ${held === 1 ? 'message' : 'messages'} waiting.`}
+        </span>
+      </div>
       <VirtualChatList
-        messages={messages}
+        messages={shown}
+        quiet={pausedAt !== null}
         renderMessage={renderMessage}
         label="Chat messages"
         empty={
