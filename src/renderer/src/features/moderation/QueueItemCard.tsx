@@ -38,19 +38,15 @@ interface ActionProps {
 }
 
 /**
- * One action button. Its name starts with the visible label (WCAG 2.5.3) and says which item it
- * acts on; the key hint is visible but hidden from the name, and announced as aria-keyshortcuts.
+ * One action button. Its name is the visible label followed by which item it acts on (hidden
+ * text, so the visible label starts the name: WCAG 2.5.3); the key hint is visible but kept out
+ * of the name, and announced as aria-keyshortcuts instead.
  */
 function Action({ label, shortcuts, keys, about, primary, onPress }: ActionProps) {
   return (
-    <button
-      type="button"
-      className={primary ? 'primary' : undefined}
-      aria-label={`${label}: ${about}`}
-      aria-keyshortcuts={keys ? shortcuts.join(' ') : undefined}
-      onClick={onPress}
-    >
+    <button type="button" className={primary ? 'primary' : undefined} aria-keyshortcuts={keys ? shortcuts.join(' ') : undefined} onClick={onPress}>
       {label}
+      <span className="sr-only">: {about}</span>
       {keys && (
         <span aria-hidden="true">
           {shortcuts.map((key) => (
