@@ -38,23 +38,30 @@ interface ActionProps {
 }
 
 /**
- * One action button. Its name is the visible label followed by which item it acts on (hidden
- * text, so the visible label starts the name: WCAG 2.5.3); the key hint is visible but kept out
- * of the name, and announced as aria-keyshortcuts instead.
+ * One action button. Its name is the visible label followed by the item it acts on, so the
+ * visible label starts the name (WCAG 2.5.3) and every item's buttons differ. The key hint sits
+ * beside the button, visible but outside its name, and is announced as aria-keyshortcuts.
  */
 function Action({ label, shortcuts, keys, about, primary, onPress }: ActionProps) {
   return (
-    <button type="button" className={primary ? 'primary' : undefined} aria-keyshortcuts={keys ? shortcuts.join(' ') : undefined} onClick={onPress}>
-      {label}
-      <span className="sr-only">: {about}</span>
+    <span className="queue-action">
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        aria-label={`${label}: ${about}`}
+        aria-keyshortcuts={keys ? shortcuts.join(' ') : undefined}
+        onClick={onPress}
+      >
+        {label}
+      </button>
       {keys && (
-        <span aria-hidden="true">
+        <span className="queue-action-keys" aria-hidden="true">
           {shortcuts.map((key) => (
             <kbd key={key}>{key}</kbd>
           ))}
         </span>
       )}
-    </button>
+    </span>
   );
 }
 
