@@ -21,6 +21,7 @@ test.describe.serial('moderation from the keyboard', () => {
   let control: Control;
   let host: Page;
   const chatters: ViewerChat[] = [];
+  let ben: ViewerChat;
   const contexts: BrowserContext[] = [];
 
   const dock = () => host.getByRole('complementary', { name: 'Chat and moderation' });
@@ -75,7 +76,7 @@ test.describe.serial('moderation from the keyboard', () => {
   });
 
   test('approve, reject, time out and ban held messages, and let a guest on stage, by keyboard', async ({ browser }) => {
-    const ben = await openViewerChat(studio.baseUrl, 'Ben');
+    ben = await openViewerChat(studio.baseUrl, 'Ben');
     const cleo = await openViewerChat(studio.baseUrl, 'Cleo');
     const dan = await openViewerChat(studio.baseUrl, 'Dan');
     chatters.push(ben, cleo, dan);
@@ -153,10 +154,35 @@ test.describe.serial('moderation from the keyboard', () => {
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['approve', 'reject', 'timeout', 'ban']));
   });
 
+  test('Pause chat holds new messages back from the chat log until resumed', async () => {
+    // Tab reaches the dock's selected tab; an arrow picks the Chat tab.
+    await tabTo(host, dock().getByRole('tab', { name: /Queue/ }), { backwards: true });
+    await host.keyboard.press('ArrowLeft');
+    await expect(dock().getByRole('tab', { name: 'Chat' })).toHaveAttribute('aria-selected', 'true');
+    const log = dock().getByRole('log', { name: 'Chat messages' });
+    await expect(log).toHaveAttribute('aria-live', 'polite');
+    const pause = dock().getByRole('button', { name: 'Pause chat' });
+    await tabTo(host, pause);
+    await host.keyboard.press('Space');
+    await expect(pause).toHaveAttribute('aria-pressed', 'true');
+    await expect(log).toHaveAttribute('aria-live', 'off');
+
+    ben.send('said while the chat was paused');
+    await expect(dock().getByRole('status').filter({ hasText: 'Chat paused: 1 new message waiting.' })).toBeVisible();
+    await expect(log.getByText('said while the chat was paused')).toHaveCount(0);
+
+    await host.keyboard.press('Space');
+    await expect(pause).toHaveAttribute('aria-pressed', 'false');
+    await expect(log.getByText('said while the chat was paused')).toBeVisible();
+    await expect(log).toHaveAttribute('aria-live', 'polite');
+  });
+
   test('with single-key shortcuts off in Settings, letters do nothing in the queue and the buttons still work', async () => {
     const eve = await openViewerChat(studio.baseUrl, 'Eve');
     chatters.push(eve);
     eve.send('look https://example.com/eve');
+    await tabTo(host, host.getByRole('link', { name: 'Skip to moderation queue' }), { backwards: true });
+    await host.keyboard.press('Enter');
     await expect(item('Held message from Eve')).toBeVisible();
 
     await tabTo(host, host.getByRole('button', { name: 'Settings' }), { backwards: true });
