@@ -8,7 +8,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export async function tabTo(page: Page, target: Locator, options: { backwards?: boolean; limit?: number } = {}): Promise<void> {
   const key = options.backwards ? 'Shift+Tab' : 'Tab';
   for (let i = 0; i < (options.limit ?? 80); i++) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    // count() first: evaluate() on a control that is not there would wait for it until the test times out.
+    if ((await target.count()) === 1 && (await target.evaluate((element) => element === document.activeElement))) return;
     await page.keyboard.press(key);
   }
   await expect(target, `${key} never reached the control`).toBeFocused();
