@@ -1,9 +1,10 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
 import { ChatComposer } from './ChatComposer';
 import { ChatRow } from './ChatRow';
 import { MessageActionsMenu, type MessageMenuTarget } from './MessageActionsMenu';
+import { PauseChatBar, usePausedChat } from './PauseChat';
 import { SpotlightBar } from './SpotlightBar';
 import { VirtualChatList } from './VirtualChatList';
 
@@ -47,13 +48,7 @@ export function StudioChat() {
   const moderate = useStudio((s) => s.moderate);
   const sendChat = useStudio((s) => s.sendChat);
   const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
-  /**
-   * Paused at this sequence number: the list shows nothing newer, so it neither scrolls nor
-   * speaks until resumed (WCAG 2.2.2). Deletions still apply to what is shown.
-   */
-  const [pausedAt, setPausedAt] = useState<number | null>(null);
-  const shown = useMemo(() => (pausedAt === null ? messages : messages.filter((m) => m.seq <= pausedAt)), [messages, pausedAt]);
-  const held = messages.length - shown.length;
+  const paused = usePausedChat(messages);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const openMenu = useCallback((message: ChatMessage, trigger: HTMLElement) => {
@@ -75,22 +70,10 @@ export function StudioChat() {
         onUnpin={() => void moderate({ type: 'pin', messageId: null })}
         onClearHighlight={() => void moderate({ type: 'highlight', messageId: null })}
       />
-      <div className="chat-toolbar">
-        <button
-          type="button"
-          className="chat-pause"
-          aria-pressed={pausedAt !== null}
-          onClick={() => setPausedAt((at) => (at === null ? (messages.at(-1)?.seq ?? 0) : null))}
-        >
-          <span aria-hidden="true">{pausedAt === null ? '❚❚' : '▶'}</span> Pause chat
-        </button>
-        <span className="hint" role="status">
-          {pausedAt === null ? '' : held === 0 ? 'Chat paused.' : `Chat paused: ${held} new ${held === 1 ? 'message' : 'messages'} waiting.`}
-        </span>
-      </div>
+      <PauseChatBar chat={paused} />
       <VirtualChatList
-        messages={shown}
-        quiet={pausedAt !== null}
+        messages={paused.shown}
+        quiet={paused.paused}
         renderMessage={renderMessage}
         label="Chat messages"
         empty={
