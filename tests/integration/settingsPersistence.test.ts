@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSetting } from '../../src/main/history/settingsRows';
 import { FileSecretStore } from '../../src/main/settings/secretStore';
 import { FrameClient, startTestApp } from '../support/testApp';
 
@@ -27,6 +28,23 @@ describe('settings persistence', () => {
     expect(second.app.settings.livekitCredentials().apiSecret).toBe('persisted-secret');
     const { statSync } = await import('node:fs');
     expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    await second.close();
+  });
+
+  it('keeps queue shortcuts on for settings saved before the option existed, and persists turning them off', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'airdeck-shortcuts-'));
+    const first = await startTestApp({ dataDir });
+    // A row as an older build wrote it: no queueShortcuts key.
+    writeSetting(first.app.db, 'app.settings', { studio: { recordLocally: false, raisedHands: true } });
+    expect(first.app.settings.view().studio).toEqual({ recordLocally: false, raisedHands: true, queueShortcuts: true });
+    const client = await FrameClient.open(first.wsUrl('/control', { session: first.app.ownerToken }));
+    expect((await client.call('settings.update', { studio: { queueShortcuts: false } })).ok).toBe(true);
+    expect((await client.call('settings.update', { studio: { queueShortcuts: 'no' } })).ok).toBe(false);
+    client.close();
+    await first.close();
+
+    const second = await startTestApp({ dataDir });
+    expect(second.app.settings.view().studio).toEqual({ recordLocally: false, raisedHands: true, queueShortcuts: false });
     await second.close();
   });
 

@@ -5,6 +5,7 @@ import { TopBar } from './components/TopBar';
 import { ModeratorConsole } from './features/console/ModeratorConsole';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
 import { selectSessionRole } from './store/moderationSlice';
@@ -57,6 +58,7 @@ export function App() {
         {view === 'history' && <HistoryPage />}
         {view === 'settings' && <SettingsPage />}
       </main>
+      <ShortcutsDialog />
     </div>
   );
 }

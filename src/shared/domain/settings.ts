@@ -48,6 +48,12 @@ export const StudioSettingsSchema = z.object({
   recordLocally: z.boolean(),
   /** Viewers may raise a hand on the watch page to ask to come on stage. */
   raisedHands: z.boolean(),
+  /**
+   * Single-key moderation shortcuts (j k a r d t b and ?). They only act while the queue has
+   * focus; this turns them off altogether for speech-input users, whose dictated words would
+   * otherwise fire them (WCAG 2.2 SC 2.1.4).
+   */
+  queueShortcuts: z.boolean(),
 });
 
 export const SettingsSchema = z.object({
@@ -102,7 +108,7 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   livekit: { url: DEFAULT_LIVEKIT_URL, apiKey: DEFAULT_LIVEKIT_API_KEY },
   server: { bindAddress: DEFAULT_BIND_ADDRESS, port: DEFAULT_SERVER_PORT, publicBaseUrl: '' },
-  studio: { recordLocally: true, raisedHands: true },
+  studio: { recordLocally: true, raisedHands: true, queueShortcuts: true },
 };
 
 /** Result of "Test connection": three outcomes a person can act on differently. */

@@ -1,4 +1,6 @@
 import { useLiveWiring } from '../features/golive/useLiveWiring';
+import { ShortcutsButton } from '../features/shortcuts/ShortcutsButton';
+import { SkipLink } from '../features/shortcuts/SkipLink';
 import { useStudio } from '../store';
 import { LiveBar } from './LiveBar';
 import type { View } from '../store/navigationSlice';
@@ -16,6 +18,7 @@ export function TopBar() {
   useLiveWiring();
   return (
     <header className="topbar">
+      <SkipLink />
       <div className="brand" aria-label="Airdeck">
         <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
       </div>
@@ -33,6 +36,7 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <ShortcutsButton />
     </header>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionRole } from '../../../shared/contract/studioApi';
 import type { AuditEntry, BanScope, ChatRules, ChatRulesUpdate, ModerationDecision, ModerationItem } from '../../../shared/domain/chat';
 import type { AppError } from '../../../shared/result';
 import { studio } from '../api/client';
+import { arrive, flush, initialArrivals } from '../features/moderation/arrivalAnnouncer';
 import { describeQueued, describeResolved } from '../features/moderation/describe';
 import type { StudioState } from './index';
 
@@ -69,6 +70,20 @@ function describeAction(action: ModerationAction): string {
 
 export const createModerationSlice: StateCreator<StudioState, [], [], ModerationSlice> = (set, get) => {
   let refreshes = 0;
+  /** Queue arrivals are announced throttled and batched (see arrivalAnnouncer.ts). */
+  let arrivals = initialArrivals();
+  let arrivalTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const scheduleArrivals = (at: number | null) => {
+    if (at === null || arrivalTimer !== null) return;
+    arrivalTimer = setTimeout(() => {
+      arrivalTimer = null;
+      const step = flush(arrivals, Date.now(), get().queue.length);
+      arrivals = step.state;
+      if (step.say) get().announce(step.say);
+      scheduleArrivals(step.flushAt);
+    }, Math.max(0, at - Date.now()));
+  };
 
   async function run(action: ModerationAction): Promise<{ ok: true } | { ok: false; error: AppError }> {
     const streamId = get().chatStreamId ?? undefined;
@@ -102,6 +117,10 @@ export const createModerationSlice: StateCreator<StudioState, [], [], Moderation
     refreshModeration: async (streamId) => {
       const attempt = ++refreshes;
       if (streamId === null) {
+        // A new stream starts with nothing pending to announce.
+        if (arrivalTimer !== null) clearTimeout(arrivalTimer);
+        arrivalTimer = null;
+        arrivals = initialArrivals();
         set({ queue: [], audit: [] });
         return;
       }
@@ -119,7 +138,11 @@ export const createModerationSlice: StateCreator<StudioState, [], [], Moderation
       const rest = get().queue.filter((existing) => existing.id !== item.id);
       const isNew = rest.length === get().queue.length;
       set({ queue: [...rest, item].sort(byCreatedAt) });
-      if (isNew) get().announce(describeQueued(item, rest.length + 1));
+      if (!isNew) return;
+      const step = arrive(arrivals, item.kind, rest.length + 1, Date.now(), () => describeQueued(item, rest.length + 1));
+      arrivals = step.state;
+      if (step.say) get().announce(step.say);
+      scheduleArrivals(step.flushAt);
     },
 
     applyResolved: (item) => {

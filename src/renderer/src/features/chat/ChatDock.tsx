@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useStudio } from '../../store';
 import { selectQueueCount } from '../../store/moderationSlice';
 import { AuditLog } from '../moderation/AuditLog';
@@ -10,14 +9,13 @@ import { QueuePanel } from '../moderation/QueuePanel';
 import { StudioChat } from './StudioChat';
 import { useChatWiring } from './useChatWiring';
 
-type DockTab = 'chat' | 'queue' | 'audit';
-
 /** The studio's right dock: chat, the moderation queue (with its count), and bans with the audit log. */
 export function ChatDock() {
   useChatWiring();
   const queueCount = useStudio(selectQueueCount);
   const role = useStudio((s) => s.sessionRole);
-  const [tab, setTab] = useState<DockTab>('chat');
+  const tab = useStudio((s) => s.dockTab);
+  const setTab = useStudio((s) => s.setDockTab);
   return (
     <div className="chat-dock">
       <PanelTabs

@@ -4,6 +4,7 @@ import { useStudio } from '../../store';
 import { ChatComposer } from './ChatComposer';
 import { ChatRow } from './ChatRow';
 import { MessageActionsMenu, type MessageMenuTarget } from './MessageActionsMenu';
+import { PauseChatBar, usePausedChat } from './PauseChat';
 import { SpotlightBar } from './SpotlightBar';
 import { VirtualChatList } from './VirtualChatList';
 
@@ -47,6 +48,7 @@ export function StudioChat() {
   const moderate = useStudio((s) => s.moderate);
   const sendChat = useStudio((s) => s.sendChat);
   const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
+  const paused = usePausedChat(messages);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const openMenu = useCallback((message: ChatMessage, trigger: HTMLElement) => {
@@ -68,8 +70,10 @@ export function StudioChat() {
         onUnpin={() => void moderate({ type: 'pin', messageId: null })}
         onClearHighlight={() => void moderate({ type: 'highlight', messageId: null })}
       />
+      <PauseChatBar chat={paused} />
       <VirtualChatList
-        messages={messages}
+        messages={paused.shown}
+        quiet={paused.paused}
         renderMessage={renderMessage}
         label="Chat messages"
         empty={

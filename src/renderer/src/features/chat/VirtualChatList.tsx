@@ -11,6 +11,8 @@ export interface VirtualChatListProps {
   label: string;
   /** Shown when there are no messages. */
   empty: ReactNode;
+  /** Keep screen readers from reading new rows (the reader paused the chat). */
+  quiet?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface VirtualChatListProps {
  * while the reader is at the bottom; scrolled up, it keeps the reader's place (even as old rows
  * fall off the top) and offers a jump with the count of unseen messages.
  */
-export function VirtualChatList({ messages, renderMessage, label, empty }: VirtualChatListProps) {
+export function VirtualChatList({ messages, renderMessage, label, empty, quiet = false }: VirtualChatListProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
   /** Measured row heights by message id; rows not measured yet use the estimate. */
   const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map());
@@ -157,7 +159,19 @@ export function VirtualChatList({ messages, renderMessage, label, empty }: Virtu
 
   return (
     <div className="chat-list">
-      <div ref={viewportRef} className="chat-viewport" onScroll={onScroll} tabIndex={0} aria-label={label}>
+      {/*
+        A log: screen readers read new rows as they are added. Scrolled up, rows appear because the
+        reader moved, not because anyone spoke, so the log goes quiet until they follow again.
+      */}
+      <div
+        ref={viewportRef}
+        className="chat-viewport"
+        onScroll={onScroll}
+        tabIndex={0}
+        role="log"
+        aria-live={scroll.following && !quiet ? 'polite' : 'off'}
+        aria-label={label}
+      >
         {messages.length === 0 ? (
           <div className="chat-empty">{empty}</div>
         ) : (

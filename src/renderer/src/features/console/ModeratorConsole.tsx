@@ -8,6 +8,9 @@ import { AuditLog } from '../moderation/AuditLog';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
 import { PanelTabs } from '../moderation/PanelTabs';
 import { QueuePanel } from '../moderation/QueuePanel';
+import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
+import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
+import { SkipLink } from '../shortcuts/SkipLink';
 
 type ConsoleTab = 'queue' | 'audit';
 
@@ -24,6 +27,7 @@ export function ModeratorConsole() {
   return (
     <div className="app console">
       <header className="topbar">
+        <SkipLink onSkip={() => setTab('queue')} />
         <div className="brand" aria-label="Airdeck">
           <span className="brand-mark" aria-hidden="true">
             ◉
@@ -35,6 +39,7 @@ export function ModeratorConsole() {
           <span className={streamId ? 'live-dot live' : 'live-dot'} aria-hidden="true" />
           {streamId ? 'Live' : 'Not live'}
         </div>
+        <ShortcutsButton />
       </header>
       <ConnectionBanner />
       <main className="console-main" aria-label="Moderator console">
@@ -57,6 +62,7 @@ export function ModeratorConsole() {
         </aside>
       </main>
       <LiveAnnouncer />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -9,8 +9,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * App-wide live wiring, mounted once with the top bar: main's `stream.state` and `viewers.count`
- * events into the store, the resume offer after a reload, and the Ctrl/Cmd+D (mic) and
- * Ctrl/Cmd+E (camera) shortcuts.
+ * events into the store, the resume offer after a reload, the Ctrl/Cmd+D (mic) and
+ * Ctrl/Cmd+E (camera) shortcuts, and ? for the list of shortcuts.
  */
 export function useLiveWiring(): void {
   const connection = useStudio((s) => s.connection);
@@ -32,6 +32,16 @@ export function useLiveWiring(): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // ? lists the shortcuts from anywhere, but it is a single key: the Settings option that
+      // turns off the queue's single keys turns it off too (the queue handles its own ?).
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+        const state = useStudio.getState();
+        if (state.settings?.studio.queueShortcuts === true && !event.defaultPrevented) {
+          event.preventDefault();
+          state.setShortcutsOpen(true);
+        }
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
       if (key !== 'd' && key !== 'e') return;

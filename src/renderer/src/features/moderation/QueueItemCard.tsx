@@ -2,12 +2,16 @@ import { forwardRef } from 'react';
 import type { ModerationItem } from '../../../../shared/domain/chat';
 import { ChatText } from '../chat/ChatText';
 import { KIND_LABEL, reasonLabel } from './describe';
+import { removingDecision, type TriageIntent } from './triage';
 
 export interface QueueItemCardProps {
   item: ModerationItem;
   selected: boolean;
+  /** Show key hints and expose aria-keyshortcuts (single-key shortcuts are on). */
+  keys: boolean;
   onSelect: () => void;
-  onDecide: (decision: 'approve' | 'reject') => void;
+  /** A button was pressed: the same intents as the keys, so both paths do the same thing. */
+  onIntent: (intent: TriageIntent) => void;
 }
 
 const APPROVE_LABEL: Record<ModerationItem['kind'], string> = {
@@ -23,16 +27,57 @@ function age(createdAt: number): string {
   return `${Math.round(seconds / 60)} min ago`;
 }
 
+interface ActionProps {
+  label: string;
+  /** Keys that do the same; d doubles a decision (see triage.ts), so a button may have two. */
+  shortcuts: string[];
+  keys: boolean;
+  about: string;
+  primary?: boolean;
+  onPress: () => void;
+}
+
 /**
- * One queue item: what it is, who it is about, the message and why it is here, and its two
- * decisions. Focusable (roving tabindex): the selected item is the one keys act on.
+ * One action button. Its name is the visible label followed by the item it acts on, so the
+ * visible label starts the name (WCAG 2.5.3) and every item's buttons differ. The key hint sits
+ * beside the button, visible but outside its name, and is announced as aria-keyshortcuts.
+ */
+function Action({ label, shortcuts, keys, about, primary, onPress }: ActionProps) {
+  return (
+    <span className="queue-action">
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        aria-label={`${label}: ${about}`}
+        aria-keyshortcuts={keys ? shortcuts.join(' ') : undefined}
+        onClick={onPress}
+      >
+        {label}
+      </button>
+      {keys && (
+        <span className="queue-action-keys" aria-hidden="true">
+          {shortcuts.map((key) => (
+            <kbd key={key}>{key}</kbd>
+          ))}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/**
+ * One queue item: what it is, who it is about, the message and why it is here, and its actions.
+ * Focusable (roving tabindex): the selected item is the one keys act on.
  */
 export const QueueItemCard = forwardRef<HTMLLIElement, QueueItemCardProps>(function QueueItemCard(
-  { item, selected, onSelect, onDecide },
+  { item, selected, keys, onSelect, onIntent },
   ref,
 ) {
   const who = item.subject.name;
   const kind = KIND_LABEL[item.kind];
+  const about = `${kind.toLowerCase()} from ${who}`;
+  // d removes the content: the same as reject for a held message, as uphold for a report.
+  const deleteKey = item.kind === 'stage_request' ? null : removingDecision(item);
   return (
     <li
       ref={ref}
@@ -57,21 +102,23 @@ export const QueueItemCard = forwardRef<HTMLLIElement, QueueItemCardProps>(funct
       )}
       {item.reason && <p className="queue-reason">{item.kind === 'stage_request' ? `“${item.reason}”` : reasonLabel(item.reason)}</p>}
       <div className="queue-actions">
-        <button
-          type="button"
-          className="primary"
-          aria-label={`${APPROVE_LABEL[item.kind]}: ${kind.toLowerCase()} from ${who}`}
-          onClick={() => onDecide('approve')}
-        >
-          {APPROVE_LABEL[item.kind]} <kbd>a</kbd>
-        </button>
-        <button
-          type="button"
-          aria-label={`${REJECT_LABEL[item.kind]}: ${kind.toLowerCase()} from ${who}`}
-          onClick={() => onDecide('reject')}
-        >
-          {REJECT_LABEL[item.kind]} <kbd>r</kbd>
-        </button>
+        <Action
+          primary
+          label={APPROVE_LABEL[item.kind]}
+          shortcuts={deleteKey === 'approve' ? ['a', 'd'] : ['a']}
+          keys={keys}
+          about={about}
+          onPress={() => onIntent('approve')}
+        />
+        <Action
+          label={REJECT_LABEL[item.kind]}
+          shortcuts={deleteKey === 'reject' ? ['r', 'd'] : ['r']}
+          keys={keys}
+          about={about}
+          onPress={() => onIntent('reject')}
+        />
+        <Action label="Time out 5 min" shortcuts={['t']} keys={keys} about={about} onPress={() => onIntent('timeout')} />
+        <Action label="Ban" shortcuts={['b']} keys={keys} about={about} onPress={() => onIntent('ban')} />
       </div>
     </li>
   );

@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
+import { selectQueueShortcuts } from '../../store/navigationSlice';
 import { QueueItemCard } from './QueueItemCard';
-import { intentOfKey, reconcileSelection, triage, type TriageCommand } from './triage';
+import { intentOfKey, isHelpKey, reconcileSelection, triage, type TriageCommand, type TriageIntent } from './triage';
 
 /**
  * The moderation queue: held messages, reports and stage requests in one list, oldest first,
- * triaged by keyboard (j/k move, a approve, r reject, d delete, t timeout, b ban) or with the
- * buttons on each item. Results are announced through the studio's live region.
+ * triaged by keyboard (j/k move, a approve, r reject, d delete, t timeout, b ban, ? help) or with
+ * the buttons on each item. The keys listen on the panel, so they act only while it has focus
+ * (WCAG 2.1.4), and are off altogether when Settings says so (arrows still move). Results are
+ * announced through the studio's live region.
  */
 export function QueuePanel() {
   const queue = useStudio((s) => s.queue);
   const streamId = useStudio((s) => s.chatStreamId);
+  const singleKeys = useStudio(selectQueueShortcuts);
+  const focusPending = useStudio((s) => s.queueFocusPending);
+  const panelRef = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [previous, setPrevious] = useState(queue);
   const listRef = useRef<HTMLOListElement>(null);
@@ -37,6 +43,14 @@ export function QueuePanel() {
     element?.scrollIntoView({ block: 'nearest' });
   }, [current, queue]);
 
+  // The skip link asked for the queue: focus the selected item, or the panel when there is none.
+  useEffect(() => {
+    if (!focusPending) return;
+    useStudio.getState().queueFocused();
+    const element = (current && itemRefs.current.get(current)) || panelRef.current;
+    element?.focus();
+  }, [focusPending, current]);
+
   const execute = (command: TriageCommand) => {
     const s = useStudio.getState();
     switch (command.type) {
@@ -56,29 +70,46 @@ export function QueuePanel() {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const intent = intentOfKey(event);
-    if (!intent) return;
-    event.preventDefault();
-    const result = triage(queue, current, intent);
+  const run = (selectedId: string | null, intent: TriageIntent) => {
+    const result = triage(queue, selectedId, intent);
     setSelectedId(result.selectedId);
     if (result.selectedId) itemRefs.current.get(result.selectedId)?.focus();
     if (result.command) execute(result.command);
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (singleKeys && isHelpKey(event)) {
+      event.preventDefault();
+      useStudio.getState().setShortcutsOpen(true);
+      return;
+    }
+    const intent = intentOfKey(event, singleKeys);
+    if (!intent) return;
+    event.preventDefault();
+    run(current, intent);
+  };
+
   if (!streamId) {
     return (
-      <EmptyState title="Nothing to review" icon="✓">
-        Held messages, reports and stage requests land here while you are live.
-      </EmptyState>
+      <div className="queue-panel" ref={panelRef} id="moderation-queue" tabIndex={-1} aria-label="Moderation queue">
+        <EmptyState title="Nothing to review" icon="✓">
+          Held messages, reports and stage requests land here while you are live.
+        </EmptyState>
+      </div>
     );
   }
   return (
-    <div className="queue-panel">
-      <p className="hint queue-keys" id="queue-keys">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>d</kbd> delete · <kbd>t</kbd> time out 5 min ·{' '}
-        <kbd>b</kbd> ban
-      </p>
+    <div className="queue-panel" ref={panelRef} id="moderation-queue" tabIndex={-1} aria-label="Moderation queue" onKeyDown={onKeyDown}>
+      {singleKeys ? (
+        <p className="hint queue-keys" id="queue-keys">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>a</kbd> approve · <kbd>r</kbd> reject · <kbd>d</kbd> delete · <kbd>t</kbd> time out 5 min ·{' '}
+          <kbd>b</kbd> ban · <kbd>?</kbd> all shortcuts
+        </p>
+      ) : (
+        <p className="hint queue-keys" id="queue-keys">
+          Single-key shortcuts are off (Settings). <kbd>↑</kbd>/<kbd>↓</kbd> move; Tab reaches each item's buttons.
+        </p>
+      )}
       {queue.length === 0 ? (
         <EmptyState title="Queue is clear" icon="✓">
           New held messages, reports and stage requests appear here and are announced.
@@ -89,7 +120,6 @@ export function QueuePanel() {
           className="queue-list"
           aria-label="Moderation queue"
           aria-describedby="queue-keys"
-          onKeyDown={onKeyDown}
           onFocus={() => (focusInList.current = true)}
           onBlur={(event) => {
             if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget as Node)) focusInList.current = false;
@@ -104,8 +134,9 @@ export function QueuePanel() {
               }}
               item={item}
               selected={item.id === current}
+              keys={singleKeys}
               onSelect={() => setSelectedId(item.id)}
-              onDecide={(decision) => void useStudio.getState().decide(item, decision)}
+              onIntent={(intent) => run(item.id, intent)}
             />
           ))}
         </ol>

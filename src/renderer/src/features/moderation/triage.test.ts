@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModerationItem, ModerationKind } from '../../../../shared/domain/chat';
-import { intentOfKey, reconcileSelection, triage } from './triage';
+import { intentOfKey, isHelpKey, reconcileSelection, triage } from './triage';
 
 function item(id: string, kind: ModerationKind = 'held_message'): ModerationItem {
   return {
@@ -36,6 +36,19 @@ describe('keyboard triage', () => {
     ]);
     expect(key('a', { ctrlKey: true })).toBeNull();
     expect(key('x')).toBeNull();
+  });
+
+  it('with single-key shortcuts off, only the arrows move and no letter acts', () => {
+    const off = (k: string) => intentOfKey({ key: k, ctrlKey: false, metaKey: false, altKey: false }, false);
+    expect(['j', 'k', 'a', 'r', 'd', 't', 'b'].map(off)).toEqual([null, null, null, null, null, null, null]);
+    expect(off('ArrowDown')).toBe('next');
+    expect(off('ArrowUp')).toBe('previous');
+  });
+
+  it('? asks for help, Ctrl+? does not', () => {
+    expect(isHelpKey({ key: '?', ctrlKey: false, metaKey: false, altKey: false })).toBe(true);
+    expect(isHelpKey({ key: '?', ctrlKey: true, metaKey: false, altKey: false })).toBe(false);
+    expect(isHelpKey({ key: '/', ctrlKey: false, metaKey: false, altKey: false })).toBe(false);
   });
 
   it('moves with j/k, staying within the queue', () => {

@@ -44,10 +44,29 @@ const KEYS: Record<string, TriageIntent> = {
   b: 'ban',
 };
 
-/** The intent of a key press, or null for keys triage does not use (or with modifiers held). */
-export function intentOfKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): TriageIntent | null {
+/** Keys that are not characters: WCAG 2.1.4 does not cover them, so they work with shortcuts off. */
+const NAVIGATION_KEYS = new Set(['ArrowDown', 'ArrowUp']);
+
+interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * The intent of a key press, or null for keys triage does not use (or with modifiers held).
+ * With `singleKeys` off, only the arrow keys count.
+ */
+export function intentOfKey(event: KeyLike, singleKeys = true): TriageIntent | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (!singleKeys && !NAVIGATION_KEYS.has(event.key)) return null;
   return KEYS[event.key] ?? null;
+}
+
+/** ? (Shift+/ on most layouts) opens the shortcut list. */
+export function isHelpKey(event: KeyLike): boolean {
+  return event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey;
 }
 
 /** The decision that removes an item's content: drop a held message, uphold a report, refuse a request. */

@@ -14,6 +14,7 @@ interface FormState {
   publicBaseUrl: string;
   recordLocally: boolean;
   raisedHands: boolean;
+  queueShortcuts: boolean;
 }
 
 function toForm(view: SettingsView): FormState {
@@ -26,6 +27,7 @@ function toForm(view: SettingsView): FormState {
     publicBaseUrl: view.server.publicBaseUrl,
     recordLocally: view.studio.recordLocally,
     raisedHands: view.studio.raisedHands,
+    queueShortcuts: view.studio.queueShortcuts,
   };
 }
 
@@ -33,7 +35,7 @@ function toUpdate(form: FormState): SettingsUpdate {
   return {
     livekit: { url: form.url, apiKey: form.apiKey, ...(form.apiSecret === '' ? {} : { apiSecret: form.apiSecret }) },
     server: { bindAddress: form.bindAddress, port: Number(form.port), publicBaseUrl: form.publicBaseUrl },
-    studio: { recordLocally: form.recordLocally, raisedHands: form.raisedHands },
+    studio: { recordLocally: form.recordLocally, raisedHands: form.raisedHands, queueShortcuts: form.queueShortcuts },
   };
 }
 
@@ -83,7 +85,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
   const saveSettings = useStudio((state) => state.saveSettings);
   const [form, setForm] = useState<FormState>(() => toForm(settings));
 
-  const field = (key: Exclude<keyof FormState, 'recordLocally' | 'raisedHands'>) => ({
+  const field = (key: Exclude<keyof FormState, 'recordLocally' | 'raisedHands' | 'queueShortcuts'>) => ({
     value: form[key],
     onChange: (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value }),
   });
@@ -131,6 +133,18 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
           Let viewers raise a hand to join the stage
         </label>
         <span className="hint">Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve.</span>
+      </section>
+
+      <section className="card" aria-labelledby="keyboard-heading">
+        <h2 id="keyboard-heading">Keyboard</h2>
+        <label className="rules-check">
+          <input type="checkbox" checked={form.queueShortcuts} onChange={(event) => setForm({ ...form, queueShortcuts: event.target.checked })} />
+          Single-key shortcuts in the moderation queue
+        </label>
+        <span className="hint">
+          j k a r d t b act on the selected item, and ? lists every shortcut, only while the queue has focus. Turn them off if you use speech
+          input or keep pressing them by accident; the buttons and Ctrl/Cmd shortcuts keep working.
+        </span>
       </section>
 
       <section className="card" aria-labelledby="server-heading">

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../../../../shared/domain/chat';
 import { ChatComposer } from '../ChatComposer';
 import { ChatRow } from '../ChatRow';
 import { SpotlightBar } from '../SpotlightBar';
+import { PauseChatBar, usePausedChat } from '../PauseChat';
 import { VirtualChatList } from '../VirtualChatList';
 import { sendBlocker } from './chatTiming';
 import { NameEditor } from './NameEditor';
@@ -79,6 +80,7 @@ const ViewerMessage = memo(function ViewerMessage({ message, pinned, canReport, 
 export function ViewerChat({ live }: ViewerChatProps) {
   const status = useViewerChat((s) => s.status);
   const messages = useViewerChat((s) => s.messages);
+  const paused = usePausedChat(messages);
   const pinned = useViewerChat((s) => s.pinned);
   const you = useViewerChat((s) => s.you);
   const notice = useViewerChat((s) => s.notice);
@@ -130,9 +132,11 @@ export function ViewerChat({ live }: ViewerChatProps) {
       </div>
       <SpotlightBar pinned={pinned} highlight={null} />
       {gap && <p className="vchat-gap">Some older messages were missed while you were away.</p>}
+      <PauseChatBar chat={paused} />
       <div className="vchat-list">
         <VirtualChatList
-          messages={messages}
+          messages={paused.shown}
+          quiet={paused.paused}
           renderMessage={renderMessage}
           label="Chat messages"
           empty={open ? 'No messages yet. Say hello!' : (problem ?? 'Connecting to chat…')}
