@@ -17,6 +17,7 @@ import type { Logger } from '../logging';
 import type { SessionRegistry } from '../server/sessions';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { admit, moveToBackstage, moveToStage, removeGuest } from './rosterMoves';
+import { REVOKED_INVITE_NOTICE } from './guestState';
 import type { StageQueue } from './stageQueue';
 
 export interface StageServiceDeps {
@@ -126,7 +127,7 @@ export class StageService {
     const live = this.deps.streams.liveStream();
     if (!live) return;
     for (const identity of identities) {
-      markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The invite you used was revoked.');
+      markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), REVOKED_INVITE_NOTICE);
       await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     }
     const roster = this.state().guests;
