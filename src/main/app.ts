@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { ServerStatus } from '../shared/contract/studioApi';
 import { createCoreHandlers } from './api/coreHandlers';
@@ -11,6 +12,7 @@ import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
+import { ClientAddresses } from './server/clientAddress';
 import { createControlSocket } from './server/controlSocket';
 import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
@@ -118,6 +120,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   rehearsalRef.current = rehearsal;
   settings.onChange(() => void rehearsal.sync());
   const sessions = new SessionRegistry();
+  // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
+  const addresses = new ClientAddresses(() => settings.get().server.trustedProxies, (listener) => settings.onChange(listener));
+  const clientAddress = (req: IncomingMessage): string => addresses.of(req);
   const ownerToken = sessions.create('owner', 'host');
   const saved = settings.get().server;
   const bindAddress = options.bindAddress ?? saved.bindAddress;
@@ -172,6 +177,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const pageEvents = createPageEventsSocket({
     hub: new PageEventsHub({ bus, streams, guestState: (identity) => guests.stateOfIdentity(identity), log }),
     authenticateGuest: (guestToken) => guests.authenticate(guestToken),
+    clientAddress,
     log,
   });
 
@@ -182,10 +188,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host) }),
-      createRaiseHandRoute({ db, settings, streams, invites }),
+      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host), clientAddress }),
+      createRaiseHandRoute({ db, settings, streams, invites, clientAddress }),
       createWebhookRoute({ db, settings, streams, log }),
-      ...createGuestRoutes({ invites, guests, log }),
+      ...createGuestRoutes({ invites, guests, log, clientAddress }),
       createRecordingRoute({ recordings }),
     ],
     upgrades: [control, chat.upgradeRoute, pageEvents],

@@ -10,6 +10,7 @@ import { AppFailure, type ErrorCode } from '../../shared/result';
 import type { Logger } from '../logging';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
+import type { ClientAddressOf } from '../server/clientAddress';
 import { RateLimiter } from '../server/rateLimiter';
 import type { UpgradeRoute } from '../server/routes';
 import type { PageEventsHub, PageSubscriber } from './pageEventsHub';
@@ -21,6 +22,8 @@ export interface PageEventsSocketDeps {
   log: Logger;
   /** Ping interval; a page that has not answered the previous ping is dropped (default 25 s). */
   heartbeatMs?: number;
+  /** The client address of an upgrade (trusted proxies honoured). */
+  clientAddress: ClientAddressOf;
   /** Open sockets one address may hold (default 20: a household of tabs, not a botnet). */
   maxPerAddress?: number;
   /** Open sockets in all (default 2000), kept well below the file-descriptor limit. */
@@ -101,7 +104,7 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
         refuseUpgrade(socket, 403, 'Cross-origin page event connections are not allowed');
         return;
       }
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const address = deps.clientAddress(req);
       if (!opens.take(address) || deps.hub.countFrom(address) >= maxPerAddress) {
         refuseUpgrade(socket, 429, 'Too many connections from this address');
         return;
