@@ -8,12 +8,13 @@ import type { Handlers } from './api/types';
 import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { PageEventsHub } from './pageEvents/pageEventsHub';
-import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
+import { createPageEventsSocket, PAGE_EVENTS_GATE } from './pageEvents/pageEventsSocket';
 import { closeAbandonedStreams } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
 import { ClientAddresses } from './server/clientAddress';
-import { createControlSocket } from './server/controlSocket';
+import { ConnectionGate, SocketBudget } from './server/connectionLimits';
+import { CONTROL_GATE, createControlSocket } from './server/controlSocket';
 import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
@@ -21,6 +22,7 @@ import type { SecretStore } from './settings/secretStore';
 import { SettingsService } from './settings/settingsService';
 import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './chat/chatService';
+import { CHAT_GATE } from './chat/chatSocket';
 import { InviteService } from './invites/inviteService';
 import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';
 import { createGuestRoutes } from './stage/guestRoutes';
@@ -61,6 +63,8 @@ export interface AppOptions {
    * without it (tests, `--no-local-livekit`) it never does.
    */
   rehearsalWorker?: URL | null;
+  /** The app-wide socket ceiling and the owner's reserve; default from the descriptor limit (tests lower it). */
+  sockets?: { ceiling: number; ownerReserve: number };
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -123,6 +127,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
   const addresses = new ClientAddresses(() => settings.get().server.trustedProxies, (listener) => settings.onChange(listener));
   const clientAddress = (req: IncomingMessage): string => addresses.of(req);
+  // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
+  const socketBudget = options.sockets ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve) : SocketBudget.forThisProcess();
   const ownerToken = sessions.create('owner', 'host');
   const saved = settings.get().server;
   const bindAddress = options.bindAddress ?? saved.bindAddress;
@@ -151,7 +157,15 @@ export async function startApp(options: AppOptions): Promise<App> {
   const recordings = new RecordingService({ db, dataDir: options.dataDir, streams, log, localUrl: () => status().localUrl, reveal: options.revealFile });
   const interrupted = recordings.recoverAbandoned();
   if (interrupted > 0) log.warn(`Kept ${interrupted} recording(s) a crash interrupted, up to their last written piece`);
-  const chat = createChatService({ db, bus, settings, sessions, log, publicUrl });
+  const chat = createChatService({
+    db,
+    bus,
+    settings,
+    sessions,
+    log,
+    publicUrl,
+    connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
+  });
   const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, sessions, log, publicUrl });
   const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
   const invites = new InviteService({
@@ -173,11 +187,20 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createRecordingHandlers(recordings),
   };
   const dispatch = createDispatcher(handlers, log);
-  const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
+  const control = createControlSocket({
+    sessions,
+    dispatch,
+    bus,
+    log,
+    version: APP_VERSION,
+    gate: new ConnectionGate(socketBudget, CONTROL_GATE),
+    clientAddress,
+  });
   const pageEvents = createPageEventsSocket({
     hub: new PageEventsHub({ bus, streams, guestState: (identity) => guests.stateOfIdentity(identity), log }),
     authenticateGuest: (guestToken) => guests.authenticate(guestToken),
     clientAddress,
+    gate: new ConnectionGate(socketBudget, PAGE_EVENTS_GATE),
     log,
   });
 

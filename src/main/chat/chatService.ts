@@ -5,7 +5,9 @@ import { ModerationService } from '../moderation/moderationService';
 import type { UpgradeRoute } from '../server/routes';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
-import { createChatSocket } from './chatSocket';
+import { clientAddressOf, type ClientAddressOf } from '../server/clientAddress';
+import { ConnectionGate, DEFAULT_FRAME_BUDGET, SocketBudget, type FrameBudgetOptions } from '../server/connectionLimits';
+import { CHAT_GATE, createChatSocket } from './chatSocket';
 import { createChatHandlers, type ChatHandlers } from './handlers';
 import { ChatHub } from './hub';
 import { RulesStore } from './rulesStore';
@@ -22,8 +24,19 @@ export interface ChatServiceDeps {
   now?: () => number;
   /** Base URL for moderator links, e.g. `() => status().publicUrl`. */
   publicUrl: () => string;
+  /**
+   * The app's shared socket limits and client address function; without them chat gets the
+   * product's caps on a budget of its own and trusts no proxy (test and benchmark servers).
+   */
+  connections?: { gate: ConnectionGate; clientAddress: ClientAddressOf };
   /** Test and benchmark knobs; the defaults are the product's. */
-  tuning?: { heartbeatMs?: number; maxBufferedBytes?: number; writeDelayMs?: number; reactionIntervalMs?: number };
+  tuning?: {
+    heartbeatMs?: number;
+    maxBufferedBytes?: number;
+    writeDelayMs?: number;
+    reactionIntervalMs?: number;
+    frameBudget?: FrameBudgetOptions;
+  };
 }
 
 export interface ChatService {
@@ -67,6 +80,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     moderation,
     log,
     heartbeatMs: tuning.heartbeatMs,
+    gate: deps.connections?.gate ?? new ConnectionGate(SocketBudget.forThisProcess(), CHAT_GATE),
+    clientAddress: deps.connections?.clientAddress ?? ((req) => clientAddressOf(req, new Set())),
+    frameBudget: tuning.frameBudget ?? DEFAULT_FRAME_BUDGET,
     auth: { db, sessions: deps.sessions, credentials: () => deps.settings.livekitCredentials() },
   });
   const handlers = createChatHandlers({ db, hub, sender, moderation, rules, sessions: deps.sessions, publicUrl: deps.publicUrl, now });

@@ -1,6 +1,8 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
 import type { Logger } from '../logging';
+import type { ClientAddressOf } from '../server/clientAddress';
+import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from '../server/connectionLimits';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
 import type { UpgradeRoute } from '../server/routes';
@@ -14,7 +16,15 @@ export interface ChatSocketDeps extends FrameHandlerDeps {
   log: Logger;
   /** Ping interval; a client that has not answered the previous ping is dropped (default 25 s). */
   heartbeatMs?: number;
+  /** Per-address and per-identity caps, upgrade rate and the app-wide socket ceiling. */
+  gate: ConnectionGate;
+  clientAddress: ClientAddressOf;
+  /** Frames one chat socket may send per second before `rate_limited`, then a close. */
+  frameBudget: FrameBudgetOptions;
 }
+
+/** Enough for a room of people behind one NAT and a chatter's tabs; not enough to hoard sockets. */
+export const CHAT_GATE: GateOptions = { maxPerAddress: 50, maxPerIdentity: 10, upgradeBurst: 30, upgradesPerSecond: 2 };
 
 /** `?since=` as a seq, or null when absent or unreadable (then the client gets the latest history). */
 function sinceOf(url: URL): number | null {
@@ -64,8 +74,20 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         return;
       }
       if (socket.destroyed) return;
+      // After authentication, so the owner's studio is never counted with hostile sockets from its address.
+      const lease = deps.gate.admit({
+        address: deps.clientAddress(req),
+        identity: auth.ok ? auth.who.identity : null,
+        owner: auth.ok && auth.who.role === 'host',
+      });
+      if (isRefusal(lease)) {
+        refuseUpgrade(socket, lease.status, lease.message);
+        return;
+      }
+      socket.once('close', () => lease.release());
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on('error', (error) => deps.log.warn('chat socket error', error.message));
+        ws.on('close', () => lease.release());
         if (!auth.ok) {
           sendNow(ws, { type: 'error', code: auth.code, message: auth.message });
           ws.close(auth.closeCode, auth.code);
@@ -75,9 +97,13 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         if (!peer) return;
         peerOf.set(ws, peer);
         alive.add(ws);
+        const budget = new FrameBudget(deps.frameBudget);
         ws.on('pong', () => alive.add(ws));
         ws.on('close', () => deps.hub.leave(peer));
         ws.on('message', (data: Buffer, isBinary: boolean) => {
+          const verdict = budget.take();
+          if (verdict === 'close') return ws.close(FRAME_FLOOD_CLOSE, 'rate_limited');
+          if (verdict === 'refuse') return sendNow(ws, { type: 'error', code: 'rate_limited', message: 'Too many frames; slow down' });
           handleClientFrame(deps, peer, data, isBinary).catch((error: unknown) => deps.log.error('chat: frame failed', error));
         });
       });

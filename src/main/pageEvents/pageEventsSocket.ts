@@ -11,7 +11,15 @@ import type { Logger } from '../logging';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { RateLimiter } from '../server/rateLimiter';
+import {
+  type ConnectionGate,
+  DEFAULT_FRAME_BUDGET,
+  FRAME_FLOOD_CLOSE,
+  FrameBudget,
+  isRefusal,
+  type FrameBudgetOptions,
+  type GateOptions,
+} from '../server/connectionLimits';
 import type { UpgradeRoute } from '../server/routes';
 import type { PageEventsHub, PageSubscriber } from './pageEventsHub';
 
@@ -24,11 +32,14 @@ export interface PageEventsSocketDeps {
   heartbeatMs?: number;
   /** The client address of an upgrade (trusted proxies honoured). */
   clientAddress: ClientAddressOf;
-  /** Open sockets one address may hold (default 20: a household of tabs, not a botnet). */
-  maxPerAddress?: number;
-  /** Open sockets in all (default 2000), kept well below the file-descriptor limit. */
-  maxTotal?: number;
+  /** Per-address caps, the upgrade rate and the app-wide socket ceiling (see connectionLimits). */
+  gate: ConnectionGate;
+  /** Frames a page may send per second; it sends one in its life (default DEFAULT_FRAME_BUDGET). */
+  frameBudget?: FrameBudgetOptions;
 }
+
+/** A household of tabs, not a botnet; pages carry no proven identity until their one frame. */
+export const PAGE_EVENTS_GATE: GateOptions = { maxPerAddress: 20, maxPerIdentity: 20, upgradeBurst: 30, upgradesPerSecond: 2 };
 
 /** Unusable frames a page may send before it is closed (a page sends one frame in its life). */
 const MAX_BAD_FRAMES = 3;
@@ -43,10 +54,6 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
   const wss = new WebSocketServer({ noServer: true, maxPayload: PAGE_EVENTS_MAX_FRAME_BYTES, clientTracking: true });
   const alive = new WeakSet<WebSocket>();
   const subscriberOf = new WeakMap<WebSocket, PageSubscriber>();
-  // Reconnect storms from one address are slowed down before they cost a handshake.
-  const opens = new RateLimiter(30, 2);
-  const maxPerAddress = deps.maxPerAddress ?? 20;
-  const maxTotal = deps.maxTotal ?? 2000;
 
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -105,23 +112,29 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
         return;
       }
       const address = deps.clientAddress(req);
-      if (!opens.take(address) || deps.hub.countFrom(address) >= maxPerAddress) {
-        refuseUpgrade(socket, 429, 'Too many connections from this address');
+      // Reconnect storms and socket hoarding from one address are refused before the handshake.
+      const lease = deps.gate.admit({ address, identity: null, owner: false });
+      if (isRefusal(lease)) {
+        refuseUpgrade(socket, lease.status, lease.message);
         return;
       }
-      if (deps.hub.size >= maxTotal) {
-        refuseUpgrade(socket, 503, 'The studio is at its connection limit');
-        return;
-      }
+      socket.once('close', () => lease.release());
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on('error', (error) => deps.log.warn('page events socket error', error.message));
         const subscriber = deps.hub.add(ws, address);
         subscriberOf.set(ws, subscriber);
         alive.add(ws);
         const bad = { count: 0 };
+        const budget = new FrameBudget(deps.frameBudget ?? DEFAULT_FRAME_BUDGET);
         ws.on('pong', () => alive.add(ws));
-        ws.on('close', () => deps.hub.remove(subscriber));
+        ws.on('close', () => {
+          lease.release();
+          deps.hub.remove(subscriber);
+        });
         ws.on('message', (data: Buffer, isBinary: boolean) => {
+          const verdict = budget.take();
+          if (verdict === 'close') return ws.close(FRAME_FLOOD_CLOSE, 'rate_limited');
+          if (verdict === 'refuse') return reply(ws, 'rate_limited', 'Too many frames; slow down');
           try {
             onFrame(ws, subscriber, data, isBinary, bad);
           } catch (error) {
