@@ -24,6 +24,7 @@ import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './chat/chatService';
 import { CHAT_GATE } from './chat/chatSocket';
 import { InviteService } from './invites/inviteService';
+import { createModeratorHandlers } from './moderation/moderatorAccess';
 import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';
 import { createGuestRoutes } from './stage/guestRoutes';
 import { GuestService } from './stage/guestService';
@@ -166,12 +167,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     publicUrl,
     connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
   });
-  const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, sessions, log, publicUrl });
+  const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, moderators: chat.moderators, log, publicUrl });
   const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
   const invites = new InviteService({
     db,
     bus,
-    sessions,
+    moderators: chat.moderators,
     publicUrl,
     liveTitle: () => streams.liveStream()?.stream.title ?? null,
     createGuest: (inviteId, name) => guests.create(inviteId, name),
@@ -185,6 +186,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createStageHandlers({ invites, stage }),
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),
     ...createRecordingHandlers(recordings),
+    ...createModeratorHandlers(chat.moderators),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({

@@ -1,5 +1,5 @@
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
+import { CHAT_CLOSE, CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
 import type { Logger } from '../logging';
 import type { ClientAddressOf } from '../server/clientAddress';
 import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from '../server/connectionLimits';
@@ -42,6 +42,17 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
   const wss = new WebSocketServer({ noServer: true, maxPayload: CHAT_MAX_FRAME_BYTES, clientTracking: true });
   const alive = new WeakSet<WebSocket>();
   const peerOf = new WeakMap<WebSocket, ChatPeer>();
+
+  const sessionIdOf = new WeakMap<WebSocket, string>();
+
+  function endSession(ws: WebSocket, message: string): void {
+    sendNow(ws, { type: 'error', code: 'unauthorized', message });
+    ws.close(CHAT_CLOSE.unauthorized, 'unauthorized');
+  }
+  // A revoked or expired moderator session loses its chat sockets at once.
+  const stopEnded = deps.auth.sessions.onEnded((ended) => {
+    for (const ws of wss.clients) if (sessionIdOf.get(ws) === ended.id) endSession(ws, 'Your moderator access has ended');
+  });
 
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -96,11 +107,14 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         const peer = deps.hub.join(auth.streamId, auth.who, auth.actor, ws, sinceOf(url));
         if (!peer) return;
         peerOf.set(ws, peer);
+        const sessionId = auth.sessionId;
+        if (sessionId !== null) sessionIdOf.set(ws, sessionId);
         alive.add(ws);
         const budget = new FrameBudget(deps.frameBudget);
         ws.on('pong', () => alive.add(ws));
         ws.on('close', () => deps.hub.leave(peer));
         ws.on('message', (data: Buffer, isBinary: boolean) => {
+          if (sessionId !== null && !deps.auth.sessions.isActive(sessionId)) return endSession(ws, 'Your moderator access has ended');
           const verdict = budget.take();
           if (verdict === 'close') return ws.close(FRAME_FLOOD_CLOSE, 'rate_limited');
           if (verdict === 'refuse') return sendNow(ws, { type: 'error', code: 'rate_limited', message: 'Too many frames; slow down' });
@@ -109,6 +123,7 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
       });
     },
     close() {
+      stopEnded();
       clearInterval(heartbeat);
       wss.close();
     },

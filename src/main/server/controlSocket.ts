@@ -54,6 +54,19 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     }
   });
 
+  /** Close code for a socket whose session was revoked or expired: do not reconnect with it. */
+  const SESSION_ENDED_CLOSE = 4401;
+  function endSocket(socket: WebSocket, reason: string): void {
+    frameError(socket, null, 'unauthorized', reason);
+    socket.close(SESSION_ENDED_CLOSE, 'session_ended');
+  }
+  // A revoked or expired session loses its sockets at once, not at its next call.
+  const stopEnded = deps.sessions.onEnded((ended, why) => {
+    for (const socket of wss.clients) {
+      if (sessionOf.get(socket)?.id === ended.id) endSocket(socket, why === 'expired' ? 'This session has expired' : 'This session was revoked');
+    }
+  });
+
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
       if (!alive.has(socket)) {
@@ -117,6 +130,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     const budget = session.role === 'owner' ? null : new FrameBudget(MODERATOR_FRAME_BUDGET);
     socket.on('pong', () => alive.add(socket));
     socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!deps.sessions.isActive(session.id)) return endSocket(socket, 'This session has ended');
       const verdict = budget?.take() ?? 'ok';
       if (verdict === 'close') return socket.close(FRAME_FLOOD_CLOSE, 'rate_limited');
       if (verdict === 'refuse') return frameError(socket, null, 'rate_limited', 'Too many calls; slow down');
@@ -141,7 +155,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
         refuseUpgrade(socket, 401, 'A valid session token is required');
         return;
       }
-      const lease = deps.gate.admit({ address: deps.clientAddress(req), identity: session.actor, owner: session.role === 'owner' });
+      const lease = deps.gate.admit({ address: deps.clientAddress(req), identity: session.id, owner: session.role === 'owner' });
       if (isRefusal(lease)) {
         refuseUpgrade(socket, lease.status, lease.message);
         return;
@@ -154,6 +168,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     },
     close() {
       stopEvents();
+      stopEnded();
       clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       wss.close();
