@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { ServerStatus } from '../shared/contract/studioApi';
 import { createCoreHandlers } from './api/coreHandlers';
@@ -7,11 +8,13 @@ import type { Handlers } from './api/types';
 import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { PageEventsHub } from './pageEvents/pageEventsHub';
-import { createPageEventsSocket } from './pageEvents/pageEventsSocket';
+import { createPageEventsSocket, PAGE_EVENTS_GATE } from './pageEvents/pageEventsSocket';
 import { closeAbandonedStreams, getStream } from './history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
-import { createControlSocket } from './server/controlSocket';
+import { ClientAddresses } from './server/clientAddress';
+import { ConnectionGate, SocketBudget } from './server/connectionLimits';
+import { CONTROL_GATE, createControlSocket } from './server/controlSocket';
 import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
@@ -19,7 +22,9 @@ import type { SecretStore } from './settings/secretStore';
 import { SettingsService } from './settings/settingsService';
 import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './chat/chatService';
+import { CHAT_GATE } from './chat/chatSocket';
 import { InviteService } from './invites/inviteService';
+import { createModeratorHandlers } from './moderation/moderatorAccess';
 import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';
 import { createGuestRoutes } from './stage/guestRoutes';
 import { GuestService } from './stage/guestService';
@@ -60,6 +65,8 @@ export interface AppOptions {
    * without it (tests, `--no-local-livekit`) it never does.
    */
   rehearsalWorker?: URL | null;
+  /** The app-wide socket ceiling and the owner's reserve; default from the descriptor limit (tests lower it). */
+  sockets?: { ceiling: number; ownerReserve: number };
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -120,6 +127,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   rehearsalRef.current = rehearsal;
   settings.onChange(() => void rehearsal.sync());
   const sessions = new SessionRegistry();
+  // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
+  const addresses = new ClientAddresses(() => settings.get().server.trustedProxies, (listener) => settings.onChange(listener));
+  const clientAddress = (req: IncomingMessage): string => addresses.of(req);
+  // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
+  const socketBudget = options.sockets ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve) : SocketBudget.forThisProcess();
   const ownerToken = sessions.create('owner', 'host');
   const saved = settings.get().server;
   const bindAddress = options.bindAddress ?? saved.bindAddress;
@@ -148,13 +160,21 @@ export async function startApp(options: AppOptions): Promise<App> {
   const recordings = new RecordingService({ db, dataDir: options.dataDir, streams, log, localUrl: () => status().localUrl, reveal: options.revealFile });
   const interrupted = recordings.recoverAbandoned();
   if (interrupted > 0) log.warn(`Kept ${interrupted} recording(s) a crash interrupted, up to their last written piece`);
-  const chat = createChatService({ db, bus, settings, sessions, log, publicUrl });
-  const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, sessions, log, publicUrl });
+  const chat = createChatService({
+    db,
+    bus,
+    settings,
+    sessions,
+    log,
+    publicUrl,
+    connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
+  });
+  const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, moderators: chat.moderators, log, publicUrl });
   const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
   const invites = new InviteService({
     db,
     bus,
-    sessions,
+    moderators: chat.moderators,
     publicUrl,
     liveTitle: () => streams.liveStream()?.stream.title ?? null,
     createGuest: (inviteId, name) => guests.create(inviteId, name),
@@ -168,12 +188,23 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createStageHandlers({ invites, stage }),
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),
     ...createRecordingHandlers(recordings),
+    ...createModeratorHandlers(chat.moderators),
   };
   const dispatch = createDispatcher(handlers, log);
-  const control = createControlSocket({ sessions, dispatch, bus, log, version: APP_VERSION });
+  const control = createControlSocket({
+    sessions,
+    dispatch,
+    bus,
+    log,
+    version: APP_VERSION,
+    gate: new ConnectionGate(socketBudget, CONTROL_GATE),
+    clientAddress,
+  });
   const pageEvents = createPageEventsSocket({
     hub: new PageEventsHub({ bus, streams, guestState: (identity) => guests.stateOfIdentity(identity), log }),
     authenticateGuest: (guestToken) => guests.authenticate(guestToken),
+    clientAddress,
+    gate: new ConnectionGate(socketBudget, PAGE_EVENTS_GATE),
     log,
   });
 
@@ -184,10 +215,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host) }),
-      createRaiseHandRoute({ db, settings, streams, invites }),
+      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host), clientAddress }),
+      createRaiseHandRoute({ db, settings, streams, invites, clientAddress }),
       createWebhookRoute({ db, settings, streams, log }),
-      ...createGuestRoutes({ invites, guests, log }),
+      ...createGuestRoutes({ invites, guests, log, clientAddress }),
       createRecordingRoute({ recordings }),
     ],
     upgrades: [control, chat.upgradeRoute, pageEvents],

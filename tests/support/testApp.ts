@@ -17,7 +17,14 @@ export interface TestApp {
 
 /** Starts the real services and server on an ephemeral loopback port with a throwaway data dir. */
 export async function startTestApp(
-  options: { dataDir?: string; secretStore?: SecretStore; rendererDir?: string; rooms?: RoomGateway; rehearsalWorker?: URL } = {},
+  options: {
+    dataDir?: string;
+    secretStore?: SecretStore;
+    rendererDir?: string;
+    rooms?: RoomGateway;
+    rehearsalWorker?: URL;
+    sockets?: { ceiling: number; ownerReserve: number };
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'airdeck-test-'));
   const logLines: string[] = [];
@@ -30,6 +37,7 @@ export async function startTestApp(
     desktop: false,
     rooms: options.rooms,
     rehearsalWorker: options.rehearsalWorker ?? null,
+    sockets: options.sockets,
     logSink: (_level, line) => logLines.push(line),
   });
   const baseUrl = app.server.localUrl;

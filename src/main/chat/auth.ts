@@ -12,13 +12,14 @@ import type { ChatIdentity } from './room';
 
 export interface ChatAuthDeps {
   db: Database;
-  sessions: Pick<SessionRegistry, 'verify'>;
+  sessions: Pick<SessionRegistry, 'verify' | 'isActive' | 'onEnded'>;
   /** Read on every connection, so changed credentials apply at once. */
   credentials: () => LivekitCredentials;
 }
 
 export type ChatAuth =
-  { ok: true; streamId: string; who: ChatIdentity; actor: string } | { ok: false; code: ChatErrorCode; message: string; closeCode: number };
+  | { ok: true; streamId: string; who: ChatIdentity; actor: string; /** Set for studio sessions, which can end while connected. */ sessionId: string | null }
+  | { ok: false; code: ChatErrorCode; message: string; closeCode: number };
 
 /** Token roles (see tokens/livekitTokens.ts) as chat roles: waiting and stage guests are both guests. */
 const ROLE_OF_TOKEN: Record<string, ChatRole> = {
@@ -67,6 +68,7 @@ export async function authenticateChat(req: IncomingMessage, url: URL, deps: Cha
       streamId: stream.id,
       who: { identity, name, role },
       actor: role === 'viewer' || role === 'guest' ? identity : `${role}:${name}`,
+      sessionId: null,
     };
   }
   const session = deps.sessions.verify(sessionTokenOf(req, url));
@@ -76,5 +78,5 @@ export async function authenticateChat(req: IncomingMessage, url: URL, deps: Cha
   if (!stream) return refused('not_found', 'There is no stream in this room');
   const role: ChatRole = session.role === 'owner' ? 'host' : 'moderator';
   const name = session.role === 'owner' ? 'Host' : session.actor.replace(/^moderator:/u, '') || 'Moderator';
-  return { ok: true, streamId: stream.id, who: { identity: session.actor, name, role }, actor: session.actor };
+  return { ok: true, streamId: stream.id, who: { identity: session.actor, name, role }, actor: session.actor, sessionId: session.id };
 }

@@ -2,11 +2,14 @@ import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import type { Logger } from '../logging';
 import { ModerationService } from '../moderation/moderationService';
+import { ModeratorAccess } from '../moderation/moderatorAccess';
 import type { UpgradeRoute } from '../server/routes';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
-import { createChatSocket } from './chatSocket';
-import { createChatHandlers, type ChatHandlers } from './handlers';
+import { clientAddressOf, type ClientAddressOf } from '../server/clientAddress';
+import { ConnectionGate, DEFAULT_FRAME_BUDGET, SocketBudget, type FrameBudgetOptions } from '../server/connectionLimits';
+import { CHAT_GATE, createChatSocket } from './chatSocket';
+import { createChatHandlers, liveStreamId, type ChatHandlers } from './handlers';
 import { ChatHub } from './hub';
 import { RulesStore } from './rulesStore';
 import { ChatSender } from './sender';
@@ -17,13 +20,24 @@ export interface ChatServiceDeps {
   bus: EventBus;
   /** Only `livekitCredentials()` is used: chat tokens are verified with the API secret. */
   settings: { livekitCredentials(): LivekitCredentials };
-  sessions: Pick<SessionRegistry, 'create' | 'verify'>;
+  sessions: SessionRegistry;
   log: Logger;
   now?: () => number;
   /** Base URL for moderator links, e.g. `() => status().publicUrl`. */
   publicUrl: () => string;
+  /**
+   * The app's shared socket limits and client address function; without them chat gets the
+   * product's caps on a budget of its own and trusts no proxy (test and benchmark servers).
+   */
+  connections?: { gate: ConnectionGate; clientAddress: ClientAddressOf };
   /** Test and benchmark knobs; the defaults are the product's. */
-  tuning?: { heartbeatMs?: number; maxBufferedBytes?: number; writeDelayMs?: number; reactionIntervalMs?: number };
+  tuning?: {
+    heartbeatMs?: number;
+    maxBufferedBytes?: number;
+    writeDelayMs?: number;
+    reactionIntervalMs?: number;
+    frameBudget?: FrameBudgetOptions;
+  };
 }
 
 export interface ChatService {
@@ -34,6 +48,8 @@ export interface ChatService {
   hub: ChatHub;
   sender: ChatSender;
   moderation: ModerationService;
+  /** Moderator sessions: granted, listed, revoked, expiring. */
+  moderators: ModeratorAccess;
   rules: RulesStore;
   /**
    * Commits pending writes, lets their acks and broadcasts go out, then closes every chat client
@@ -60,6 +76,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now });
   const moderation = new ModerationService({ db, bus, hub, sender, writer, now });
+  const moderators = new ModeratorAccess({
+    sessions: deps.sessions,
+    bus,
+    record: (entry) => moderation.record(entry),
+    liveStreamId: () => liveStreamId(db),
+    now,
+  });
   const stopRules = rules.onChange((next) => bus.emit('rules.changed', next));
   const socket = createChatSocket({
     hub,
@@ -67,15 +90,19 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     moderation,
     log,
     heartbeatMs: tuning.heartbeatMs,
+    gate: deps.connections?.gate ?? new ConnectionGate(SocketBudget.forThisProcess(), CHAT_GATE),
+    clientAddress: deps.connections?.clientAddress ?? ((req) => clientAddressOf(req, new Set())),
+    frameBudget: tuning.frameBudget ?? DEFAULT_FRAME_BUDGET,
     auth: { db, sessions: deps.sessions, credentials: () => deps.settings.livekitCredentials() },
   });
-  const handlers = createChatHandlers({ db, hub, sender, moderation, rules, sessions: deps.sessions, publicUrl: deps.publicUrl, now });
+  const handlers = createChatHandlers({ db, hub, sender, moderation, moderators, rules, publicUrl: deps.publicUrl, now });
   return {
     upgradeRoute: socket,
     handlers,
     hub,
     sender,
     moderation,
+    moderators,
     rules,
     async close() {
       stopRules();

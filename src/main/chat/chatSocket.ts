@@ -1,6 +1,8 @@
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
+import { CHAT_CLOSE, CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
 import type { Logger } from '../logging';
+import type { ClientAddressOf } from '../server/clientAddress';
+import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from '../server/connectionLimits';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
 import type { UpgradeRoute } from '../server/routes';
@@ -14,7 +16,15 @@ export interface ChatSocketDeps extends FrameHandlerDeps {
   log: Logger;
   /** Ping interval; a client that has not answered the previous ping is dropped (default 25 s). */
   heartbeatMs?: number;
+  /** Per-address and per-identity caps, upgrade rate and the app-wide socket ceiling. */
+  gate: ConnectionGate;
+  clientAddress: ClientAddressOf;
+  /** Frames one chat socket may send per second before `rate_limited`, then a close. */
+  frameBudget: FrameBudgetOptions;
 }
+
+/** Enough for a room of people behind one NAT and a chatter's tabs; not enough to hoard sockets. */
+export const CHAT_GATE: GateOptions = { maxPerAddress: 50, maxPerIdentity: 10, upgradeBurst: 30, upgradesPerSecond: 2 };
 
 /** `?since=` as a seq, or null when absent or unreadable (then the client gets the latest history). */
 function sinceOf(url: URL): number | null {
@@ -32,6 +42,17 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
   const wss = new WebSocketServer({ noServer: true, maxPayload: CHAT_MAX_FRAME_BYTES, clientTracking: true });
   const alive = new WeakSet<WebSocket>();
   const peerOf = new WeakMap<WebSocket, ChatPeer>();
+
+  const sessionIdOf = new WeakMap<WebSocket, string>();
+
+  function endSession(ws: WebSocket, message: string): void {
+    sendNow(ws, { type: 'error', code: 'unauthorized', message });
+    ws.close(CHAT_CLOSE.unauthorized, 'unauthorized');
+  }
+  // A revoked or expired moderator session loses its chat sockets at once.
+  const stopEnded = deps.auth.sessions.onEnded((ended) => {
+    for (const ws of wss.clients) if (sessionIdOf.get(ws) === ended.id) endSession(ws, 'Your moderator access has ended');
+  });
 
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -64,8 +85,20 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         return;
       }
       if (socket.destroyed) return;
+      // After authentication, so the owner's studio is never counted with hostile sockets from its address.
+      const lease = deps.gate.admit({
+        address: deps.clientAddress(req),
+        identity: auth.ok ? auth.who.identity : null,
+        owner: auth.ok && auth.who.role === 'host',
+      });
+      if (isRefusal(lease)) {
+        refuseUpgrade(socket, lease.status, lease.message);
+        return;
+      }
+      socket.once('close', () => lease.release());
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on('error', (error) => deps.log.warn('chat socket error', error.message));
+        ws.on('close', () => lease.release());
         if (!auth.ok) {
           sendNow(ws, { type: 'error', code: auth.code, message: auth.message });
           ws.close(auth.closeCode, auth.code);
@@ -74,15 +107,23 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         const peer = deps.hub.join(auth.streamId, auth.who, auth.actor, ws, sinceOf(url));
         if (!peer) return;
         peerOf.set(ws, peer);
+        const sessionId = auth.sessionId;
+        if (sessionId !== null) sessionIdOf.set(ws, sessionId);
         alive.add(ws);
+        const budget = new FrameBudget(deps.frameBudget);
         ws.on('pong', () => alive.add(ws));
         ws.on('close', () => deps.hub.leave(peer));
         ws.on('message', (data: Buffer, isBinary: boolean) => {
+          if (sessionId !== null && !deps.auth.sessions.isActive(sessionId)) return endSession(ws, 'Your moderator access has ended');
+          const verdict = budget.take();
+          if (verdict === 'close') return ws.close(FRAME_FLOOD_CLOSE, 'rate_limited');
+          if (verdict === 'refuse') return sendNow(ws, { type: 'error', code: 'rate_limited', message: 'Too many frames; slow down' });
           handleClientFrame(deps, peer, data, isBinary).catch((error: unknown) => deps.log.error('chat: frame failed', error));
         });
       });
     },
     close() {
+      stopEnded();
       clearInterval(heartbeat);
       wss.close();
     },

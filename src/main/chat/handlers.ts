@@ -5,7 +5,8 @@ import type { Database } from '../db/openDatabase';
 import { listRecentMessages } from '../history/chatMessages';
 import { getStream, listLiveStreams } from '../history/streams';
 import type { ModerationService } from '../moderation/moderationService';
-import type { SessionRegistry } from '../server/sessions';
+import type { ModeratorAccess } from '../moderation/moderatorAccess';
+import { DEFAULT_MODERATOR_TTL_MS } from '../server/sessions';
 import { AppFailure } from '../../shared/result';
 import { ChatFailure, toAppFailure } from './chatFailure';
 import type { ChatHub } from './hub';
@@ -22,7 +23,7 @@ export interface ChatHandlerDeps {
   sender: ChatSender;
   moderation: ModerationService;
   rules: RulesStore;
-  sessions: Pick<SessionRegistry, 'create'>;
+  moderators: ModeratorAccess;
   /** Base of links handed out (the public URL, or the local one), without a trailing slash. */
   publicUrl: () => string;
   now: () => number;
@@ -40,7 +41,7 @@ function streamOf(db: Database, streamId: string | undefined): string {
 }
 
 /** The live stream's id, or null: actions outside any stream (rules, links) are logged against it. */
-function liveStreamId(db: Database): string | null {
+export function liveStreamId(db: Database): string | null {
   return listLiveStreams(db).sort((a, b) => b.startedAt - a.startedAt)[0]?.id ?? null;
 }
 
@@ -99,19 +100,16 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
     'moderation.decide': (p, ctx) => translated(() => moderation.decide(p.itemId, p.decision, ctx.actor, p.reason)),
     'moderation.audit': (p) => ({ entries: moderation.audit(streamOf(db, p.streamId), p.limit, p.beforeId) }),
     'moderation.createModeratorLink': (p, ctx) => {
-      const actor = `moderator:${p.label}`;
-      const token = deps.sessions.create('moderator', actor);
+      const { token, session } = deps.moderators.grant({
+        name: p.label,
+        grant: { kind: 'link', label: p.label },
+        expiresAt: deps.now() + DEFAULT_MODERATOR_TTL_MS,
+        by: ctx.actor,
+        action: 'moderator_link',
+      });
       // The studio page turns `?session=` into an HttpOnly cookie and drops it from the address bar.
       const url = `${deps.publicUrl().replace(/\/+$/u, '')}/?session=${encodeURIComponent(token)}`;
-      moderation.record({
-        streamId: liveStreamId(db),
-        actor: ctx.actor,
-        action: 'moderator_link',
-        targetIdentity: actor,
-        details: { label: p.label },
-        at: deps.now(),
-      });
-      return { url, actor };
+      return { url, actor: session.actor };
     },
     'rules.get': () => deps.rules.get(),
     'rules.update': (p, ctx) => {

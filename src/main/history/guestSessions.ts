@@ -7,6 +7,8 @@ export interface GuestSessionRecord {
   name: string;
   createdAt: number;
   removedFrom: string | null;
+  /** When the guest was last removed (kicked, or their invite revoked), in any stream; null if never. */
+  removedAt: number | null;
   notice: string | null;
 }
 
@@ -17,6 +19,7 @@ interface GuestSessionRow {
   name: string;
   created_at: number;
   removed_from: string | null;
+  removed_at: number | null;
   notice: string | null;
 }
 
@@ -28,6 +31,7 @@ function toRecord(row: GuestSessionRow): GuestSessionRecord {
     name: row.name,
     createdAt: row.created_at,
     removedFrom: row.removed_from,
+    removedAt: row.removed_at,
     notice: row.notice,
   };
 }

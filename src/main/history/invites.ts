@@ -68,6 +68,12 @@ export function consumeInvite(db: Database, id: string, now: number): boolean {
   );
 }
 
+/** Whether an invite was revoked (a keyed read; guests are re-checked against it on every request). */
+export function isInviteRevoked(db: Database, id: string): boolean {
+  const row = db.prepare('SELECT revoked_at FROM invites WHERE id = ?').get(id) as { revoked_at: number | null } | undefined;
+  return row !== undefined && row.revoked_at !== null;
+}
+
 export function revokeInvite(db: Database, id: string, now: number): boolean {
   return db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes === 1;
 }

@@ -5,13 +5,14 @@ import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { consumeInvite, findInviteByHash, getInvite, insertInvite, listInvites, revokeInvite } from '../history/invites';
-import type { SessionRegistry } from '../server/sessions';
+import type { ModeratorAccess } from '../moderation/moderatorAccess';
 import { hashCode, newInviteCode } from './inviteCodes';
 
 export interface InviteServiceDeps {
   db: Database;
   bus: EventBus;
-  sessions: SessionRegistry;
+  /** Co-moderator invites open moderator sessions here, and revoking the invite ends them. */
+  moderators: ModeratorAccess;
   publicUrl: () => string;
   /** Title of the live stream, shown on the guest page before the guest commits. */
   liveTitle: () => string | null;
@@ -84,10 +85,11 @@ export class InviteService {
     return listInvites(this.deps.db, this.now());
   }
 
-  async revoke(id: string): Promise<Invite> {
+  async revoke(id: string, by = 'host'): Promise<Invite> {
     const now = this.now();
     if (!getInvite(this.deps.db, id, now)) throw new AppFailure('not_found', 'No invite with that id');
     revokeInvite(this.deps.db, id, now);
+    this.deps.moderators.revokeFromInvite(id, by);
     await this.deps.onRevoked(id);
     this.changed();
     return getInvite(this.deps.db, id, now)!;
@@ -109,7 +111,14 @@ export class InviteService {
     if (!consumeInvite(this.deps.db, invite!.id, now)) return { status: 'refused', reason: 'used' };
     this.changed();
     if (invite!.role === 'moderator') {
-      const token = this.deps.sessions.create('moderator', `moderator:${name}`);
+      // The session lasts no longer than the invite did, and remembers it so revoking it ends the session.
+      const { token } = this.deps.moderators.grant({
+        name,
+        grant: { kind: 'invite', inviteId: invite!.id, label: invite!.label },
+        expiresAt: invite!.expiresAt,
+        by: `moderator:${name}`,
+        action: 'moderator_invite',
+      });
       return { status: 'accepted', role: 'moderator', consoleUrl: `${this.deps.publicUrl()}/?session=${token}` };
     }
     return { status: 'accepted', role: 'guest', ...this.deps.createGuest(invite!.id, name) };

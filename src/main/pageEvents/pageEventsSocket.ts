@@ -10,7 +10,16 @@ import { AppFailure, type ErrorCode } from '../../shared/result';
 import type { Logger } from '../logging';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
-import { RateLimiter } from '../server/rateLimiter';
+import type { ClientAddressOf } from '../server/clientAddress';
+import {
+  type ConnectionGate,
+  DEFAULT_FRAME_BUDGET,
+  FRAME_FLOOD_CLOSE,
+  FrameBudget,
+  isRefusal,
+  type FrameBudgetOptions,
+  type GateOptions,
+} from '../server/connectionLimits';
 import type { UpgradeRoute } from '../server/routes';
 import type { PageEventsHub, PageSubscriber } from './pageEventsHub';
 
@@ -21,11 +30,16 @@ export interface PageEventsSocketDeps {
   log: Logger;
   /** Ping interval; a page that has not answered the previous ping is dropped (default 25 s). */
   heartbeatMs?: number;
-  /** Open sockets one address may hold (default 20: a household of tabs, not a botnet). */
-  maxPerAddress?: number;
-  /** Open sockets in all (default 2000), kept well below the file-descriptor limit. */
-  maxTotal?: number;
+  /** The client address of an upgrade (trusted proxies honoured). */
+  clientAddress: ClientAddressOf;
+  /** Per-address caps, the upgrade rate and the app-wide socket ceiling (see connectionLimits). */
+  gate: ConnectionGate;
+  /** Frames a page may send per second; it sends one in its life (default DEFAULT_FRAME_BUDGET). */
+  frameBudget?: FrameBudgetOptions;
 }
+
+/** A household of tabs, not a botnet; pages carry no proven identity until their one frame. */
+export const PAGE_EVENTS_GATE: GateOptions = { maxPerAddress: 20, maxPerIdentity: 20, upgradeBurst: 30, upgradesPerSecond: 2 };
 
 /** Unusable frames a page may send before it is closed (a page sends one frame in its life). */
 const MAX_BAD_FRAMES = 3;
@@ -40,10 +54,6 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
   const wss = new WebSocketServer({ noServer: true, maxPayload: PAGE_EVENTS_MAX_FRAME_BYTES, clientTracking: true });
   const alive = new WeakSet<WebSocket>();
   const subscriberOf = new WeakMap<WebSocket, PageSubscriber>();
-  // Reconnect storms from one address are slowed down before they cost a handshake.
-  const opens = new RateLimiter(30, 2);
-  const maxPerAddress = deps.maxPerAddress ?? 20;
-  const maxTotal = deps.maxTotal ?? 2000;
 
   const heartbeat = setInterval(() => {
     for (const socket of wss.clients) {
@@ -101,24 +111,30 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
         refuseUpgrade(socket, 403, 'Cross-origin page event connections are not allowed');
         return;
       }
-      const address = req.socket.remoteAddress ?? 'unknown';
-      if (!opens.take(address) || deps.hub.countFrom(address) >= maxPerAddress) {
-        refuseUpgrade(socket, 429, 'Too many connections from this address');
+      const address = deps.clientAddress(req);
+      // Reconnect storms and socket hoarding from one address are refused before the handshake.
+      const lease = deps.gate.admit({ address, identity: null, owner: false });
+      if (isRefusal(lease)) {
+        refuseUpgrade(socket, lease.status, lease.message);
         return;
       }
-      if (deps.hub.size >= maxTotal) {
-        refuseUpgrade(socket, 503, 'The studio is at its connection limit');
-        return;
-      }
+      socket.once('close', () => lease.release());
       wss.handleUpgrade(req, socket, head, (ws) => {
         ws.on('error', (error) => deps.log.warn('page events socket error', error.message));
         const subscriber = deps.hub.add(ws, address);
         subscriberOf.set(ws, subscriber);
         alive.add(ws);
         const bad = { count: 0 };
+        const budget = new FrameBudget(deps.frameBudget ?? DEFAULT_FRAME_BUDGET);
         ws.on('pong', () => alive.add(ws));
-        ws.on('close', () => deps.hub.remove(subscriber));
+        ws.on('close', () => {
+          lease.release();
+          deps.hub.remove(subscriber);
+        });
         ws.on('message', (data: Buffer, isBinary: boolean) => {
+          const verdict = budget.take();
+          if (verdict === 'close') return ws.close(FRAME_FLOOD_CLOSE, 'rate_limited');
+          if (verdict === 'refuse') return reply(ws, 'rate_limited', 'Too many frames; slow down');
           try {
             onFrame(ws, subscriber, data, isBinary, bad);
           } catch (error) {

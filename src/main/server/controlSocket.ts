@@ -6,6 +6,8 @@ import { describeZodError } from '../../shared/zodIssues';
 import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../api/eventBus';
 import type { Logger } from '../logging';
+import type { ClientAddressOf } from './clientAddress';
+import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from './connectionLimits';
 import { isSameOrigin, sessionTokenOf } from './cookies';
 import { refuseUpgrade } from './http';
 import type { UpgradeRoute } from './routes';
@@ -23,7 +25,16 @@ export interface ControlSocketDeps {
   bus: EventBus;
   log: Logger;
   version: string;
+  /** Per-address and per-session caps, upgrade rate and the app-wide socket ceiling. */
+  gate: ConnectionGate;
+  clientAddress: ClientAddressOf;
 }
+
+/** Co-moderator consoles: a few per address and per session; the owner is never capped here. */
+export const CONTROL_GATE: GateOptions = { maxPerAddress: 20, maxPerIdentity: 10, upgradeBurst: 30, upgradesPerSecond: 2 };
+
+/** Calls a moderator console may make per second; the studio loads many at once, so a generous burst. */
+const MODERATOR_FRAME_BUDGET: FrameBudgetOptions = { burst: 60, perSecond: 20, maxRefused: 10 };
 
 /**
  * The studio API over WebSocket (`/control`). Each frame is one call; every failure, including
@@ -40,6 +51,19 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     for (const socket of wss.clients) {
       const session = sessionOf.get(socket);
       if (session && roles.includes(session.role)) sendText(socket, text);
+    }
+  });
+
+  /** Close code for a socket whose session was revoked or expired: do not reconnect with it. */
+  const SESSION_ENDED_CLOSE = 4401;
+  function endSocket(socket: WebSocket, reason: string): void {
+    frameError(socket, null, 'unauthorized', reason);
+    socket.close(SESSION_ENDED_CLOSE, 'session_ended');
+  }
+  // A revoked or expired session loses its sockets at once, not at its next call.
+  const stopEnded = deps.sessions.onEnded((ended, why) => {
+    for (const socket of wss.clients) {
+      if (sessionOf.get(socket)?.id === ended.id) endSocket(socket, why === 'expired' ? 'This session has expired' : 'This session was revoked');
     }
   });
 
@@ -102,8 +126,14 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
   wss.on('connection', (socket: WebSocket, session: Session) => {
     sessionOf.set(socket, session);
     alive.add(socket);
+    // The owner's own studio is never throttled; a hostile or buggy console is.
+    const budget = session.role === 'owner' ? null : new FrameBudget(MODERATOR_FRAME_BUDGET);
     socket.on('pong', () => alive.add(socket));
     socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!deps.sessions.isActive(session.id)) return endSocket(socket, 'This session has ended');
+      const verdict = budget?.take() ?? 'ok';
+      if (verdict === 'close') return socket.close(FRAME_FLOOD_CLOSE, 'rate_limited');
+      if (verdict === 'refuse') return frameError(socket, null, 'rate_limited', 'Too many calls; slow down');
       onMessage(socket, session, data, isBinary).catch((error: unknown) => {
         deps.log.error('control socket: unexpected failure', error);
         frameError(socket, null, 'internal', 'The call failed unexpectedly');
@@ -125,10 +155,20 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
         refuseUpgrade(socket, 401, 'A valid session token is required');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, session));
+      const lease = deps.gate.admit({ address: deps.clientAddress(req), identity: session.id, owner: session.role === 'owner' });
+      if (isRefusal(lease)) {
+        refuseUpgrade(socket, lease.status, lease.message);
+        return;
+      }
+      socket.once('close', () => lease.release());
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('close', () => lease.release());
+        wss.emit('connection', ws, session);
+      });
     },
     close() {
       stopEvents();
+      stopEnded();
       clearInterval(heartbeat);
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       wss.close();

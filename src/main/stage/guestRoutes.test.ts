@@ -29,7 +29,7 @@ async function serve(failure: Error): Promise<{ post: (path: string) => Promise<
     port: 0,
     log,
     upgrades: [],
-    routes: createGuestRoutes({ invites: {} as InviteService, guests, log }),
+    routes: createGuestRoutes({ invites: {} as InviteService, guests, log, clientAddress: (req) => req.socket.remoteAddress ?? 'unknown' }),
   });
   const base = server.localUrl;
   return {

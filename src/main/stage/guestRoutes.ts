@@ -17,7 +17,9 @@ import { ChatFailure, toAppFailure } from '../chat/chatFailure';
 import type { InviteService } from '../invites/inviteService';
 import type { Logger } from '../logging';
 import { readJsonBody, sendError, sendResult } from '../server/http';
+import type { ClientAddressOf } from '../server/clientAddress';
 import { RateLimiter } from '../server/rateLimiter';
+import { hashCode } from '../invites/inviteCodes';
 import type { HttpRoute } from '../server/routes';
 import type { GuestService } from './guestService';
 
@@ -26,22 +28,30 @@ import type { GuestService } from './guestService';
  * withdraw. Each route validates its body, is rate limited per address (invite codes must not
  * be guessable by brute force), and answers with the result envelope.
  */
-export function createGuestRoutes(deps: { invites: InviteService; guests: GuestService; log: Logger }): HttpRoute[] {
+export function createGuestRoutes(deps: { invites: InviteService; guests: GuestService; log: Logger; clientAddress: ClientAddressOf }): HttpRoute[] {
   const strict = new RateLimiter(10, 0.5);
   const polling = new RateLimiter(30, 2);
+  // Per guest as well as per address: one guest spread over many addresses is still one guest.
+  const perGuest = new RateLimiter(30, 2);
 
   function route<S extends z.ZodType>(path: string, schema: S, limiter: RateLimiter, run: (body: z.output<S>) => unknown): HttpRoute {
     return {
       method: 'POST',
       path,
       async handle(req, res) {
-        if (!limiter.take(`${path}:${req.socket.remoteAddress ?? 'unknown'}`)) {
+        if (!limiter.take(`${path}:${deps.clientAddress(req)}`)) {
           sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
           return;
         }
         const body = await readJsonBody(req, schema, 4 * 1024);
         if (!body.ok) {
           sendResult(res, body);
+          return;
+        }
+        const guestToken = (body.value as { guestToken?: unknown }).guestToken;
+        // Keyed by the token's hash, the same one we store: the token itself stays out of memory maps.
+        if (typeof guestToken === 'string' && !perGuest.take(hashCode(guestToken))) {
+          sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
           return;
         }
         await answer(res, () => run(body.value), deps.log);

@@ -10,7 +10,7 @@ import { hashCode } from '../invites/inviteCodes';
 import type { SettingsService } from '../settings/settingsService';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { mintToken } from '../tokens/livekitTokens';
-import { resolveGuestState } from './guestState';
+import { REVOKED_INVITE_NOTICE, resolveGuestState } from './guestState';
 import type { StageQueue } from './stageQueue';
 import type { StageService } from './stageService';
 
@@ -68,7 +68,7 @@ export class GuestService {
       name: guest.name,
       livekit,
       title: live?.stream.title ?? null,
-      notice: state === 'removed' ? guest.notice : state === 'rejected' ? 'The host could not bring you on stage this time. Thanks for offering — you can keep watching.' : null,
+      notice: state === 'removed' ? (guest.notice ?? REVOKED_INVITE_NOTICE) : state === 'rejected' ? 'The host could not bring you on stage this time. Thanks for offering — you can keep watching.' : null,
     };
   }
 
@@ -76,6 +76,7 @@ export class GuestService {
     const guest = this.authenticate(guestToken);
     const state = this.stateOf(guest);
     if (state === 'requested' || state === 'backstage' || state === 'stage') return state;
+    if (state === 'removed') throw new AppFailure('forbidden', guest.notice ?? REVOKED_INVITE_NOTICE);
     if (state !== 'joined') throw new AppFailure('conflict', state === 'waiting_for_stream' ? 'The stream has not started yet.' : 'You cannot ask to join right now.');
     const live = this.deps.streams.liveStream()!;
     const raisedHand = getInvite(this.deps.db, guest.inviteId, this.now())?.source === 'hand';

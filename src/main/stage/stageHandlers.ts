@@ -19,7 +19,7 @@ export function createStageHandlers(deps: { invites: InviteService; stage: Stage
   return {
     'invites.create': (params) => invites.create(params),
     'invites.list': () => invites.list(),
-    'invites.revoke': ({ id }) => invites.revoke(id),
+    'invites.revoke': ({ id }, ctx) => invites.revoke(id, ctx.actor),
     'stage.get': () => stage.state(),
     'stage.move': ({ identity, to, slot }) => stage.move(identity, to, slot),
     'stage.spotlight': ({ identity }) => stage.spotlight(identity),

@@ -1,7 +1,7 @@
 import type { ModerationItem } from '../../shared/domain/chat';
 import { emptyProgramStage, type ProgramStage, type StageGuest, type StageState } from '../../shared/domain/stage';
 import type { RoomMetadata } from '../../shared/domain/program';
-import { mayActOn, MODERATOR_IDENTITY_PREFIX, refusalMessage, type Actor } from '../../shared/domain/roles';
+import { mayActOn, refusalMessage, type Actor } from '../../shared/domain/roles';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
@@ -14,9 +14,11 @@ import { findRosterGuest, getSpotlight, listRoster, saveRoster, setSpotlight } f
 import { closeStageSession, openStageSession } from '../history/stageSessions';
 import type { RoomGateway } from '../livekit/roomGateway';
 import type { Logger } from '../logging';
-import type { SessionRegistry } from '../server/sessions';
+import type { ModeratorAccess } from '../moderation/moderatorAccess';
+import { DEFAULT_MODERATOR_TTL_MS } from '../server/sessions';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { admit, moveToBackstage, moveToStage, removeGuest } from './rosterMoves';
+import { REVOKED_INVITE_NOTICE } from './guestState';
 import type { StageQueue } from './stageQueue';
 
 export interface StageServiceDeps {
@@ -25,7 +27,7 @@ export interface StageServiceDeps {
   rooms: RoomGateway;
   streams: LiveStreamService;
   queue: StageQueue;
-  sessions: SessionRegistry;
+  moderators: ModeratorAccess;
   log: Logger;
   publicUrl: () => string;
   now?: () => number;
@@ -99,16 +101,14 @@ export class StageService {
   promote(identity: string, by: Actor): { consoleUrl: string } {
     const guest = findGuestByIdentity(this.deps.db, identity);
     if (!guest) throw new AppFailure('not_found', 'No guest with that identity');
-    const moderator = `${MODERATOR_IDENTITY_PREFIX}${guest.name}`;
-    const token = this.deps.sessions.create('moderator', moderator);
-    // Handing out moderator powers is itself a moderation action: keep it in the audit log.
-    this.deps.queue.record({
-      streamId: this.deps.streams.liveStream()?.stream.id ?? null,
-      actor: by.actor,
+    // Handing out moderator powers is itself a moderation action: the grant is audited, listed and revocable.
+    const { token } = this.deps.moderators.grant({
+      name: guest.name,
+      grant: { kind: 'promotion', guestIdentity: identity },
+      expiresAt: this.now() + DEFAULT_MODERATOR_TTL_MS,
+      by: by.actor,
       action: 'promote',
       targetIdentity: identity,
-      details: { moderator },
-      at: this.now(),
     });
     return { consoleUrl: `${this.deps.publicUrl()}/?session=${token}` };
   }
@@ -124,7 +124,7 @@ export class StageService {
     const live = this.deps.streams.liveStream();
     if (!live) return;
     for (const identity of identities) {
-      markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), 'The invite you used was revoked.');
+      markGuestRemoved(this.deps.db, identity, live.stream.id, this.now(), REVOKED_INVITE_NOTICE);
       await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     }
     const roster = this.state().guests;

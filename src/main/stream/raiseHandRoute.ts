@@ -4,6 +4,7 @@ import type { Database } from '../db/openDatabase';
 import { findActiveBan } from '../history/chatBans';
 import type { InviteService } from '../invites/inviteService';
 import { readJsonBody, sendError, sendResult } from '../server/http';
+import type { ClientAddressOf } from '../server/clientAddress';
 import { RateLimiter } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
@@ -15,14 +16,20 @@ import type { LiveStreamService } from './liveStreamService';
  * (proved by the token we minted for them), only when the host allows raised hands, never a
  * viewer banned from this stream's chat, and a few times a minute per viewer at most.
  */
-export function createRaiseHandRoute(deps: { db: Database; settings: SettingsService; streams: LiveStreamService; invites: InviteService }): HttpRoute {
+export function createRaiseHandRoute(deps: {
+  db: Database;
+  settings: SettingsService;
+  streams: LiveStreamService;
+  invites: InviteService;
+  clientAddress: ClientAddressOf;
+}): HttpRoute {
   const perAddress = new RateLimiter(20, 1);
   const perViewer = new RateLimiter(3, 0.05);
   return {
     method: 'POST',
     path: RAISE_HAND_PATH,
     async handle(req, res) {
-      if (!perAddress.take(req.socket.remoteAddress ?? 'unknown')) {
+      if (!perAddress.take(deps.clientAddress(req))) {
         sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
         return;
       }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { WATCH_TOKEN_PATH, WatchTokenRequestSchema, type WatchTokenResponse } from '../../shared/contract/httpRoutes';
 import { readJsonBody, sendError, sendResult } from '../server/http';
+import type { ClientAddressOf } from '../server/clientAddress';
 import { RateLimiter } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
@@ -21,13 +22,16 @@ export function createWatchTokenRoute(deps: {
   tickets: ViewerTickets;
   /** The LiveKit URL for a page that reached us under this Host (see EmbeddedRehearsal.urlFor). */
   livekitUrlFor: (requestHost: string | undefined) => string;
+  clientAddress: ClientAddressOf;
 }): HttpRoute {
   const limiter = new RateLimiter(20, 1);
+  // A page reconnecting with its ticket is one viewer however many addresses it comes from.
+  const perViewer = new RateLimiter(10, 0.5);
   return {
     method: 'POST',
     path: WATCH_TOKEN_PATH,
     async handle(req, res) {
-      if (!limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      if (!limiter.take(deps.clientAddress(req))) {
         sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
         return;
       }
@@ -42,7 +46,12 @@ export function createWatchTokenRoute(deps: {
         return;
       }
       // `body.value.identity` (old pages) is deliberately ignored; see WatchTokenRequestSchema.
-      const identity = deps.tickets.verify(body.value.reconnectTicket) ?? `viewer-${randomBytes(12).toString('base64url')}`;
+      const proven = deps.tickets.verify(body.value.reconnectTicket);
+      if (proven !== null && !perViewer.take(proven)) {
+        sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
+        return;
+      }
+      const identity = proven ?? `viewer-${randomBytes(12).toString('base64url')}`;
       const credentials = deps.settings.livekitCredentials();
       const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? friendlyViewerName(identity) });
       sendResult<WatchTokenResponse>(res, {

@@ -162,6 +162,10 @@ export const AUDIT_ACTIONS = [
   'rules_update',
   'moderator_link',
   'promote',
+  /** A co-moderator invite was redeemed into a moderator session. */
+  'moderator_invite',
+  /** A moderator session was revoked (by the owner, or with the invite it came from). */
+  'moderator_revoke',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

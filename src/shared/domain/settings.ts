@@ -31,6 +31,37 @@ const publicBaseUrl = z
     message: 'Must be empty or an http(s) URL such as https://studio.example.com',
   });
 
+/** An IPv4 or IPv6 address, as a proxy's peer address appears on a socket (no port, no brackets). */
+export function isIpAddress(value: string): boolean {
+  if (ipv4.test(value)) return true;
+  if (!/^[0-9a-f:.]+$/iu.test(value) || !value.includes(':')) return false;
+  // An IPv4 tail (::ffff:10.0.0.1) counts as two groups.
+  const lastColon = value.lastIndexOf(':');
+  const tail = value.slice(lastColon + 1);
+  const hasV4Tail = tail.includes('.');
+  if (hasV4Tail && !ipv4.test(tail)) return false;
+  const head = hasV4Tail ? `${value.slice(0, lastColon)}:0:0` : value;
+  const halves = head.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/iu.test(group))) return false;
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+
+/**
+ * Reverse proxies (a tunnel agent, nginx) whose X-Forwarded-For we believe. Empty by default: a
+ * header from anyone else is ignored, or any client could pick the address it is limited by.
+ */
+const trustedProxies = z
+  .array(
+    z
+      .string()
+      .trim()
+      .max(64)
+      .refine(isIpAddress, { message: 'Each trusted proxy must be an IP address such as 127.0.0.1 or ::1' }),
+  )
+  .max(32, 'At most 32 trusted proxies');
+
 export const LivekitSettingsSchema = z.object({
   url: livekitUrl,
   apiKey: z.string().trim().min(1, 'API key is required').max(256),
@@ -41,6 +72,7 @@ export const ServerSettingsSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Base of the links handed to guests and viewers (a tunnel or LAN address); empty = the local address. */
   publicBaseUrl,
+  trustedProxies,
 });
 
 export const StudioSettingsSchema = z.object({
@@ -107,7 +139,7 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   livekit: { url: DEFAULT_LIVEKIT_URL, apiKey: DEFAULT_LIVEKIT_API_KEY },
-  server: { bindAddress: DEFAULT_BIND_ADDRESS, port: DEFAULT_SERVER_PORT, publicBaseUrl: '' },
+  server: { bindAddress: DEFAULT_BIND_ADDRESS, port: DEFAULT_SERVER_PORT, publicBaseUrl: '', trustedProxies: [] },
   studio: { recordLocally: true, raisedHands: true, queueShortcuts: true },
 };
 

@@ -1,7 +1,7 @@
 /**
  * A small chat server in its own process, for the crash test: `node --import tsx chatServerEntry.ts <db file>`.
- * Prints `READY <port> <room>` once it accepts connections. Rate limits are raised so one client
- * can flood it.
+ * Prints `READY <port> <room>` once it accepts connections. Rate limits, socket caps and frame
+ * budgets are raised so one client can flood it.
  */
 import { startChatServer } from './server';
 
@@ -13,6 +13,7 @@ if (!dbFile) {
 const server = await startChatServer({
   dbFile,
   rules: { rateLimit: { messages: 1000, perSeconds: 1 }, repeatedText: 'off', links: 'allow' },
+  loadHarness: true,
 });
 process.stdout.write(`READY ${server.port} ${server.roomName}\n`);
 process.on('SIGTERM', () => {

@@ -8,6 +8,7 @@ import { EventBus } from '../../../src/main/api/eventBus';
 import { createChatService, type ChatService } from '../../../src/main/chat/chatService';
 import { openDatabase, type Database } from '../../../src/main/db/openDatabase';
 import { createStream, getStreamByRoomName } from '../../../src/main/history/streams';
+import { ConnectionGate, SocketBudget } from '../../../src/main/server/connectionLimits';
 import { SessionRegistry } from '../../../src/main/server/sessions';
 import { memoryLogger } from './fixtures';
 
@@ -26,9 +27,27 @@ export interface TestChatServer {
   close(): Promise<void>;
 }
 
-/** The chat service on a real HTTP server on loopback, with one live stream. */
+/** No socket caps and no frame budget: for load harnesses whose many clients share one address. */
+function unlimited(): NonNullable<Parameters<typeof createChatService>[0]['connections']> {
+  const many = 1_000_000;
+  return {
+    gate: new ConnectionGate(new SocketBudget(many, 0), { maxPerAddress: many, maxPerIdentity: many, upgradeBurst: many, upgradesPerSecond: many }),
+    clientAddress: (req) => req.socket.remoteAddress ?? 'unknown',
+  };
+}
+
+/**
+ * The chat service on a real HTTP server on loopback, with one live stream. `loadHarness` lifts
+ * the connection caps and frame budget, which would otherwise stop a flood from one address.
+ */
 export async function startChatServer(
-  options: { dbFile?: string; rules?: ChatRulesUpdate; roomName?: string; tuning?: Parameters<typeof createChatService>[0]['tuning'] } = {},
+  options: {
+    dbFile?: string;
+    rules?: ChatRulesUpdate;
+    roomName?: string;
+    tuning?: Parameters<typeof createChatService>[0]['tuning'];
+    loadHarness?: boolean;
+  } = {},
 ): Promise<TestChatServer> {
   const db = openDatabase(options.dbFile ?? ':memory:');
   const roomName = options.roomName ?? 'room-1';
@@ -45,7 +64,8 @@ export async function startChatServer(
     log: memoryLogger(),
     settings: { livekitCredentials: () => ({ url: 'ws://127.0.0.1:7880', apiKey: API_KEY, apiSecret: API_SECRET }) },
     publicUrl: () => `http://127.0.0.1:${port}`,
-    tuning: options.tuning,
+    tuning: options.loadHarness ? { frameBudget: { burst: 1_000_000, perSecond: 1_000_000, maxRefused: 0 }, ...options.tuning } : options.tuning,
+    connections: options.loadHarness ? unlimited() : undefined,
   });
   if (options.rules) chat.rules.update(options.rules);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());

@@ -4,6 +4,7 @@ import { createChatSlice, type ChatSlice } from './chatSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createModerationSlice, type ModerationSlice } from './moderationSlice';
+import { createModeratorAccessSlice, type ModeratorAccessSlice } from './moderatorAccessSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
 import { createRecordingSlice, type RecordingSlice } from './recordingSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
@@ -18,6 +19,7 @@ export type StudioState = NavigationSlice &
   StageSlice &
   ChatSlice &
   ModerationSlice &
+  ModeratorAccessSlice &
   RecordingSlice;
 
 export const useStudio = create<StudioState>()((...args) => ({
@@ -29,5 +31,6 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createStageSlice(...args),
   ...createChatSlice(...args),
   ...createModerationSlice(...args),
+  ...createModeratorAccessSlice(...args),
   ...createRecordingSlice(...args),
 }));

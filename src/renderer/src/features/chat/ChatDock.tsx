@@ -4,6 +4,7 @@ import { AuditLog } from '../moderation/AuditLog';
 import { BanList } from '../moderation/BanList';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
 import { ModeratorLinkButton } from '../moderation/ModeratorLinkButton';
+import { ModeratorSessions } from '../moderation/ModeratorSessions';
 import { PanelTabs } from '../moderation/PanelTabs';
 import { QueuePanel } from '../moderation/QueuePanel';
 import { StudioChat } from './StudioChat';
@@ -37,7 +38,12 @@ export function ChatDock() {
           </>
         )}
       </PanelTabs>
-      {role === 'owner' && <ModeratorLinkButton />}
+      {role === 'owner' && (
+        <>
+          <ModeratorLinkButton />
+          <ModeratorSessions />
+        </>
+      )}
       <LiveAnnouncer />
     </div>
   );

@@ -46,6 +46,8 @@ export const AUDIT_LABEL: Record<AuditAction, string> = {
   rules_update: 'Changed rules',
   moderator_link: 'Created moderator link',
   promote: 'Made a guest moderator',
+  moderator_invite: 'Joined as moderator by invite',
+  moderator_revoke: 'Revoked moderator access',
 };
 
 /** The rules' hold reasons (see the chat rules), as a moderator reads them. */

@@ -12,6 +12,8 @@ interface FormState {
   bindAddress: string;
   port: string;
   publicBaseUrl: string;
+  /** Addresses separated by commas or spaces, as typed. */
+  trustedProxies: string;
   recordLocally: boolean;
   raisedHands: boolean;
   queueShortcuts: boolean;
@@ -25,6 +27,7 @@ function toForm(view: SettingsView): FormState {
     bindAddress: view.server.bindAddress,
     port: String(view.server.port),
     publicBaseUrl: view.server.publicBaseUrl,
+    trustedProxies: view.server.trustedProxies.join(', '),
     recordLocally: view.studio.recordLocally,
     raisedHands: view.studio.raisedHands,
     queueShortcuts: view.studio.queueShortcuts,
@@ -34,7 +37,12 @@ function toForm(view: SettingsView): FormState {
 function toUpdate(form: FormState): SettingsUpdate {
   return {
     livekit: { url: form.url, apiKey: form.apiKey, ...(form.apiSecret === '' ? {} : { apiSecret: form.apiSecret }) },
-    server: { bindAddress: form.bindAddress, port: Number(form.port), publicBaseUrl: form.publicBaseUrl },
+    server: {
+      bindAddress: form.bindAddress,
+      port: Number(form.port),
+      publicBaseUrl: form.publicBaseUrl,
+      trustedProxies: form.trustedProxies.split(/[\s,]+/u).filter((address) => address !== ''),
+    },
     studio: { recordLocally: form.recordLocally, raisedHands: form.raisedHands, queueShortcuts: form.queueShortcuts },
   };
 }
@@ -166,6 +174,14 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
           Public base URL
           <input type="text" {...field('publicBaseUrl')} placeholder="https://studio.example.com (optional, for a tunnel)" spellCheck={false} />
           <span className="hint">Used in invite and watch links. Leave empty to use this computer's address.</span>
+        </label>
+        <label>
+          Trusted proxies
+          <input type="text" {...field('trustedProxies')} placeholder="127.0.0.1 (optional, the tunnel or proxy in front of Airdeck)" spellCheck={false} />
+          <span className="hint">
+            IP addresses whose X-Forwarded-For header is believed, so limits apply per viewer instead of per proxy. Leave empty unless a proxy
+            forwards to Airdeck.
+          </span>
         </label>
         <label>
           Data directory

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { RateLimiter } from './rateLimiter';
+
+/**
+ * Limits shared by every public socket (/chat, /control, /events), written once. They protect
+ * the owner first: a global ceiling well below the file-descriptor limit keeps room that only
+ * owner sessions may use, and owner sessions skip the per-address, per-identity and upgrade-rate
+ * caps, so hostile sockets from the owner's own address (loopback, one NAT) cannot lock them out.
+ */
+
+/** Close code for a socket that kept sending after its frame budget ran out (policy violation). */
+export const FRAME_FLOOD_CLOSE = 1008;
+
+/** A refused upgrade: the HTTP status and the sentence the client reads. */
+export interface Refusal {
+  status: 429 | 503;
+  message: string;
+}
+
+/** A held connection slot; release it when the socket closes (calling twice is harmless). */
+export interface Lease {
+  release(): void;
+}
+
+export function isRefusal(value: Lease | Refusal): value is Refusal {
+  return 'status' in value;
+}
+
+/** The soft open-files limit from /proc (Linux), or a conservative guess elsewhere. */
+function openFilesLimit(): number {
+  try {
+    const line = /^Max open files\s+(\d+)/mu.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (line) return Number(line[1]);
+  } catch {
+    // Not Linux, or /proc unreadable: assume the common default.
+  }
+  return 1024;
+}
+
+/** Sockets open across every endpoint, with a reserve only the owner may use. */
+export class SocketBudget {
+  private open = 0;
+
+  constructor(
+    readonly ceiling: number,
+    readonly ownerReserve: number,
+  ) {}
+
+  /** Half the process's descriptor limit (the database, files and LiveKit need the rest), at most 10 000. */
+  static forThisProcess(): SocketBudget {
+    const ceiling = Math.max(64, Math.min(10_000, Math.floor(openFilesLimit() / 2)));
+    return new SocketBudget(ceiling, 32);
+  }
+
+  get size(): number {
+    return this.open;
+  }
+
+  take(owner: boolean): boolean {
+    if (this.open >= (owner ? this.ceiling : this.ceiling - this.ownerReserve)) return false;
+    this.open += 1;
+    return true;
+  }
+
+  release(): void {
+    this.open = Math.max(0, this.open - 1);
+  }
+}
+
+export interface GateOptions {
+  /** Open sockets one client address may hold on this endpoint. */
+  maxPerAddress: number;
+  /** Open sockets one proven identity (token subject, session) may hold on this endpoint. */
+  maxPerIdentity: number;
+  /** Upgrades one address may start at once, then per second (reconnect storms, handshake floods). */
+  upgradeBurst?: number;
+  upgradesPerSecond?: number;
+}
+
+/** Who is asking for a socket; `identity` only when proven (a verified token or session). */
+export interface Applicant {
+  address: string;
+  identity: string | null;
+  owner: boolean;
+}
+
+function bump(counts: Map<string, number>, key: string, by: 1 | -1): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next <= 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
+/** One endpoint's admission: its per-address and per-identity caps, and the shared budget. */
+export class ConnectionGate {
+  private readonly byAddress = new Map<string, number>();
+  private readonly byIdentity = new Map<string, number>();
+  private readonly upgrades: RateLimiter;
+
+  constructor(
+    private readonly budget: SocketBudget,
+    private readonly options: GateOptions,
+  ) {
+    this.upgrades = new RateLimiter(options.upgradeBurst ?? 30, options.upgradesPerSecond ?? 2);
+  }
+
+  countFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  /** Admits a socket or says why not; a lease must be released when the socket closes. */
+  admit(applicant: Applicant): Lease | Refusal {
+    const { address, identity, owner } = applicant;
+    if (!owner) {
+      if (!this.upgrades.take(address)) return { status: 429, message: 'Too many connection attempts from this address; wait a few seconds' };
+      if (this.countFrom(address) >= this.options.maxPerAddress) return { status: 429, message: 'Too many connections from this address' };
+      if (identity !== null && (this.byIdentity.get(identity) ?? 0) >= this.options.maxPerIdentity) {
+        return { status: 429, message: 'Too many connections for this session; close another tab first' };
+      }
+    }
+    if (!this.budget.take(owner)) return { status: 503, message: 'The studio is at its connection limit' };
+    bump(this.byAddress, address, 1);
+    if (identity !== null) bump(this.byIdentity, identity, 1);
+    let held = true;
+    return {
+      release: () => {
+        if (!held) return;
+        held = false;
+        this.budget.release();
+        bump(this.byAddress, address, -1);
+        if (identity !== null) bump(this.byIdentity, identity, -1);
+      },
+    };
+  }
+}
+
+/** What a frame does to its socket's budget: handle it, refuse it (rate_limited), or close the socket. */
+export type FrameVerdict = 'ok' | 'refuse' | 'close';
+
+export interface FrameBudgetOptions {
+  /** Frames handled at once, then `perSecond`. */
+  burst: number;
+  perSecond: number;
+  /** Frames refused in a row (without the budget recovering) before the socket is closed. */
+  maxRefused: number;
+}
+
+export const DEFAULT_FRAME_BUDGET: FrameBudgetOptions = { burst: 30, perSecond: 10, maxRefused: 10 };
+
+/** A frames-per-second budget for one socket: a token bucket, and patience for a few refusals. */
+export class FrameBudget {
+  private tokens: number;
+  private at: number;
+  private refused = 0;
+
+  constructor(
+    private readonly options: FrameBudgetOptions = DEFAULT_FRAME_BUDGET,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = options.burst;
+    this.at = now();
+  }
+
+  take(): FrameVerdict {
+    const at = this.now();
+    this.tokens = Math.min(this.options.burst, this.tokens + ((at - this.at) / 1000) * this.options.perSecond);
+    this.at = at;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      this.refused = 0;
+      return 'ok';
+    }
+    this.refused += 1;
+    return this.refused > this.options.maxRefused ? 'close' : 'refuse';
+  }
+}

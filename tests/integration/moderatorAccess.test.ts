@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { FakeRooms } from '../support/fakeRooms';
+import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+afterEach(async () => t?.close());
+
+interface SessionView {
+  id: string;
+  name: string;
+  expiresAt: number;
+  grant: { kind: string; inviteId?: string; label?: string };
+}
+
+const sessionOf = (url: string): string => new URL(url).searchParams.get('session')!;
+
+function closeOf(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+}
+
+/** The HTTP status of a refused upgrade, or 101 when it opened. */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+  });
+}
+
+async function setup() {
+  t = await startTestApp({ rooms: new FakeRooms() });
+  const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
+  const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
+  return { owner, room: live.roomName, streamId: live.streamId };
+}
+
+async function auditActions(owner: FrameClient, streamId: string): Promise<{ action: string; targetIdentity: string }[]> {
+  return ((await owner.call('moderation.audit', { streamId })) as { value: { entries: { action: string; targetIdentity: string }[] } }).value.entries;
+}
+
+describe('revocable moderator access', () => {
+  it('lists sessions with what granted them; revoking one closes its control and chat sockets and refuses it after', async () => {
+    const { owner, room, streamId } = await setup();
+    const link = (await owner.call('moderation.createModeratorLink', { label: 'Sam' })) as { value: { url: string } };
+    const samToken = sessionOf(link.value.url);
+    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'for Ria', expiresInMinutes: 30 })) as {
+      value: { invite: { id: string; expiresAt: number }; link: string };
+    };
+    const redeemed = await fetch(`${t.baseUrl}/api/guest/redeem`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Ria' }),
+    });
+    const riaToken = sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
+
+    const listed = ((await owner.call('moderators.list')) as { value: { sessions: SessionView[] } }).value.sessions;
+    expect(listed.map((s) => s.name)).toEqual(['Sam', 'Ria']);
+    const [sam, ria] = listed as [SessionView, SessionView];
+    expect(sam.grant).toEqual({ kind: 'link', label: 'Sam' });
+    expect(sam.expiresAt).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    expect(ria.grant).toMatchObject({ kind: 'invite', inviteId: invite.value.invite.id });
+    expect(ria.expiresAt).toBe(invite.value.invite.expiresAt);
+
+    const samControl = await FrameClient.open(t.wsUrl('/control', { session: samToken }));
+    const samChat = await FrameClient.open(t.wsUrl('/chat', { session: samToken, room }));
+    await samChat.next((frame) => frame.type === 'welcome');
+    const riaControl = await FrameClient.open(t.wsUrl('/control', { session: riaToken }));
+    // Pushed to the owner: the list without Sam (earlier pushes, from the grants, are skipped).
+    const changed = owner.next<{ payload: { sessions: SessionView[] } }>(
+      (frame) => frame.event === 'moderators.changed' && !(frame.payload as { sessions: SessionView[] }).sessions.some((s) => s.name === 'Sam'),
+    );
+    const [controlClosed, chatClosed] = [closeOf(samControl.socket), closeOf(samChat.socket)];
+
+    expect(await owner.call('moderators.revoke', { sessionId: sam.id })).toMatchObject({ ok: true, value: { revoked: { name: 'Sam' } } });
+    expect(await controlClosed).toBe(4401);
+    expect(await chatClosed).toBe(4401);
+    expect((await changed).payload.sessions.map((s) => s.name)).toEqual(['Ria']);
+    expect(await upgradeStatus(t.wsUrl('/control', { session: samToken }))).toBe(401);
+    expect(await owner.call('moderators.revoke', { sessionId: sam.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // Ria was not touched.
+    expect((await riaControl.call('moderation.list', { streamId })).ok).toBe(true);
+    // A moderator cannot list or revoke moderator sessions.
+    expect(await riaControl.call('moderators.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const actions = await auditActions(owner, streamId);
+    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(['moderator_link', 'moderator_invite', 'moderator_revoke']));
+    expect(actions.find((entry) => entry.action === 'moderator_revoke')?.targetIdentity).toBe('moderator:Sam');
+    riaControl.close();
+    owner.close();
+  });
+
+  it('revoking the invite a session came from ends that session; promoted guests are listed too', async () => {
+    const { owner, streamId } = await setup();
+    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'mods' })) as { value: { invite: { id: string }; link: string } };
+    const redeemed = await fetch(`${t.baseUrl}/api/guest/redeem`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Kim' }),
+    });
+    const kimToken = sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
+    const kim = await FrameClient.open(t.wsUrl('/control', { session: kimToken }));
+    const closed = closeOf(kim.socket);
+
+    expect((await owner.call('invites.revoke', { id: invite.value.invite.id })).ok).toBe(true);
+    expect(await closed).toBe(4401);
+    expect(await upgradeStatus(t.wsUrl('/control', { session: kimToken }))).toBe(401);
+    expect(((await owner.call('moderators.list')) as { value: { sessions: unknown[] } }).value.sessions).toEqual([]);
+
+    const guestInvite = (await owner.call('invites.create', {})) as { value: { link: string } };
+    const guest = await fetch(`${t.baseUrl}/api/guest/redeem`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: guestInvite.value.link.split('/join/')[1], name: 'Lu' }),
+    });
+    const { identity } = ((await guest.json()) as { value: { identity: string } }).value;
+    expect((await owner.call('stage.promote', { identity })).ok).toBe(true);
+    const promoted = ((await owner.call('moderators.list')) as { value: { sessions: SessionView[] } }).value.sessions;
+    expect(promoted).toMatchObject([{ name: 'Lu', grant: { kind: 'promotion', guestIdentity: identity } }]);
+    const revoke = (await auditActions(owner, streamId)).find((entry) => entry.action === 'moderator_revoke');
+    expect(revoke?.targetIdentity).toBe('moderator:Kim');
+    owner.close();
+  });
+});
