@@ -23,6 +23,9 @@ import type { RtcTransport } from './transport';
  * socket and werift transport) is faked; the room, the participant and the Twirp route are real.
  */
 
+/** The payload of one kind of server frame. */
+type ValueOf<C> = Extract<SignalMessage, { case: C }> extends { value: infer V } ? V : never;
+
 /** Records every frame the server sends to the client and lets the test send requests. */
 class FakeSignal {
   readonly sent: SignalMessage[] = [];
@@ -36,8 +39,8 @@ class FakeSignal {
   request(message: SignalRequest['message']): void {
     this.onRequest(new SignalRequest({ message }));
   }
-  of<C extends SignalMessage['case']>(kind: C): Extract<SignalMessage, { case: C }>['value'][] {
-    return this.sent.filter((m): m is Extract<SignalMessage, { case: C }> => m.case === kind).map((m) => m.value);
+  of<C extends NonNullable<SignalMessage['case']>>(kind: C): ValueOf<C>[] {
+    return this.sent.filter((m) => m.case === kind).map((m) => m.value as unknown as ValueOf<C>);
   }
 }
 
