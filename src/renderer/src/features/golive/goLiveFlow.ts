@@ -1,9 +1,9 @@
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
+import { browserTimers, type Timers } from '../../api/pushFallback';
 import type { AudienceChange, HostConnection, HostLeftReason, HostRoomEvents } from '../../livekit/hostRoom';
 import { outboundRates, uplinkQuality, type OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import { AudienceReport } from './audienceReport';
-import { browserTimers } from '../../api/pushFallback';
 import { Reconnector } from './hostReconnect';
 import { liveErrorFromApp, liveErrorFromRoom } from './liveErrors';
 import { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
@@ -30,6 +30,7 @@ export class GoLiveFlow {
   private connection: HostConnection | 'lost' = 'connecting';
   private readonly reconnector: Reconnector;
   private recoveredTimer: unknown = null;
+  private readonly clock: Timers;
   private session: LiveSession | null = null;
   private phase: LivePhase = 'idle';
   private timers: ReturnType<typeof setInterval>[] = [];
@@ -40,11 +41,12 @@ export class GoLiveFlow {
 
   constructor(private readonly deps: GoLiveDeps) {
     this.audience = new AudienceReport(deps.api, (streamId, viewers, peak) => this.applyViewerCount(viewers, peak, streamId));
+    this.clock = deps.reconnectTimers ?? browserTimers;
     this.reconnector = new Reconnector({
       attempt: () => this.rejoin(),
       onAttempt: (n) => this.update({ liveConnection: 'reconnecting', liveRetryAttempt: n }),
       onOnline: deps.onOnline,
-      timers: deps.reconnectTimers,
+      timers: this.clock,
     });
   }
 
@@ -52,10 +54,6 @@ export class GoLiveFlow {
     if (patch.livePhase) this.phase = patch.livePhase;
     if (patch.liveConnection) this.connection = patch.liveConnection;
     this.deps.onChange(patch);
-  }
-
-  get live(): boolean {
-    return this.phase === 'live';
   }
 
   /** Creates the stream in main, joins the room and publishes. Resolves true when live. */
@@ -193,14 +191,15 @@ export class GoLiveFlow {
     // Done retrying before anyone hears about it: a drop right after must start a new round.
     this.reconnector.stop();
     this.update({ liveSession: session, liveConnection: 'connected', liveRetryAttempt: null, liveRecovered: true });
-    const timers = this.deps.reconnectTimers ?? browserTimers;
-    this.recoveredTimer = timers.set(() => this.update({ liveRecovered: false }), RECOVERED_NOTE_MS);
+    this.recoveredTimer = this.clock.set(() => this.update({ liveRecovered: false }), RECOVERED_NOTE_MS);
+    // Main's try may have come while the server was down and our join created the room bare.
+    void this.deps.api.invoke('stream.current', {});
     void this.reportViewers(true);
     return true;
   }
 
   private clearRecovered(): void {
-    if (this.recoveredTimer !== null) (this.deps.reconnectTimers ?? browserTimers).clear(this.recoveredTimer);
+    if (this.recoveredTimer !== null) this.clock.clear(this.recoveredTimer);
     this.recoveredTimer = null;
   }
 
