@@ -14,12 +14,14 @@ import { startDevServer, type DevServer } from './index';
 import { Participant } from './participant';
 import type { OfferSection } from './sdp';
 import type { SignalConnection, SignalMessage } from './signalConnection';
+import { verifyToken } from './tokens';
 import type { RtcTransport } from './transport';
 
 /**
  * UpdateParticipant with a permission changes what a connected participant may publish on the
- * connection it holds, as livekit-server does: the client hears its new permission, a grant lets
- * the next AddTrackRequest through, and a revoke unpublishes its tracks. Only the wire (signal
+ * connection it holds, as livekit-server does: the client hears its new permission (and gets a
+ * refresh token carrying it), a grant lets the next AddTrackRequest through, and a revoke
+ * unpublishes its tracks. Only the wire (signal
  * socket and werift transport) is faked; the room, the participant and the Twirp route are real.
  */
 
@@ -67,6 +69,7 @@ function fakeTransport(): RtcTransport {
   return fake as unknown as RtcTransport;
 }
 
+const KEYS = new Map([['devkey', 'secret']]);
 let server: DevServer;
 let svc: RoomServiceClient;
 
@@ -119,6 +122,9 @@ describe('UpdateParticipant permissions on a live connection', () => {
     const selfUpdates = guest.signal.of('update').flatMap((u) => u.participants).filter((i) => i.identity === 'guest');
     expect(selfUpdates.at(-1)?.permission).toMatchObject({ canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE] });
     expect(selfUpdates.at(-1)?.sid).toBe(sid);
+    // As livekit-server does: a token with the new grants, for when the client has to rejoin.
+    const granted = verifyToken(guest.signal.of('refreshToken').at(-1)!, KEYS);
+    expect([granted.identity, granted.video]).toMatchObject(['guest', { room: 'perm-live', roomJoin: true, canPublish: true, canPublishSources: ['camera', 'microphone'] }]);
 
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     guest.signal.request({ case: 'addTrack', value: camera });
@@ -142,6 +148,7 @@ describe('UpdateParticipant permissions on a live connection', () => {
     const after = await svc.getParticipant('perm-live', 'guest');
     expect([after.sid, after.tracks, after.permission?.canPublish]).toEqual([sid, [], false]);
     expect(guest.p.closed).toBe(false);
+    expect(verifyToken(guest.signal.of('refreshToken').at(-1)!, KEYS).video).toMatchObject({ canPublish: false, canSubscribe: true });
 
     guest.signal.request({ case: 'addTrack', value: new AddTrackRequest({ ...camera, cid: 'cam-2' }) });
     expect(guest.signal.of('requestResponse').map((r) => r.reason)).toEqual([RequestResponse_Reason.NOT_ALLOWED, RequestResponse_Reason.NOT_ALLOWED]);
