@@ -183,7 +183,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const handlers: Handlers = {
     ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
-    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply() }),
+    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply(), log }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),

@@ -1,18 +1,20 @@
 /**
  * The guest page (/join/<code>) against the real headless studio and the LiveKit dev server:
  * refused invites get a clear page and nothing else; a guest checks camera and mic, asks to join,
- * watches the program while waiting, is approved onto the stage and publishes (the host decodes
- * the camera), sees a host mute, and after a kick is removed and the same link is refused.
+ * watches the program while waiting, is approved onto the stage and publishes on the connection it
+ * waited on (the host decodes the camera), is moved backstage and back without reconnecting, sees
+ * a host mute, and after a kick is removed and the same link is refused.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { TrackSource } from 'livekit-server-sdk';
 import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
 import type {} from './support/pages/lkTestPage';
 import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer.js';
+import { roomService, startLiveKit } from './support/livekitDevServer.js';
 import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
 
 /** The parts of the app's LiveSession (stream.start) this spec uses. */
@@ -98,6 +100,12 @@ async function expectFrames(video: Locator): Promise<void> {
     .toBeGreaterThan(0);
 }
 
+/** Frames the host decodes from the guest's camera. */
+async function hostDecodes(host: Page, identity: string): Promise<number> {
+  const stats = await host.evaluate(() => window.lkTest.videoStats());
+  return stats.find((s) => s.participant === identity && s.source === 'camera')?.framesDecoded ?? 0;
+}
+
 /** The device check and the name form, then "Request to join". */
 async function askToJoin(guest: Page, name: string): Promise<void> {
   await guest.getByRole('textbox', { name: 'Your name' }).fill(name);
@@ -177,20 +185,40 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expect
     .poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks)
     .toEqual([]);
+  // The server's view of the guest's one connection: a new connection would get a new sid.
+  const lk = roomService(livekit);
+  const inRoom = async () => (await lk.listParticipants(session.roomName)).find((p) => p.identity === identity);
+  const connectionSid = (await inRoom())?.sid;
+  expect(connectionSid).toMatch(/^PA_/);
 
   await control.call('moderation.decide', { itemId: requests[0]!.id, decision: 'approve' });
   await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
   const status = guest.getByRole('region', { name: "You're live on stage" });
   await expectFrames(status.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
-  // The host decodes the guest's camera: it really goes out.
+  // The host decodes the guest's camera: it really goes out, on the connection the guest waited on.
+  await expect.poll(() => hostDecodes(host, identity), { timeout: 30_000 }).toBeGreaterThan(0);
+  const onStage = await inRoom();
+  expect(onStage?.sid).toBe(connectionSid);
+  expect(onStage?.permission?.canPublish).toBe(true);
+  const firstCamera = onStage?.tracks.find((t) => t.source === TrackSource.CAMERA)?.sid;
+  expect(firstCamera).toMatch(/^TR_/);
+
+  // Backstage revokes the grant in place: the tracks go, the connection stays.
+  await control.call('stage.move', { identity, to: 'backstage' });
+  await expect(guest.getByRole('heading', { name: "You're backstage — the host will bring you on" })).toBeVisible();
   await expect
-    .poll(
-      async () =>
-        (await host.evaluate(() => window.lkTest.videoStats())).find((s) => s.participant === identity && s.source === 'camera')
-          ?.framesDecoded ?? 0,
-      { timeout: 30_000 },
-    )
-    .toBeGreaterThan(0);
+    .poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks)
+    .toEqual([]);
+  const backstage = await inRoom();
+  expect([backstage?.sid, backstage?.tracks.length, backstage?.permission?.canPublish ?? false]).toEqual([connectionSid, 0, false]);
+
+  // Back on stage: a new camera track, still the same connection.
+  await control.call('stage.move', { identity, to: 'stage' });
+  await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
+  const newCamera = async () => (await inRoom())?.tracks.find((t) => t.source === TrackSource.CAMERA && t.sid !== firstCamera)?.sid;
+  await expect.poll(newCamera, { timeout: 30_000 }).toMatch(/^TR_/);
+  await expect.poll(() => hostDecodes(host, identity), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect((await inRoom())?.sid).toBe(connectionSid);
   await expect(guest.getByRole('button', { name: 'Mute mic' })).toBeVisible();
 
   // The host mutes the guest's mic: LiveKit mutes the guest's track and the page says so.

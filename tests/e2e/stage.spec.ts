@@ -126,7 +126,8 @@ test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, relo
     await requestStage(baseUrl, ada);
     expect(await approveGuest(owner!, baseUrl, streamId, ada)).toBe('stage');
 
-    // Like the guest page: rejoin with the stage token's grants, then publish camera and mic.
+    // A guest who connects after approval: the stage token carries the grants (the guest page
+    // itself publishes on the connection it waited on; guest-page.spec.ts covers that).
     const onStage = await guestSession(baseUrl, ada);
     expect(onStage.livekit?.canPublish).toBe(true);
     await guestPage.evaluate(

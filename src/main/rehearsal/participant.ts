@@ -427,8 +427,11 @@ export class Participant {
     this.handleMute(new MuteTrackRequest({ sid: track.sid, muted }));
   }
 
-  /** Replaces all permission fields (RoomService UpdateParticipant). */
-  setPermission(permission: ParticipantPermission): void {
+  /**
+   * Replaces all permission fields (RoomService UpdateParticipant), live on this connection;
+   * `refreshToken` carries the new grants for a later rejoin.
+   */
+  setPermission(permission: ParticipantPermission, refreshToken?: string): void {
     const couldSubscribe = this.permission.canSubscribe;
     this.permission = permission;
     for (const track of [...this.published.values()]) {
@@ -442,6 +445,7 @@ export class Participant {
     }
     this.bumpVersion();
     this.room.broadcastParticipant(this, true);
+    if (refreshToken) this.send({ case: 'refreshToken', value: refreshToken });
     if (permission.canSubscribe && !couldSubscribe) this.room.subscribeToExisting(this);
   }
 

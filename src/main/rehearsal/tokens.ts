@@ -7,7 +7,7 @@
  * 10 s of clock tolerance, HS256 only.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { TrackSource } from '@livekit/protocol';
+import { type ParticipantPermission, TrackSource } from '@livekit/protocol';
 
 /** The `video` grant as serialised by livekit-server-sdk's AccessToken. */
 export interface VideoGrant {
@@ -165,6 +165,49 @@ export function parseSources(names: readonly string[] | undefined): TrackSource[
     if (s !== undefined && !out.includes(s)) out.push(s);
   }
   return out;
+}
+
+/** The token's lowercase names for TrackSource values (the inverse of {@link parseSources}). */
+export function sourceNames(sources: readonly TrackSource[]): string[] {
+  return Object.entries(SOURCE_NAMES)
+    .filter(([, source]) => sources.includes(source))
+    .map(([name]) => name);
+}
+
+/** livekit-server's refresh token lifetime; a client only presents it when it rejoins. */
+const REFRESH_TTL_SEC = 10 * 60;
+
+/** Who a refresh token is for: the participant's identity, profile and current grants. */
+export interface RefreshSubject {
+  identity: string;
+  name: string;
+  metadata: string;
+  attributes: Record<string, string>;
+  permission: ParticipantPermission;
+}
+
+/**
+ * A token with the participant's current grants, sent as `refresh_token` after a permission
+ * change as livekit-server does, so a client that rejoins (full reconnect) keeps what it was
+ * granted instead of what its first token said. Signed with the key of the admin who changed it.
+ */
+export function refreshTokenFor(p: RefreshSubject, room: string, apiKey: string, keys: ReadonlyMap<string, string>): string | undefined {
+  const secret = keys.get(apiKey);
+  if (!secret) return undefined;
+  const perm = p.permission;
+  const video: VideoGrant = {
+    room,
+    roomJoin: true,
+    canPublish: perm.canPublish,
+    canSubscribe: perm.canSubscribe,
+    canPublishData: perm.canPublishData,
+    canPublishSources: sourceNames(perm.canPublishSources),
+    canUpdateOwnMetadata: perm.canUpdateMetadata,
+    hidden: perm.hidden,
+    recorder: perm.recorder,
+    agent: perm.agent,
+  };
+  return signToken({ sub: p.identity, name: p.name, metadata: p.metadata, attributes: p.attributes, video }, apiKey, secret, REFRESH_TTL_SEC);
 }
 
 /** Extracts a bearer token from an Authorization header value. */

@@ -33,7 +33,7 @@ import { readBody } from './httpUtil';
 import type { Participant } from './participant';
 import type { Room } from './room';
 import type { RoomManager } from './roomManager';
-import { bearerToken, TokenError, verifyToken, type TokenClaims } from './tokens';
+import { bearerToken, refreshTokenFor, TokenError, verifyToken, type TokenClaims } from './tokens';
 
 export const TWIRP_PREFIX = '/twirp/livekit.RoomService/';
 
@@ -243,7 +243,7 @@ export class RoomServiceHandler {
     }
     // A present permission replaces every field: proto3 JSON omits `false`, so an absent
     // boolean inside it means false, exactly as livekit-server treats it.
-    if (req.permission) p.setPermission(req.permission);
+    if (req.permission) p.setPermission(req.permission, refreshTokenFor({ ...p, permission: req.permission }, req.room, claims.apiKey, this.config.keys));
     return p.toInfo();
   }
 

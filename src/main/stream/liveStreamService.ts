@@ -82,9 +82,29 @@ export class LiveStreamService {
     }
   }
 
-  /** The live session with a fresh host token (a reloaded studio resumes with it), or null. */
+  /**
+   * The live session with a fresh host token (a reloaded or reconnecting studio resumes with
+   * it), or null. The room is recreated first when LiveKit lost it (a restarted server forgets
+   * its rooms), so the host rejoins the same room name its viewers are waiting on.
+   */
   async current(): Promise<LiveSession | null> {
-    return this.live ? this.session() : null;
+    const live = this.live;
+    if (!live) return null;
+    await this.ensureRoom(live);
+    return this.session();
+  }
+
+  /**
+   * CreateRoom returns a room that exists unchanged, so this only matters when it is gone. Best
+   * effort: while LiveKit is unreachable the host's join fails instead, and the studio retries.
+   */
+  private async ensureRoom(live: LiveState): Promise<void> {
+    const metadata: RoomMetadata = { v: 1, title: live.stream.title, mode: live.stream.mode, layout: live.layout };
+    try {
+      await this.deps.rooms.createRoom(live.stream.roomName, JSON.stringify(metadata));
+    } catch (error) {
+      this.deps.log.warn(`live: could not make sure room ${live.stream.roomName} exists`, (error as Error).message);
+    }
   }
 
   async end(streamId: string): Promise<StreamRecord> {

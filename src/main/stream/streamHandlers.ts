@@ -1,4 +1,5 @@
 import type { Handlers } from '../api/types';
+import type { Logger } from '../logging';
 import type { CaptureProvider } from './captureProvider';
 import type { LiveStreamService } from './liveStreamService';
 
@@ -16,13 +17,18 @@ export function createStreamHandlers(deps: {
   capture: CaptureProvider;
   /** Runs when a studio resumes a live stream (reload, reconnect): the stage is re-applied. */
   onResume?: () => Promise<unknown>;
+  log?: Pick<Logger, 'warn'>;
 }): Pick<Handlers, StreamMethods> {
   const { streams, capture } = deps;
   return {
     'stream.start': (params) => streams.start(params),
     'stream.current': async () => {
       const session = await streams.current();
-      if (session && deps.onResume) await deps.onResume();
+      // The host needs its token more than the program needs its metadata: a stage that cannot
+      // be re-applied now (LiveKit still coming back) is re-applied on the studio's next resume.
+      if (session && deps.onResume) {
+        await deps.onResume().catch((error: unknown) => deps.log?.warn('stream: re-applying the stage on resume failed', (error as Error).message));
+      }
       return session;
     },
     'stream.end': ({ streamId }) => streams.end(streamId),

@@ -29,12 +29,15 @@ function formatBitrate(kbps: number): string {
 
 /**
  * The stream's state in the top bar: Not live, Going live, LIVE with elapsed time, viewers,
- * connection quality, outgoing bitrate and fps, or Reconnecting when LiveKit is recovering.
+ * connection quality, outgoing bitrate and fps, Reconnecting (with the studio's own attempt
+ * number once LiveKit gave up) and, for a moment after, Reconnected.
  */
 export function LiveBar() {
   const phase = useStudio((s) => s.livePhase);
   const startedAt = useStudio((s) => s.liveSession?.startedAt ?? null);
   const connection = useStudio((s) => s.liveConnection);
+  const retryAttempt = useStudio((s) => s.liveRetryAttempt);
+  const recovered = useStudio((s) => s.liveRecovered);
   const quality = useStudio((s) => s.liveQuality);
   const viewers = useStudio((s) => s.liveViewers);
   const bitrate = useStudio((s) => s.liveBitrateKbps);
@@ -69,12 +72,16 @@ export function LiveBar() {
       <span className={troubled ? 'live-pill warn' : 'live-pill'}>
         <span className="live-dot live" aria-hidden="true" />
         {connection === 'reconnecting'
-          ? 'Reconnecting…'
+          ? retryAttempt === null
+            ? 'Reconnecting…'
+            : `Reconnecting… attempt ${retryAttempt}`
           : connection === 'lost'
             ? 'Connection lost'
             : phase === 'ending'
               ? 'Ending…'
-              : 'LIVE'}
+              : recovered
+                ? 'LIVE · Reconnected'
+                : 'LIVE'}
       </span>
       <span className="metric" aria-label={`Elapsed ${formatDuration(elapsed)}`}>
         {formatDuration(elapsed)}

@@ -13,9 +13,12 @@ describe('planConnection', () => {
     expect(planConnection({ state: 'stage', livekit: ticket(true) }, publishing)).toBe('keep');
   });
 
-  it('reconnects when the publish grant or the room changes', () => {
-    expect(planConnection({ state: 'stage', livekit: ticket(true) }, watching)).toBe('connect');
-    expect(planConnection({ state: 'joined', livekit: ticket(false) }, publishing)).toBe('connect');
+  it('keeps the connection when only the publish grant changes (the server changes it in place)', () => {
+    expect(planConnection({ state: 'stage', livekit: ticket(true) }, watching)).toBe('keep');
+    expect(planConnection({ state: 'backstage', livekit: ticket(false) }, publishing)).toBe('keep');
+  });
+
+  it('reconnects only when the room changes', () => {
     expect(planConnection({ state: 'joined', livekit: ticket(false, 'room-2') }, watching)).toBe('connect');
   });
 
@@ -33,7 +36,7 @@ describe('planConnection', () => {
 });
 
 describe('shouldPublish', () => {
-  it('publishes only on stage over a connection that holds the publish grant', () => {
+  it('publishes only on stage once the server granted publishing to the connection', () => {
     expect(shouldPublish({ state: 'stage', livekit: ticket(true) }, publishing)).toBe(true);
     expect(shouldPublish({ state: 'stage', livekit: ticket(true) }, watching)).toBe(false);
     expect(shouldPublish({ state: 'backstage', livekit: ticket(false) }, watching)).toBe(false);

@@ -4,7 +4,10 @@ import type { GuestState } from '../../../shared/domain/stage';
 /** What the page's LiveKit connection currently holds. */
 export interface HeldConnection {
   connected: boolean;
-  /** The publish grant of the token the connection was opened with; null when not connected. */
+  /**
+   * The publish grant the server holds for this participant right now (from the join, then from
+   * every permission update); null when not connected.
+   */
   canPublish: boolean | null;
   roomName: string | null;
   /**
@@ -19,20 +22,23 @@ export interface HeldConnection {
 export type ConnectionAction = 'keep' | 'connect' | 'disconnect';
 
 /**
- * Decides whether the guest's room connection still matches what the server says. LiveKit fixes
- * a participant's grants at connect, so a change of grant (approved onto the stage, moved back)
- * means a new connection with the new token; no token (nothing live, or removed) means leave.
+ * Decides whether the guest's room connection still matches what the server says. A change of
+ * grant (approved onto the stage, moved back) is applied by the server to the connection we
+ * hold (RoomService UpdateParticipant), so it never needs a new one: only joining a room, or a
+ * different room, connects; no token (nothing live, or removed) means leave.
  */
 export function planConnection(session: Pick<GuestSessionResponse, 'state' | 'livekit'>, held: HeldConnection): ConnectionAction {
   const ticket = session.livekit;
   const stayOut = held.removedWhile !== null && held.removedWhile === session.state;
   if (!ticket || session.state === 'removed' || stayOut) return held.connected ? 'disconnect' : 'keep';
-  if (!held.connected) return 'connect';
-  if (held.canPublish !== ticket.canPublish || held.roomName !== ticket.roomName) return 'connect';
+  if (!held.connected || held.roomName !== ticket.roomName) return 'connect';
   return 'keep';
 }
 
-/** On stage with a publishing connection: camera and mic should be going out. */
+/**
+ * On stage and the server lets this connection publish: camera and mic should be going out.
+ * The session and the grant arrive on different channels, so both must agree.
+ */
 export function shouldPublish(session: Pick<GuestSessionResponse, 'state' | 'livekit'>, held: HeldConnection): boolean {
   return session.state === 'stage' && held.connected && held.canPublish === true && session.livekit?.canPublish === true;
 }

@@ -44,6 +44,11 @@ export class GuestController {
         this.devices.stop();
         useGuest.setState({ phase: { kind: 'elsewhere' } });
       },
+      // The grant and the session travel on different channels: whichever comes second publishes.
+      onGrantChanged: () => {
+        const session = useGuest.getState().session;
+        if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
+      },
     });
     const listeners: PageEventsListeners = {
       state: (state) => {

@@ -13,14 +13,17 @@ export interface StageConnectionHooks {
   onRemovedFromRoom(): void;
   /** The same identity joined elsewhere. */
   onElsewhere(): void;
+  /** The server granted or revoked publishing on our connection: time to sync with the session again. */
+  onGrantChanged(): void;
 }
 
 const NOT_CONNECTED: HeldConnection = { connected: false, canPublish: null, roomName: null, removedWhile: null };
 
 /**
- * The guest's room connection, kept in line with the session: subscribe-only while waiting, a
- * new connection with the publishing token on stage (LiveKit fixes grants at connect), and the
- * camera and mic published with the devices from the device check.
+ * The guest's room connection, kept in line with the session: one connection for the whole show,
+ * subscribe-only while waiting; the server grants camera and mic on that same connection when the
+ * guest is approved (and revokes them backstage, unpublishing our tracks), and the camera and mic
+ * are published with the devices from the device check once both the session and the grant agree.
  */
 export class StageConnection {
   private room: GuestRoom | null = null;
@@ -85,6 +88,7 @@ export class StageConnection {
     room.on(GuestRoomEvent.Reconnecting, () => current() && patchRoom({ status: 'reconnecting' }));
     room.on(GuestRoomEvent.Reconnected, () => current() && patchRoom({ status: 'connected' }));
     room.on(GuestRoomEvent.Disconnected, (reason) => current() && this.onDisconnected(reason));
+    room.on(GuestRoomEvent.PublishGrant, (canPublish) => current() && this.onPublishGrant(canPublish));
     patchRoom({ status: 'connecting' });
     try {
       await room.connect(ticket.url, ticket.token);
@@ -97,7 +101,8 @@ export class StageConnection {
       return;
     }
     if (!current()) return;
-    this.held = { connected: true, canPublish: ticket.canPublish, roomName: ticket.roomName, removedWhile: null };
+    // The grant the server gave this participant at join; later changes arrive as PublishGrant.
+    this.held = { connected: true, canPublish: room.canPublish, roomName: ticket.roomName, removedWhile: null };
     patchRoom({ status: 'connected' });
   }
 
@@ -125,6 +130,17 @@ export class StageConnection {
     patchRoom(NO_ROOM);
     useGuest.setState({ local: { camera: null, microphone: null } });
     if (room) await room.disconnect();
+  }
+
+  /**
+   * The server changed what this connection may publish. A revoke has already unpublished our
+   * tracks on the server's side; forgetting that we published lets a later grant publish again.
+   */
+  private onPublishGrant(canPublish: boolean): void {
+    if (!this.held.connected || this.held.canPublish === canPublish) return;
+    this.held = { ...this.held, canPublish };
+    if (!canPublish) this.publishedOn = null;
+    this.hooks.onGrantChanged();
   }
 
   private onDisconnected(reason: ViewerDisconnectReason): void {

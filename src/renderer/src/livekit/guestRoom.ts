@@ -27,6 +27,8 @@ export enum GuestRoomEvent {
   Disconnected = 'disconnected',
   /** The browser refused to start audio without a click. */
   PlaybackBlocked = 'playbackBlocked',
+  /** The server changed our publish grant on this connection (approved onto the stage, moved back). */
+  PublishGrant = 'publishGrant',
 }
 
 /** Callback signatures for {@link GuestRoomEvent}. */
@@ -38,6 +40,7 @@ export interface GuestRoomCallbacks {
   [GuestRoomEvent.Reconnected]: () => void;
   [GuestRoomEvent.Disconnected]: (reason: ViewerDisconnectReason) => void;
   [GuestRoomEvent.PlaybackBlocked]: (blocked: boolean) => void;
+  [GuestRoomEvent.PublishGrant]: (canPublish: boolean) => void;
 }
 
 /** Devices chosen in the device check; null means "join without it". */
@@ -47,9 +50,11 @@ export interface GuestDevices {
 }
 
 /**
- * The guest page's one connection to the program room. While waiting the token only allows
- * subscribing; on stage the token allows camera and mic, and {@link publish} sends them with the
- * devices picked in the device check. A host mute arrives as MutePublishedTrack: livekit-client
+ * The guest page's one connection to the program room, kept for the whole show. While waiting
+ * the server only lets it subscribe; approval onto the stage grants camera and mic on this same
+ * connection (RoomService UpdateParticipant → ParticipantPermissionsChanged), and
+ * {@link publish} then sends them with the devices picked in the device check. Moving backstage
+ * revokes the grant in place and the server unpublishes our tracks. A host mute arrives as MutePublishedTrack: livekit-client
  * mutes our track itself and we report it as `mutedByHost`.
  */
 export class GuestRoom extends TypedEmitter<GuestRoomCallbacks> {
@@ -187,6 +192,9 @@ export class GuestRoom extends TypedEmitter<GuestRoomCallbacks> {
         this.emitParticipants();
       })
       .on(RoomEvent.AudioPlaybackStatusChanged, () => this.emitPlayback())
+      .on(RoomEvent.ParticipantPermissionsChanged, (_previous, participant) => {
+        if (participant === this.room.localParticipant) this.emit(GuestRoomEvent.PublishGrant, this.canPublish);
+      })
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.closedByUs) return;
         this.emit(GuestRoomEvent.Disconnected, leftReason(reason));

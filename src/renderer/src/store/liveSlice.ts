@@ -27,8 +27,8 @@ export interface LiveSlice extends LiveState {
   /** Asks main whether a stream is still live (after a reload) and offers to resume it. */
   checkResume(): Promise<void>;
   resumeStream(): Promise<boolean>;
-  /** After the room dropped us for good: leave it and rejoin with a fresh token. */
-  reconnectStream(): Promise<boolean>;
+  /** "Reconnect now": retry at once instead of waiting out the backoff (or after a drop that does not retry by itself). */
+  reconnectStream(): void;
   /** Ends the stream offered for resuming without going back on air. */
   endResumeOffer(): Promise<void>;
   dismissLiveNotice(): void;
@@ -46,6 +46,11 @@ export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (se
     onChange: (patch) => {
       set(patch);
       if (patch.livePhase) get().syncRecording();
+    },
+    // Back online: a retry waiting out its delay goes at once.
+    onOnline: (listener) => {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
     },
   });
 
@@ -121,10 +126,7 @@ export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (se
       return flow.resume(current.value, media, muted());
     },
 
-    reconnectStream: async () => {
-      flow.detach();
-      return get().resumeStream();
-    },
+    reconnectStream: () => flow.reconnectNow(),
 
     endResumeOffer: async () => {
       const offer = get().resumeOffer;

@@ -18,6 +18,7 @@ export function GoLivePanel() {
   const endedElsewhere = useStudio((s) => s.liveEndedElsewhere);
   const resumeOffer = useStudio((s) => s.resumeOffer);
   const lost = useStudio((s) => s.liveConnection === 'lost');
+  const retryAttempt = useStudio((s) => s.liveRetryAttempt);
   const recording = useStudio((s) => s.recording);
   const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
 
@@ -61,12 +62,23 @@ export function GoLivePanel() {
           <p>It was ended outside this studio (the room was closed).</p>
         </div>
       )}
+      {retryAttempt !== null && live && (
+        <div className="notice notice-warn" role="alert">
+          <strong>Reconnecting to LiveKit… attempt {retryAttempt}</strong>
+          <p>LiveKit dropped the studio. It keeps trying and publishes again as soon as the server answers; viewers get the picture back without reloading.</p>
+          <div className="notice-actions">
+            <button type="button" className="primary" onClick={reconnectStream}>
+              Reconnect now
+            </button>
+          </div>
+        </div>
+      )}
       {lost && live && (
         <div className="notice notice-error" role="alert">
           <strong>Connection to LiveKit lost</strong>
           <p>Viewers may see you frozen. Reconnect to publish again, or end the stream.</p>
           <div className="notice-actions">
-            <button type="button" className="primary" onClick={() => void reconnectStream()}>
+            <button type="button" className="primary" onClick={reconnectStream}>
               Reconnect
             </button>
           </div>

@@ -166,11 +166,12 @@ describe('GoLiveFlow', () => {
     await h.flow.end();
   });
 
-  it('goes back to idle when the room is deleted elsewhere, and offers a reconnect when dropped', async () => {
+  it('goes back to idle when the room is deleted elsewhere, and leaves a removal to the host', async () => {
     const h = harness();
     await h.flow.start(params, media, {});
-    h.events().left('lost');
-    expect(h.state()).toMatchObject({ livePhase: 'live', liveConnection: 'lost' });
+    // Removed (or the same host joined elsewhere): retrying would throw the other studio out.
+    h.events().left('removed');
+    expect(h.state()).toMatchObject({ livePhase: 'live', liveConnection: 'lost', liveRetryAttempt: null });
     h.events().left('room_deleted');
     expect(h.state()).toMatchObject({ livePhase: 'idle', liveEndedElsewhere: true });
   });

@@ -1,96 +1,59 @@
-import type { StudioClient } from '../../../../shared/contract/studioClient';
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
-import type { StreamRecord } from '../../../../shared/domain/stream';
-import { ROOM_VIEW_BATCH, type RoomViewer } from '../../../../shared/contract/streamApi';
-import type { AudienceChange, HostConnection, HostLeftReason, HostQuality, HostRoomEvents } from '../../livekit/hostRoom';
+import { browserTimers, type Timers } from '../../api/pushFallback';
+import type { AudienceChange, HostConnection, HostLeftReason, HostRoomEvents } from '../../livekit/hostRoom';
 import { outboundRates, uplinkQuality, type OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
-import { liveErrorFromApp, liveErrorFromRoom, type LiveError } from './liveErrors';
+import { AudienceReport } from './audienceReport';
+import { Reconnector } from './hostReconnect';
+import { liveErrorFromApp, liveErrorFromRoom } from './liveErrors';
+import { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
-/** Where going live stands. `creating`→`connecting`→`publishing` is the visible progress. */
-export type LivePhase = 'idle' | 'creating' | 'connecting' | 'publishing' | 'live' | 'ending';
+export { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
-/** Everything the studio shows about the stream; the flow reports changes as patches. */
-export interface LiveState {
-  livePhase: LivePhase;
-  liveSession: LiveSession | null;
-  /** `lost`: the room dropped us for good while live; the studio offers to reconnect. */
-  liveConnection: HostConnection | 'lost';
-  liveQuality: HostQuality;
-  liveViewers: number;
-  livePeakViewers: number;
-  liveBitrateKbps: number | null;
-  liveFps: number | null;
-  liveError: LiveError | null;
-  /** The record of the stream that just ended, for a short summary. */
-  liveEnded: StreamRecord | null;
-  /** Why the stream stopped without the host ending it here (closed elsewhere). */
-  liveEndedElsewhere: boolean;
-}
-
-export const initialLiveState: LiveState = {
-  livePhase: 'idle',
-  liveSession: null,
-  liveConnection: 'connecting',
-  liveQuality: 'unknown',
-  liveViewers: 0,
-  livePeakViewers: 0,
-  liveBitrateKbps: null,
-  liveFps: null,
-  liveError: null,
-  liveEnded: null,
-  liveEndedElsewhere: false,
-};
-
-/** The part of HostRoom the flow uses (a structural type, so tests can pass a fake). */
-export interface LiveRoom {
-  connect(url: string, token: string): Promise<void>;
-  publisher: {
-    publishAll(media: HostMedia, muted: Partial<Record<HostSource, boolean>>): Promise<void>;
-    replace(source: HostSource, track: MediaStreamTrack | null, keepMuted?: boolean): Promise<void>;
-    setMuted(source: HostSource, muted: boolean): Promise<void>;
-    isOnAir(source: HostSource): boolean;
-  };
-  viewerCount(): number;
-  sampleStats(): Promise<OutboundSample>;
-  leave(): Promise<void>;
-}
-
-/** Collaborators, injected so the flow runs in unit tests without a browser or a server. */
-export interface GoLiveDeps {
-  api: Pick<StudioClient, 'invoke'>;
-  createRoom(events: HostRoomEvents): LiveRoom;
-  onChange(patch: Partial<LiveState>): void;
-  statsEveryMs?: number;
-  reportEveryMs?: number;
-}
+/** How long the live bar says "Reconnected" after the studio got back on air by itself. */
+const RECOVERED_NOTE_MS = 5_000;
 
 /**
  * Going live, staying live and ending, outside React. A start that fails after `stream.start`
- * succeeded is undone with `stream.abort`, so no half-live stream is left in history.
+ * succeeded is undone with `stream.abort`, so no half-live stream is left in history. When
+ * LiveKit drops the host (server restart, network loss) the flow stays live and retries by
+ * itself: it asks main for the session again (main recreates a lost room), joins and republishes
+ * the media that was on air.
  */
 export class GoLiveFlow {
   private room: LiveRoom | null = null;
+  /** The room a retry is joining; its presence events count before it is the room. */
+  private joining: LiveRoom | null = null;
+  /** What is on air, kept current through replace/setMuted so a retry republishes it. */
+  private media: HostMedia | null = null;
+  private muted: Partial<Record<HostSource, boolean>> = {};
+  private connection: HostConnection | 'lost' = 'connecting';
+  private readonly reconnector: Reconnector;
+  private recoveredTimer: unknown = null;
+  private readonly clock: Timers;
   private session: LiveSession | null = null;
   private phase: LivePhase = 'idle';
   private timers: ReturnType<typeof setInterval>[] = [];
   private lastSample: OutboundSample | null = null;
-  private reportedViewers = -1;
-  /** Joins and leaves not yet told to main; a rejoin cancels a pending leave and vice versa. */
-  private pendingJoined = new Map<string, RoomViewer>();
-  private pendingLeft = new Set<string>();
+  private readonly audience: AudienceReport;
   /** Set once LiveKit sends its own quality grade; until then the flow grades from getStats. */
   private serverQuality = false;
 
-  constructor(private readonly deps: GoLiveDeps) {}
+  constructor(private readonly deps: GoLiveDeps) {
+    this.audience = new AudienceReport(deps.api, (streamId, viewers, peak) => this.applyViewerCount(viewers, peak, streamId));
+    this.clock = deps.reconnectTimers ?? browserTimers;
+    this.reconnector = new Reconnector({
+      attempt: () => this.rejoin(),
+      onAttempt: (n) => this.update({ liveConnection: 'reconnecting', liveRetryAttempt: n }),
+      onOnline: deps.onOnline,
+      timers: this.clock,
+    });
+  }
 
   private update(patch: Partial<LiveState>): void {
     if (patch.livePhase) this.phase = patch.livePhase;
+    if (patch.liveConnection) this.connection = patch.liveConnection;
     this.deps.onChange(patch);
-  }
-
-  get live(): boolean {
-    return this.phase === 'live';
   }
 
   /** Creates the stream in main, joins the room and publishes. Resolves true when live. */
@@ -119,8 +82,10 @@ export class GoLiveFlow {
     undoOnFailure: boolean,
   ): Promise<boolean> {
     this.session = session;
+    this.media = { ...media };
+    this.muted = { ...muted };
     this.update({ livePhase: 'connecting', liveSession: session, liveError: null });
-    const room = this.deps.createRoom(this.roomEvents());
+    const room = this.openRoom();
     this.room = room;
     let stage: 'connect' | 'publish' = 'connect';
     try {
@@ -134,11 +99,8 @@ export class GoLiveFlow {
       const kind = stage === 'publish' ? 'publish' : ((error as { kind?: 'unreachable' | 'unauthorized' | 'other' }).kind ?? 'other');
       const message = error instanceof Error ? error.message : String(error);
       // Undo only a start we made: a resumed stream was live before and must stay in history.
-      if (undoOnFailure)
-        await this.deps.api.invoke('stream.abort', {
-          streamId: session.streamId,
-          reason: stage === 'connect' ? 'connect_failed' : 'publish_failed',
-        });
+      const reason = stage === 'connect' ? 'connect_failed' : 'publish_failed';
+      if (undoOnFailure) await this.deps.api.invoke('stream.abort', { streamId: session.streamId, reason });
       this.session = null;
       this.update({ livePhase: 'idle', liveSession: null, liveError: liveErrorFromRoom(kind, message) });
       return false;
@@ -149,30 +111,102 @@ export class GoLiveFlow {
     return true;
   }
 
-  private roomEvents(): HostRoomEvents {
+  /** A room whose events count only while it is the flow's room (or the one a retry is joining). */
+  private openRoom(): LiveRoom {
+    const room: LiveRoom = this.deps.createRoom(this.roomEvents(() => room === this.room || room === this.joining));
+    return room;
+  }
+
+  private roomEvents(ours: () => boolean): HostRoomEvents {
     return {
-      connection: (liveConnection) => this.update({ liveConnection }),
+      connection: (liveConnection) => {
+        // During a retry the bar says which attempt runs, not the new room's own connecting.
+        if (!ours() || this.reconnector.retrying) return;
+        const recovering = this.connection === 'reconnecting' && liveConnection === 'connected';
+        this.update({ liveConnection });
+        // LiveKit got us back by itself, maybe into a room a restarted server created bare:
+        // asking main for the session again puts the program back into its metadata.
+        if (recovering && this.phase === 'live') void this.deps.api.invoke('stream.current', {});
+      },
       quality: (liveQuality) => {
-        if (liveQuality === 'unknown') return;
+        if (liveQuality === 'unknown' || !ours()) return;
         this.serverQuality = true;
         this.update({ liveQuality });
       },
-      viewers: () => void this.reportViewers(),
-      presence: (change) => this.notePresence(change),
+      viewers: () => ours() && void this.reportViewers(),
+      presence: (change) => ours() && this.notePresence(change),
       screenEnded: () => undefined,
-      left: (reason) => this.onLeft(reason),
+      left: (reason) => ours() && this.onLeft(reason),
     };
   }
 
   private onLeft(reason: HostLeftReason): void {
-    if (this.phase === 'ending' || !this.room) return;
+    if (this.phase === 'ending' || !this.room || this.reconnector.retrying) return;
     if (reason === 'room_deleted') this.finish({ liveEndedElsewhere: true });
-    else this.update({ liveConnection: 'lost' });
+    // Removed, or the same host joined from elsewhere: retrying would throw the other one out.
+    else if (reason === 'removed') this.update({ liveConnection: 'lost' });
+    else this.beginReconnect();
   }
 
-  /** Leaves a dropped room without ending the stream, so it can be resumed with a fresh token. */
-  detach(): void {
-    if (this.phase === 'live') this.finish({});
+  /** Leaves the dropped room and retries until back on air or the stream ends. */
+  private beginReconnect(): void {
+    const dropped = this.room;
+    this.room = null;
+    this.lastSample = null;
+    void dropped?.leave().catch(() => undefined);
+    this.clearRecovered();
+    this.update({ liveConnection: 'reconnecting', liveBitrateKbps: null, liveFps: null, liveRecovered: false });
+    this.reconnector.start();
+  }
+
+  /** One retry: a fresh session from main, a new room, the media republished. True when done. */
+  private async rejoin(): Promise<boolean> {
+    const streamId = this.session?.streamId;
+    if (this.phase !== 'live' || !streamId || !this.media) return true;
+    const current = await this.deps.api.invoke('stream.current', {});
+    if (!this.reconnector.retrying || this.phase !== 'live') return true;
+    if (!current.ok) return false;
+    if (current.value?.streamId !== streamId) {
+      this.finish({ liveEndedElsewhere: true });
+      return true;
+    }
+    const session = current.value;
+    const room = this.openRoom();
+    this.joining = room;
+    try {
+      await room.connect(session.livekitUrl, session.hostToken);
+      await room.publisher.publishAll(this.media, this.muted);
+    } catch {
+      await room.leave().catch(() => undefined);
+      return false;
+    } finally {
+      this.joining = null;
+    }
+    if (!this.reconnector.retrying || this.phase !== 'live') {
+      await room.leave().catch(() => undefined);
+      return true;
+    }
+    this.room = room;
+    this.session = session;
+    // Done retrying before anyone hears about it: a drop right after must start a new round.
+    this.reconnector.stop();
+    this.update({ liveSession: session, liveConnection: 'connected', liveRetryAttempt: null, liveRecovered: true });
+    this.recoveredTimer = this.clock.set(() => this.update({ liveRecovered: false }), RECOVERED_NOTE_MS);
+    // Main's try may have come while the server was down and our join created the room bare.
+    void this.deps.api.invoke('stream.current', {});
+    void this.reportViewers(true);
+    return true;
+  }
+
+  private clearRecovered(): void {
+    if (this.recoveredTimer !== null) this.clock.clear(this.recoveredTimer);
+    this.recoveredTimer = null;
+  }
+
+  /** "Reconnect now": skips the wait of a retry, or starts one after a drop that did not retry. */
+  reconnectNow(): void {
+    if (this.reconnector.retrying) this.reconnector.now();
+    else if (this.phase === 'live' && this.connection === 'lost') this.beginReconnect();
   }
 
   /** Main says the stream is no longer live (ended from elsewhere or closed on restart). */
@@ -195,15 +229,16 @@ export class GoLiveFlow {
   }
 
   private finish(patch: Partial<LiveState>): void {
+    this.reconnector.stop();
+    this.clearRecovered();
+    this.media = null;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     const room = this.room;
     this.room = null;
     this.session = null;
     this.lastSample = null;
-    this.reportedViewers = -1;
-    this.pendingJoined.clear();
-    this.pendingLeft.clear();
+    this.audience.reset();
     this.serverQuality = false;
     void room?.leave().catch(() => undefined);
     this.update({ ...initialLiveState, ...patch, livePhase: 'idle' });
@@ -211,12 +246,16 @@ export class GoLiveFlow {
 
   /** Swaps (or with null, turns off) a source on air; a no-op when not live. */
   async replace(source: HostSource, track: MediaStreamTrack | null, keepMuted = false): Promise<void> {
-    if (this.room && this.phase === 'live') await this.room.publisher.replace(source, track, keepMuted);
+    if (this.phase !== 'live') return;
+    if (this.media) this.media[source] = track;
+    if (this.room) await this.room.publisher.replace(source, track, keepMuted);
   }
 
   /** Mutes or unmutes a published source; a no-op when not live. */
   async setMuted(source: HostSource, muted: boolean): Promise<void> {
-    if (this.room && this.phase === 'live') await this.room.publisher.setMuted(source, muted);
+    if (this.phase !== 'live') return;
+    this.muted[source] = muted;
+    if (this.room) await this.room.publisher.setMuted(source, muted);
   }
 
   private startTimers(): void {
@@ -241,37 +280,15 @@ export class GoLiveFlow {
   }
 
   private notePresence(change: AudienceChange): void {
-    for (const viewer of change.joined) {
-      this.pendingLeft.delete(viewer.identity);
-      this.pendingJoined.set(viewer.identity, viewer);
-    }
-    for (const identity of change.left) {
-      this.pendingJoined.delete(identity);
-      this.pendingLeft.add(identity);
-    }
+    this.audience.note(change);
     void this.reportViewers(true);
   }
 
-  /**
-   * Sends the host's own view of the audience to main: the count at once when it changed (and as
-   * a heartbeat), with the joins and leaves since the last report, in batches the contract allows.
-   */
   private async reportViewers(heartbeat = false): Promise<void> {
     const room = this.room;
     const session = this.session;
     if (!room || !session || this.phase !== 'live') return;
-    const viewers = room.viewerCount();
-    if (!heartbeat && viewers === this.reportedViewers) return;
-    this.reportedViewers = viewers;
-    do {
-      const joined = [...this.pendingJoined.values()].slice(0, ROOM_VIEW_BATCH);
-      const left = [...this.pendingLeft].slice(0, ROOM_VIEW_BATCH);
-      for (const viewer of joined) this.pendingJoined.delete(viewer.identity);
-      for (const identity of left) this.pendingLeft.delete(identity);
-      const changes = { ...(joined.length > 0 ? { joined } : {}), ...(left.length > 0 ? { left } : {}) };
-      const result = await this.deps.api.invoke('stream.reportRoomView', { streamId: session.streamId, viewers, ...changes });
-      if (result.ok && result.value.streamId === session.streamId) this.applyViewerCount(result.value.viewers, result.value.peak);
-    } while (this.pendingJoined.size + this.pendingLeft.size > 0 && this.session === session);
+    await this.audience.report(session.streamId, room.viewerCount(), heartbeat, () => this.session === session);
   }
 
   /** A `viewers.count` event from main. */
