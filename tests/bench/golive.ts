@@ -7,8 +7,8 @@
  * with the screen and camera already captured, and times the first video frame presented at the
  * viewer (requestVideoFrameCallback), the first frame of the screen share, and the studio showing
  * LIVE; then ends the stream. The viewer is the real watch page, open and waiting before the click:
- * it learns of "live" by push on /events, and the table also shows when that push, its token and
- * its first LiveKit peer connection came, so a slow first frame can be placed on the viewer's side
+ * it learns of "live" by push on /events, and the table also shows when that push and its first
+ * LiveKit peer connection came, so a slow first frame can be placed on the viewer's side
  * or the studio's. Baseline in the same run: bare livekit-client connect + publish of
  * a camera to the same dev server, timed to the first frame at an already-connected subscriber.
  */
@@ -29,15 +29,15 @@ const STEP_MS = 40_000;
 declare global {
   interface Window {
     __frames?: { label: string; at: number }[];
-    /** Viewer milestones (epoch ms): the live push, the token answer, the first peer connection. */
+    /** Viewer milestones (epoch ms): the live push, the first peer connection. */
     __marks?: Record<string, number>;
   }
 }
 
 /**
- * Records, at the watch page, when it learned of "live" on the /events socket, when its token
- * request answered, and when livekit-client created its first peer connection: where the time
- * between the click and the first frame goes. Wraps the page's own WebSocket, fetch and
+ * Records, at the watch page, when it learned of "live" on the /events socket and when
+ * livekit-client created its first peer connection (token in hand, joining): where the time
+ * between the click and the first frame goes. Wraps the page's own WebSocket and
  * RTCPeerConnection; it changes nothing they do. Plain JavaScript in a string: a function would be
  * serialized with the TypeScript loader's helpers, which do not exist in the page.
  */
@@ -54,14 +54,6 @@ const RECORD_VIEWER_MILESTONES = `(() => {
         });
       }
     }
-  };
-  const nativeFetch = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const response = await nativeFetch(input, init);
-    if (String(input instanceof Request ? input.url : input).includes('/api/watch/token')) {
-      response.clone().text().then((text) => { if (text.includes('"status":"live"')) mark('token'); });
-    }
-    return response;
   };
   const NativePc = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePc {
@@ -111,7 +103,6 @@ interface Run {
   screenFrame: number;
   studioLive: number;
   push: number;
-  token: number;
   peerConnection: number;
 }
 
@@ -151,7 +142,6 @@ async function goLiveOnce(host: Page, viewer: Page): Promise<Run> {
     screenFrame: screenFrame - clickedAt,
     studioLive: liveAt - clickedAt,
     push: since(marks.push),
-    token: since(marks.token),
     peerConnection: since(marks.pc),
   };
 }
@@ -248,8 +238,7 @@ try {
     `${timingTable([
       ['Airdeck: click → studio shows LIVE', airdeck.map((r) => r.studioLive)],
       ['Airdeck: click → waiting viewer learns "live" (/events push)', airdeck.map((r) => r.push)],
-      ['Airdeck: click → viewer has its token', airdeck.map((r) => r.token)],
-      ['Airdeck: click → viewer starts its LiveKit peer connection', airdeck.map((r) => r.peerConnection)],
+      ['Airdeck: click → viewer has its token and starts its LiveKit peer connection', airdeck.map((r) => r.peerConnection)],
       ['Airdeck: click → first frame at viewer', airdeck.map((r) => r.anyFrame)],
       ['Airdeck: click → first screen-share frame at viewer', airdeck.map((r) => r.screenFrame)],
       ['Baseline: bare livekit-client connect + publish camera → first frame at subscriber', baseline],
