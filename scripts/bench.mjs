@@ -3,9 +3,9 @@
 // `npm run bench:chat` etc. run one and update only its section.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
-const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'abuse', 'reconnect'];
+const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'ui', 'abuse', 'reconnect'];
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : ALL;
 const unknown = names.filter((name) => !ALL.includes(name));
@@ -34,6 +34,10 @@ for (const name of names) {
   }
   console.log(`\n=== bench:${name} (node --import tsx ${script})`);
   const started = new Date();
+  // Shared machines: the load when the run began says how much the numbers were competing with.
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
   const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) {
@@ -47,7 +51,7 @@ for (const name of names) {
       `<!-- bench:${name} -->`,
       `## ${name}`,
       '',
-      `Command: \`npm run bench:${name}\` · run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · machine: ${machine}`,
+      `Command: \`npm run bench:${name}\` · run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · machine: ${machine} · load average at start (1/5/15 min): ${load}`,
       '',
       result.stdout.trim(),
       `<!-- /bench:${name} -->`,

@@ -1,12 +1,17 @@
 /**
  * Chat fan-out benchmark: `node --import tsx tests/bench/chat.ts [--sizes 500,2000] [--seconds 10]
- * [--warmup 2] [--senders 10] [--rate 50] [--servers airdeck,socketio,rawws]`.
+ * [--warmup 2] [--senders 10] [--rate 50] [--servers airdeck,airdecknormal,socketio,rawws]
+ * [--burst 2000] [--burst-viewers 2000]`.
  *
  * For each audience size and server kind: the server runs in one process, all clients in another
  * (loopback). Senders post evenly spaced ~100-byte messages at `rate` msg/s in total; every viewer
  * records the delay of each message. Reports deliveries/s, p50/p95/p99 latency, server CPU and
  * peak RSS, and the client process's CPU (when it nears 100 % the client, not the server, is the
  * bottleneck). Each run is bounded; the whole benchmark takes a few minutes at most.
+ *
+ * Then the burst case, for both Airdeck sync levels: `--burst` messages sent at once to
+ * `--burst-viewers` viewers; reports how long after the first ack the first broadcast arrived
+ * (negative: before it), how many acks came first, and the latency percentiles of the burst.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +25,7 @@ import {
   type ServerKind,
   type ServerStats,
   type ServerToParent,
+  type LoadMode,
 } from './chatBenchShared';
 import { option } from './cliOption';
 
@@ -31,6 +37,8 @@ const warmup = Number(option('warmup', '2'));
 const senders = Number(option('senders', '10'));
 const rate = Number(option('rate', '50'));
 const servers = option('servers', SERVER_KINDS.join(',')).split(',') as ServerKind[];
+const burstSize = Number(option('burst', '2000'));
+const burstViewers = Number(option('burst-viewers', '2000'));
 /** Hard cap per run: connecting thousands of clients, warm-up, measure, drain (10 s) and slack. */
 const RUN_LIMIT_MS = (warmup + seconds + 150) * 1000;
 
@@ -98,7 +106,7 @@ function next<T>(child: ChildProcess, accept: (message: T) => boolean): Promise<
   });
 }
 
-async function run(kind: ServerKind, size: number): Promise<Row> {
+async function run(kind: ServerKind, size: number, mode: LoadMode = 'steady'): Promise<Row> {
   const server = start('./chatBenchServer.ts', [kind]);
   let clients: ChildProcess | null = null;
   let timedOut = false;
@@ -116,9 +124,10 @@ async function run(kind: ServerKind, size: number): Promise<Row> {
       String(ready.port),
       String(size),
       String(senders),
-      String(rate),
+      String(mode === 'burst' ? burstSize : rate),
       String(warmup),
       String(seconds),
+      mode,
     ]);
     const client = clients;
     let serverWatch: ReturnType<typeof watch> | null = null;
@@ -204,6 +213,41 @@ function table(rows: Row[]): string {
   return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
 }
 
+/** The burst table: first ack vs first broadcast, and the burst's latency. */
+function burstTable(rows: Row[]): string {
+  const header = [
+    'server',
+    'viewers',
+    'burst msgs',
+    'delivered',
+    'first ack → first broadcast ms',
+    'acks before first broadcast',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'server CPU s',
+  ];
+  const lines = rows.map((row) => {
+    if (!row.ok) return [SERVER_LABEL[row.kind], String(row.size), `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`, ...Array.from({ length: 7 }, () => '')];
+    const c = row.client;
+    return [
+      SERVER_LABEL[row.kind],
+      String(row.size),
+      String(c.sent),
+      `${fmt((c.delivered / Math.max(1, c.expected)) * 100, 2)} %`,
+      c.burst ? fmt(c.burst.firstAckToFirstBroadcastMs) : '–',
+      c.burst ? String(c.burst.acksBeforeFirstBroadcast) : '–',
+      fmt(c.p50),
+      fmt(c.p99),
+      fmt(c.max),
+      row.server.cpuSeconds === undefined ? '–' : fmt(row.server.cpuSeconds, 2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+}
+
 const rows: Row[] = [];
 const began = Date.now();
 for (const size of sizes) {
@@ -219,3 +263,16 @@ process.stdout.write(
     `CPU is % of one core. A client CPU near 100 % means the load generator, not the server, limits the numbers.\n\n`,
 );
 process.stdout.write(`${table(rows)}\n`);
+
+if (burstSize > 0) {
+  const burstRows: Row[] = [];
+  for (const kind of ['airdeck', 'airdecknormal'] as const) {
+    process.stderr.write(`chat bench: burst of ${burstSize} to ${burstViewers} viewers, ${SERVER_LABEL[kind]} ...\n`);
+    burstRows.push(await run(kind, burstViewers, 'burst'));
+  }
+  process.stdout.write(
+    `\nBurst: ${burstSize} messages sent at once by ${senders} senders to ${burstViewers} viewers. "First ack → first broadcast" is ` +
+      `when the first broadcast reached any client minus when the first ack reached a sender (negative: the broadcast came first).\n\n`,
+  );
+  process.stdout.write(`${burstTable(burstRows)}\n`);
+}

@@ -1,15 +1,27 @@
 /**
  * The benchmark's load generator, in its own process:
- * `chatBenchClients.ts <kind> <port> <viewers> <senders> <msgPerSec> <warmupS> <measureS>`.
+ * `chatBenchClients.ts <kind> <port> <viewers> <senders> <msgPerSec> <warmupS> <measureS> [steady|burst]`.
  * Opens the viewers, then has the senders send evenly spaced ~100-byte messages carrying their
  * send time; every viewer records the delay to each message sent inside the measured window.
+ * In burst mode the senders instead send `msgPerSec` messages all at once, and the run also
+ * records when the first ack and the first broadcast arrived.
  * Senders and viewers share one clock (this process), so no clock sync is involved.
  */
 import { AccessToken } from 'livekit-server-sdk';
 import { WebSocket } from 'ws';
-import { BENCH_ROOM, cpuPercent, LatencyHistogram, optionalImport, type ClientToParent, type ServerKind } from './chatBenchShared';
+import {
+  BENCH_ROOM,
+  cpuPercent,
+  isAirdeck,
+  LatencyHistogram,
+  optionalImport,
+  type ClientToParent,
+  type LoadMode,
+  type ServerKind,
+} from './chatBenchShared';
 
-const [kindArg, portArg, viewersArg, sendersArg, rateArg, warmupArg, measureArg] = process.argv.slice(2);
+const [kindArg, portArg, viewersArg, sendersArg, rateArg, warmupArg, measureArg, modeArg] = process.argv.slice(2);
+const mode: LoadMode = modeArg === 'burst' ? 'burst' : 'steady';
 const kind = kindArg as ServerKind;
 const port = Number(portArg);
 const viewers = Number(viewersArg);
@@ -22,9 +34,14 @@ const tell = (message: ClientToParent) => process.send?.(message);
 const histogram = new LatencyHistogram();
 let delivered = 0;
 let window = { start: Number.POSITIVE_INFINITY, end: Number.POSITIVE_INFINITY };
+/** Burst bookkeeping: the first ack at a sender and the first broadcast at a viewer. */
+let acks = 0;
+let firstAckAt: number | null = null;
+let firstBroadcast: { at: number; acks: number } | null = null;
 
 function record(sentAt: number, receivedAt: number): void {
   if (sentAt >= window.start && sentAt < window.end) {
+    firstBroadcast ??= { at: receivedAt, acks };
     histogram.add(receivedAt - sentAt);
     delivered += 1;
   }
@@ -62,22 +79,33 @@ async function token(identity: string): Promise<string> {
   return at.toJwt();
 }
 
+/** Counts acks in a frame a sender received (they are single frames, never batched). */
+function countAck(raw: string, at: number): boolean {
+  if (!raw.startsWith('{"type":"ack"')) return false;
+  acks += 1;
+  firstAckAt ??= at;
+  return true;
+}
+
 async function connectWs(identity: string): Promise<Conn> {
-  const url = kind === 'airdeck' ? `ws://127.0.0.1:${port}/chat?token=${await token(identity)}` : `ws://127.0.0.1:${port}/`;
+  const airdeck = isAirdeck(kind);
+  const url = airdeck ? `ws://127.0.0.1:${port}/chat?token=${await token(identity)}` : `ws://127.0.0.1:${port}/`;
   const ws = new WebSocket(url, { perMessageDeflate: false });
-  const extract = kind === 'airdeck' ? airdeckTimes : rawTimes;
+  const extract = airdeck ? airdeckTimes : rawTimes;
   await new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
-    if (kind === 'airdeck')
+    if (airdeck)
       ws.once('message', () => resolve()); // the welcome
     else ws.once('open', () => resolve());
   });
   ws.on('message', (data: Buffer) => {
     const now = performance.now();
-    for (const t of timesIn(data.toString(), extract)) record(t, now);
+    const raw = data.toString();
+    if (airdeck && countAck(raw, now)) return;
+    for (const t of timesIn(raw, extract)) record(t, now);
   });
   return {
-    send: (t, text) => ws.send(kind === 'airdeck' ? JSON.stringify({ type: 'send', text: `${t} ${text}` }) : JSON.stringify({ t, text })),
+    send: (t, text) => ws.send(airdeck ? JSON.stringify({ type: 'send', text: `${t} ${text}` }) : JSON.stringify({ t, text })),
     close: () => ws.terminate(),
   };
 }
@@ -120,6 +148,39 @@ async function main(): Promise<void> {
   tell({ type: 'connected' });
 
   const padding = 'x'.repeat(80);
+  const measured = mode === 'burst' ? burst(senderConns, padding) : await steady(senderConns, padding);
+  const expected = measured.sent * (viewers + senders);
+  // Let the backlog drain (bounded): late deliveries count, with their full latency.
+  const drainUntil = performance.now() + (mode === 'burst' ? 30_000 : 10_000);
+  while (delivered < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
+  const result = {
+    viewers,
+    sent: measured.sent,
+    delivered,
+    expected,
+    measureSeconds: mode === 'burst' ? (performance.now() - measured.at) / 1000 : measureMs / 1000,
+    p50: histogram.percentile(50),
+    p95: histogram.percentile(95),
+    p99: histogram.percentile(99),
+    max: histogram.max,
+    clientCpuPercent: cpuPercent(measured.cpu, measured.at),
+    burst:
+      mode === 'burst' && firstAckAt !== null && firstBroadcast !== null
+        ? { firstAckToFirstBroadcastMs: firstBroadcast.at - firstAckAt, acksBeforeFirstBroadcast: firstBroadcast.acks }
+        : undefined,
+  };
+  for (const conn of [...conns, ...senderConns]) conn.close();
+  tell({ type: 'done', result });
+}
+
+interface Measured {
+  sent: number;
+  at: number;
+  cpu: NodeJS.CpuUsage;
+}
+
+/** Evenly spaced sends: warm-up, then the measured window. */
+async function steady(senderConns: Conn[], padding: string): Promise<Measured> {
   const started = performance.now();
   let sent = 0;
   let sentInWindow = 0;
@@ -149,24 +210,17 @@ async function main(): Promise<void> {
       }
     }, 2);
   });
-  const expected = sentInWindow * (viewers + senders);
-  // Let the backlog drain (bounded): late deliveries count, with their full latency.
-  const drainUntil = performance.now() + 10_000;
-  while (delivered < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 50));
-  const result = {
-    viewers,
-    sent: sentInWindow,
-    delivered,
-    expected,
-    measureSeconds: measureMs / 1000,
-    p50: histogram.percentile(50),
-    p95: histogram.percentile(95),
-    p99: histogram.percentile(99),
-    max: histogram.max,
-    clientCpuPercent: cpuPercent(measureCpu, measureAt),
-  };
-  for (const conn of [...conns, ...senderConns]) conn.close();
-  tell({ type: 'done', result });
+  return { sent: sentInWindow, at: measureAt, cpu: measureCpu };
+}
+
+/** `rate` messages at once, round-robin over the senders: the whole burst is the measured window. */
+function burst(senderConns: Conn[], padding: string): Measured {
+  const at = performance.now();
+  const cpu = process.cpuUsage();
+  window = { start: at, end: Number.POSITIVE_INFINITY };
+  tell({ type: 'measuring' });
+  for (let i = 0; i < rate; i += 1) senderConns[i % senders]!.send(performance.now(), padding);
+  return { sent: rate, at, cpu };
 }
 
 process.on('disconnect', () => process.exit(0));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startChatServer } from '../chat/support/server';
-import { BENCH_ROOM, cpuPercent, optionalImport, type ParentToServer, type ServerKind, type ServerToParent } from './chatBenchShared';
+import { BENCH_ROOM, cpuPercent, isAirdeck, optionalImport, type ParentToServer, type ServerKind, type ServerToParent } from './chatBenchShared';
 
 const kind = process.argv[2] as ServerKind;
 const tell = (message: ServerToParent) => process.send?.(message);
@@ -30,7 +30,7 @@ interface SocketIoModule {
 }
 
 async function start(): Promise<number | null> {
-  if (kind === 'airdeck') {
+  if (isAirdeck(kind)) {
     const dir = mkdtempSync(join(tmpdir(), 'airdeck-bench-'));
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
     const server = await startChatServer({
@@ -39,6 +39,7 @@ async function start(): Promise<number | null> {
       rules: { rateLimit: { messages: 1000, perSeconds: 10 }, repeatedText: 'off', links: 'allow' },
       // Every bench client comes from loopback; the product's per-address caps would refuse most.
       loadHarness: true,
+      tuning: { synchronous: kind === 'airdeck' ? 'full' : 'normal' },
     });
     return server.port;
   }

@@ -4,14 +4,31 @@
  * millions of samples, exact to 0.1 ms).
  */
 
-export const SERVER_KINDS = ['airdeck', 'socketio', 'rawws'] as const;
+export const SERVER_KINDS = ['airdeck', 'airdecknormal', 'socketio', 'rawws'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 export const SERVER_LABEL: Record<ServerKind, string> = {
-  airdeck: 'Airdeck chat (batched, stored)',
+  airdeck: 'Airdeck chat (batched, stored, sync FULL)',
+  airdecknormal: 'Airdeck chat, sync NORMAL (comparison)',
   socketio: 'Socket.IO 4 room broadcast',
   rawws: 'raw ws broadcast loop',
 };
+
+/** Both Airdeck kinds speak the app's chat protocol; they differ only in the commit's sync level. */
+export function isAirdeck(kind: ServerKind): boolean {
+  return kind === 'airdeck' || kind === 'airdecknormal';
+}
+
+/** `steady`: evenly spaced sends for the measured window; `burst`: all messages sent at once. */
+export type LoadMode = 'steady' | 'burst';
+
+/** What a burst run adds: how the first broadcast relates to the first acknowledgement. */
+export interface BurstResult {
+  /** First broadcast received by a viewer minus first ack received by a sender (negative: broadcast first). */
+  firstAckToFirstBroadcastMs: number;
+  /** Acks the senders had received when the first broadcast reached a viewer. */
+  acksBeforeFirstBroadcast: number;
+}
 
 /** The room every server kind uses. */
 export const BENCH_ROOM = 'bench-room';
@@ -34,6 +51,7 @@ export interface ClientResult {
   p99: number;
   max: number;
   clientCpuPercent: number;
+  burst?: BurstResult;
 }
 
 export type ServerToParent = { type: 'ready'; port: number } | { type: 'stats'; stats: ServerStats } | { type: 'skipped'; reason: string };

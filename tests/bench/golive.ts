@@ -6,7 +6,10 @@
  * Chromium drives the studio and an already-open viewer page (/watch). Each run clicks "Go live"
  * with the screen and camera already captured, and times the first video frame presented at the
  * viewer (requestVideoFrameCallback), the first frame of the screen share, and the studio showing
- * LIVE; then ends the stream. Baseline in the same run: bare livekit-client connect + publish of
+ * LIVE; then ends the stream. The viewer is the real watch page, open and waiting before the click:
+ * it learns of "live" by push on /events, and the table also shows when that push and its first
+ * LiveKit peer connection came, so a slow first frame can be placed on the viewer's side
+ * or the studio's. Baseline in the same run: bare livekit-client connect + publish of
  * a camera to the same dev server, timed to the first frame at an already-connected subscriber.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -26,8 +29,40 @@ const STEP_MS = 40_000;
 declare global {
   interface Window {
     __frames?: { label: string; at: number }[];
+    /** Viewer milestones (epoch ms): the live push, the first peer connection. */
+    __marks?: Record<string, number>;
   }
 }
+
+/**
+ * Records, at the watch page, when it learned of "live" on the /events socket and when
+ * livekit-client created its first peer connection (token in hand, joining): where the time
+ * between the click and the first frame goes. Wraps the page's own WebSocket and
+ * RTCPeerConnection; it changes nothing they do. Plain JavaScript in a string: a function would be
+ * serialized with the TypeScript loader's helpers, which do not exist in the page.
+ */
+const RECORD_VIEWER_MILESTONES = `(() => {
+  window.__marks = {};
+  const mark = (name) => { window.__marks[name] ??= performance.timeOrigin + performance.now(); };
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (String(url).includes('/events')) {
+        this.addEventListener('message', (event) => {
+          if (typeof event.data === 'string' && event.data.includes('"status":"live"')) mark('push');
+        });
+      }
+    }
+  };
+  const NativePc = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePc {
+    constructor(config) {
+      super(config);
+      mark('pc');
+    }
+  };
+})();`;
 
 /**
  * Records when each video element has its first frame (epoch ms). `loadeddata` fires once the
@@ -67,6 +102,8 @@ interface Run {
   anyFrame: number;
   screenFrame: number;
   studioLive: number;
+  push: number;
+  peerConnection: number;
 }
 
 async function goLiveOnce(host: Page, viewer: Page): Promise<Run> {
@@ -95,10 +132,18 @@ async function goLiveOnce(host: Page, viewer: Page): Promise<Run> {
   const screenFrame = await firstFrame(viewer, (label) => label.endsWith('screen'), 'screen share');
   await host.waitForFunction(() => (window as unknown as { __liveAt?: number }).__liveAt !== undefined, undefined, { timeout: STEP_MS });
   const liveAt = await host.evaluate(() => (window as unknown as { __liveAt: number }).__liveAt);
+  const marks = await viewer.evaluate(() => window.__marks ?? {});
   await host.getByRole('button', { name: 'End stream' }).click({ timeout: STEP_MS });
   await host.getByRole('button', { name: 'End stream now' }).click({ timeout: STEP_MS });
   await host.getByRole('status', { name: 'Stream status' }).filter({ hasText: 'Not live' }).waitFor({ timeout: STEP_MS });
-  return { anyFrame: anyFrame - clickedAt, screenFrame: screenFrame - clickedAt, studioLive: liveAt - clickedAt };
+  const since = (at: number | undefined) => (at === undefined ? Number.NaN : at - clickedAt);
+  return {
+    anyFrame: anyFrame - clickedAt,
+    screenFrame: screenFrame - clickedAt,
+    studioLive: liveAt - clickedAt,
+    push: since(marks.push),
+    peerConnection: since(marks.pc),
+  };
 }
 
 async function airdeckRuns(browser: Browser, livekitUrl: string): Promise<Run[]> {
@@ -118,6 +163,7 @@ async function airdeckRuns(browser: Browser, livekitUrl: string): Promise<Run[]>
 
     const viewerContext = await browser.newContext();
     await viewerContext.addInitScript(recordFirstFrames);
+    await viewerContext.addInitScript({ content: RECORD_VIEWER_MILESTONES });
     const viewer = await viewerContext.newPage();
     await viewer.goto(`${studio.baseUrl}/watch`);
 
@@ -184,13 +230,15 @@ try {
   const baseline = await baselineRuns(browser, livekit.url);
   process.stdout.write(
     `Go live on loopback: click "Go live" in the headless studio (screen + camera + mic, screen and camera already captured) ` +
-      `→ first frame presented at an already-open viewer page; LiveKit dev server in-process, studio in its own process, ` +
+      `→ first frame presented at the real watch page, open and waiting before the click (it learns of "live" by push); LiveKit dev server in-process, studio in its own process, ` +
       `${runs} runs. Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}. ` +
       `Total ${Math.round((Date.now() - began) / 1000)} s.\n\n`,
   );
   process.stdout.write(
     `${timingTable([
       ['Airdeck: click → studio shows LIVE', airdeck.map((r) => r.studioLive)],
+      ['Airdeck: click → waiting viewer learns "live" (/events push)', airdeck.map((r) => r.push)],
+      ['Airdeck: click → viewer has its token and starts its LiveKit peer connection', airdeck.map((r) => r.peerConnection)],
       ['Airdeck: click → first frame at viewer', airdeck.map((r) => r.anyFrame)],
       ['Airdeck: click → first screen-share frame at viewer', airdeck.map((r) => r.screenFrame)],
       ['Baseline: bare livekit-client connect + publish camera → first frame at subscriber', baseline],

@@ -37,6 +37,8 @@ export interface ChatServiceDeps {
     writeDelayMs?: number;
     reactionIntervalMs?: number;
     frameBudget?: FrameBudgetOptions;
+    /** The chat commit's sync level (FULL unless a benchmark compares it with NORMAL). */
+    synchronous?: 'full' | 'normal';
   };
 }
 
@@ -63,7 +65,6 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const now = deps.now ?? Date.now;
   const tuning = deps.tuning ?? {};
   const { db, bus, log } = deps;
-  const writer = new BatchWriter(db, { delayMs: tuning.writeDelayMs ?? 10 });
   const rules = new RulesStore(db);
   const hub = new ChatHub({
     db,
@@ -73,6 +74,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     rules,
     maxBufferedBytes: tuning.maxBufferedBytes,
     reactionIntervalMs: tuning.reactionIntervalMs,
+  });
+  // A batch's broadcast leaves as soon as it commits: under a burst, waiting for a later turn of
+  // the event loop let hundreds of acks and several more commits go first.
+  const writer = new BatchWriter(db, {
+    delayMs: tuning.writeDelayMs ?? 10,
+    afterBatch: () => hub.flush(),
+    synchronous: tuning.synchronous,
   });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now });
   const moderation = new ModerationService({ db, bus, hub, sender, writer, now });

@@ -116,6 +116,11 @@ export class ChatHub {
     this.room(streamId).publish(frame);
   }
 
+  /** Sends every room's queued frames now (after a chat batch commits, before its acks). */
+  flush(): void {
+    for (const room of this.rooms.values()) room.flush();
+  }
+
   /** Broadcasts a frame to every stream's chat (rule changes). */
   publishAll(frame: ServerChatFrame): void {
     for (const room of this.rooms.values()) room.publish(frame);

@@ -29,6 +29,26 @@ describe('ChatSender and ChatHub: sequence, storage and replay', () => {
     expect(((await event) as { messages: unknown[] }).messages).toHaveLength(3);
   });
 
+  it('under a burst, sends each batch as it commits: before the next batch commits and before any ack', async () => {
+    chat = buildChat({ rules: { links: 'allow', repeatedText: 'off', rateLimit: { messages: 1000 } }, maxBatch: 2, delayMs: 60_000 });
+    const { socket } = chat.join('watcher');
+    socket.raw.length = 0;
+    const framesAtAck: number[] = [];
+    const send = (i: number) =>
+      chat.sender.send(chat.streamId, viewer(`v${i}`), `m${i}`).then(() => framesAtAck.push(socket.raw.length));
+    // Sent in one synchronous run, as a burst read from one socket is: the second send fills the
+    // batch and commits it, the fourth commits the next one.
+    const firstBatch = [send(1), send(2)];
+    const seenBeforeSecondCommit = socket.of('message').map((f) => f.message.seq);
+    const secondBatch = [send(3), send(4)];
+    await Promise.all([...firstBatch, ...secondBatch]);
+    expect(seenBeforeSecondCommit).toEqual([1, 2]);
+    expect(socket.raw).toHaveLength(2);
+    expect(socket.of('message').map((f) => f.message.seq)).toEqual([1, 2, 3, 4]);
+    // Every ack follows both broadcasts: no ack leaves while its message is still unsent.
+    expect(framesAtAck).toEqual([2, 2, 2, 2]);
+  });
+
   it('gives a joining client the last 50 messages and a resuming client exactly what it missed', async () => {
     chat = buildChat({ rules: { links: 'allow', repeatedText: 'off', rateLimit: { messages: 1000 } } });
     for (let i = 1; i <= 60; i += 1) await chat.sender.send(chat.streamId, viewer('v'), `m${i}`);

@@ -128,16 +128,21 @@ export class ChatSender {
     guard: () => void,
   ): Promise<SendOutcome> {
     const room = this.deps.hub.room(streamId);
-    // The seq is taken inside the write, so seqs commit (and broadcast) in order.
-    const seq = await this.deps.writer.submit(() => {
-      guard();
-      const next = room.nextSeq();
-      insertChatMessage(this.deps.db, { id, streamId, seq: next, sender: who, text, createdAt: at, status: 'visible', holdReason: null });
-      return next;
-    });
-    const message: ChatMessage = { id, seq, sender: who, text, createdAt: at };
-    this.markKnown(streamId, who.identity);
-    this.deps.hub.publishMessages(streamId, [message]);
+    // The seq is taken inside the write, so seqs commit in order; the broadcast is queued as the
+    // batch commits (not in the continuation), so it leaves with its batch, before the acks.
+    const seq = await this.deps.writer.submit(
+      () => {
+        guard();
+        const next = room.nextSeq();
+        insertChatMessage(this.deps.db, { id, streamId, seq: next, sender: who, text, createdAt: at, status: 'visible', holdReason: null });
+        return next;
+      },
+      (committed) => {
+        const message: ChatMessage = { id, seq: committed, sender: who, text, createdAt: at };
+        this.markKnown(streamId, who.identity);
+        this.deps.hub.publishMessages(streamId, [message]);
+      },
+    );
     return { id, seq, status: 'visible' };
   }
 

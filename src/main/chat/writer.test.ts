@@ -65,4 +65,21 @@ describe('BatchWriter', () => {
     await expect(c).resolves.toBe(3);
     await expect(writer.submit(() => 4)).rejects.toThrow(/closed/);
   });
+
+  it('commits chat with synchronous=FULL (acked survives power loss) and leaves the connection at NORMAL', async () => {
+    const writer = new BatchWriter(db, { delayMs: 1 });
+    // 2 = FULL, 1 = NORMAL (SQLite's numbering).
+    const during = await writer.submit(() => db.pragma('synchronous', { simple: true }));
+    expect(during).toBe(2);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('runs each commit callback, then the after-batch hook, then resolves', async () => {
+    const order: string[] = [];
+    const writer = new BatchWriter(db, { delayMs: 1, afterBatch: () => order.push('batch') });
+    const a = writer.submit(() => 'a', (v) => order.push(`committed ${v}`)).then((v) => order.push(`resolved ${v}`));
+    const b = writer.submit(() => 'b', (v) => order.push(`committed ${v}`)).then((v) => order.push(`resolved ${v}`));
+    await Promise.all([a, b]);
+    expect(order).toEqual(['committed a', 'committed b', 'batch', 'resolved a', 'resolved b']);
+  });
 });

@@ -2,6 +2,7 @@ import type { Database } from '../db/openDatabase';
 
 interface Pending {
   op: () => unknown;
+  committed?: (value: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -11,21 +12,38 @@ export interface BatchWriterOptions {
   delayMs?: number;
   /** A batch this large commits at once. */
   maxBatch?: number;
+  /**
+   * Runs right after each commit, once the batch's `committed` callbacks have run (the chat hub
+   * sends its queued broadcasts here). Synchronous, so a burst cannot commit batch after batch
+   * while the broadcasts of the first wait behind them for a later turn of the event loop.
+   */
+  afterBatch?: () => void;
+  /**
+   * The chat commit's sync level. FULL (the default) fsyncs the WAL at every batch commit: an
+   * acknowledged message survives power loss, not only an application crash, and batching keeps
+   * that to one fsync per batch. The connection stays NORMAL for the app's other writes.
+   */
+  synchronous?: 'full' | 'normal';
 }
 
 /**
  * Runs database writes in batched transactions: writes submitted within `delayMs` commit together,
- * so a flood of chat costs one fsync-free WAL commit per batch instead of one per message. Each
- * write runs in its own savepoint, so one failing write (a duplicate id) does not undo the others.
+ * so a flood of chat costs one WAL commit (and one fsync) per batch instead of one per message.
+ * Each write runs in its own savepoint, so one failing write (a duplicate id) does not undo the
+ * others.
  *
- * `submit` resolves only after the commit: callers broadcast and acknowledge in the continuation,
- * which is what makes "stored before broadcast" hold. Continuations run in submission order.
+ * After the commit, in submission order: each write's `committed` callback (callers queue their
+ * broadcast there), then `afterBatch` (the broadcast leaves), then the promises resolve (callers
+ * acknowledge in the continuation). So "stored before broadcast" holds, seqs go out in order, and
+ * a batch's broadcast leaves before the next batch commits.
  */
 export class BatchWriter {
   private queue: Pending[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly delayMs: number;
   private readonly maxBatch: number;
+  private readonly afterBatch: (() => void) | undefined;
+  private readonly synchronous: 'full' | 'normal';
   private closed = false;
 
   constructor(
@@ -34,12 +52,15 @@ export class BatchWriter {
   ) {
     this.delayMs = options.delayMs ?? 10;
     this.maxBatch = options.maxBatch ?? 500;
+    this.afterBatch = options.afterBatch;
+    this.synchronous = options.synchronous ?? 'full';
   }
 
-  submit<T>(op: () => T): Promise<T> {
+  /** Queues `op`; `committed` runs synchronously right after its batch commits (not if `op` threw). */
+  submit<T>(op: () => T, committed?: (value: T) => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The chat store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ op, committed: committed as ((value: unknown) => void) | undefined, resolve: resolve as (value: unknown) => void, reject });
       if (this.queue.length >= this.maxBatch) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
     });
@@ -53,6 +74,8 @@ export class BatchWriter {
     if (batch.length === 0) return;
     this.queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // PRAGMA synchronous cannot change inside a transaction; set it around this one only.
+    if (this.synchronous === 'full') this.db.pragma('synchronous = FULL');
     try {
       this.db.transaction(() => {
         for (const item of batch) {
@@ -67,7 +90,20 @@ export class BatchWriter {
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
+    } finally {
+      if (this.synchronous === 'full') this.db.pragma('synchronous = NORMAL');
     }
+    batch.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (!outcome?.ok || !item.committed) return;
+      try {
+        item.committed(outcome.value);
+      } catch (error) {
+        // Stored, but the follow-up failed: the caller hears of it instead of a silent success.
+        outcomes[index] = { ok: false, error };
+      }
+    });
+    this.afterBatch?.();
     batch.forEach((item, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) item.resolve(outcome.value);

@@ -9,6 +9,8 @@ export type { Database };
  * Opens (creating if needed) the history database with the settings every connection needs:
  * WAL so readers never block the writer, foreign keys on, a busy timeout instead of instant
  * SQLITE_BUSY, and NORMAL sync, which in WAL mode is still safe against application crashes.
+ * Chat commits raise it to FULL for their own transaction (chat/writer.ts): an acknowledged
+ * message must also survive power loss, and batching keeps that to one fsync per batch.
  */
 export function openDatabase(file: string): Database {
   const onDisk = file !== ':memory:';

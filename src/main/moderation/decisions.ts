@@ -50,19 +50,23 @@ export async function applyDecision(
     }
     const room = deps.hub.room(item.streamId);
     // Through the writer, so the new seq commits after every message that already has a lower one.
-    const { seq, audit } = await writer.submit(() => {
-      decideOrFail();
-      const next = room.nextSeq();
-      if (!publishHeldMessage(db, messageId, next, actor, at)) throw new ChatFailure('conflict', 'This message is no longer held');
-      return { seq: next, audit: auditFor() };
-    });
-    const stored = getChatMessage(db, messageId);
-    if (stored) {
-      deps.hub.publishMessages(item.streamId, [
-        { id: stored.id, seq, sender: stored.sender, text: stored.text, createdAt: stored.createdAt },
-      ]);
-      deps.sender.markKnown(item.streamId, stored.sender.identity);
-    }
+    // Published as the batch commits, like a sent message, so it leaves in seq order with it.
+    const { audit } = await writer.submit(
+      () => {
+        decideOrFail();
+        const next = room.nextSeq();
+        if (!publishHeldMessage(db, messageId, next, actor, at)) throw new ChatFailure('conflict', 'This message is no longer held');
+        return { seq: next, audit: auditFor() };
+      },
+      ({ seq }) => {
+        const stored = getChatMessage(db, messageId);
+        if (!stored) return;
+        deps.hub.publishMessages(item.streamId, [
+          { id: stored.id, seq, sender: stored.sender, text: stored.text, createdAt: stored.createdAt },
+        ]);
+        deps.sender.markKnown(item.streamId, stored.sender.identity);
+      },
+    );
     return { audit };
   }
 

@@ -1,15 +1,20 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { onConnectionState, onSessionRole, studio } from './api/client';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopBar } from './components/TopBar';
 import { ModeratorConsole } from './features/console/ModeratorConsole';
-import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
 import { selectSessionRole } from './store/moderationSlice';
 import { selectConnection, selectView } from './store/navigationSlice';
+
+/**
+ * History and its charts (recharts) are loaded when first opened: most sessions start live and
+ * never open History, and its chunk was a large share of the studio's first load.
+ */
+const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })));
 
 /**
  * The studio shell: live bar on top, then the current view. A co-moderator session (a moderator
@@ -55,7 +60,17 @@ export function App() {
       <ConnectionBanner />
       <main className="app-main" aria-label={view === 'studio' ? 'Studio' : view === 'history' ? 'History' : 'Settings'}>
         {view === 'studio' && <StudioPage />}
-        {view === 'history' && <HistoryPage />}
+        {view === 'history' && (
+          <Suspense
+            fallback={
+              <p className="page-loading" role="status">
+                Loading history…
+              </p>
+            }
+          >
+            <HistoryPage />
+          </Suspense>
+        )}
         {view === 'settings' && <SettingsPage />}
       </main>
       <ShortcutsDialog />

@@ -93,16 +93,17 @@ import { ModerationService } from '../../../src/main/moderation/moderationServic
 import type { ChatRulesUpdate } from '../../../src/shared/domain/chat';
 
 /** The chat services wired by hand on an in-memory database, as the unit tests use them. */
-export function buildChat(options: { rules?: ChatRulesUpdate } = {}) {
+export function buildChat(options: { rules?: ChatRulesUpdate; maxBatch?: number; delayMs?: number } = {}) {
   const { db, streamId, roomName } = freshDb();
   const clock = manualClock();
   const bus = new EventBus();
   const events = recordEvents(bus);
   const log = memoryLogger();
-  const writer = new BatchWriter(db, { delayMs: 2 });
   const rules = new RulesStore(db);
   if (options.rules) rules.update(options.rules);
   const hub = new ChatHub({ db, bus, log, now: clock.now, rules });
+  // Wired as in createChatService: a batch's broadcast leaves as it commits.
+  const writer = new BatchWriter(db, { delayMs: options.delayMs ?? 2, maxBatch: options.maxBatch, afterBatch: () => hub.flush() });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now: clock.now });
   const moderation = new ModerationService({ db, bus, hub, sender, writer, now: clock.now });
   const join = (identity: string, role: 'viewer' | 'guest' | 'moderator' | 'host' = 'viewer', since: number | null = null) => {

@@ -4,7 +4,9 @@ import type { AuditEntry, BanScope, ChatRules, ChatRulesUpdate, ModerationDecisi
 import type { AppError } from '../../../shared/result';
 import { studio } from '../api/client';
 import { arrive, flush, initialArrivals } from '../features/moderation/arrivalAnnouncer';
-import { describeQueued, describeResolved } from '../features/moderation/describe';
+import { FrameBatcher } from '../features/chat/frameBatcher';
+import { describeQueued } from '../features/moderation/describe';
+import { applyModerationOps, byCreatedAt, type ModerationOp } from '../features/moderation/moderationOps';
 import type { StudioState } from './index';
 
 /** A moderator action on a chat message or its author (the per-message menu, or a triage key). */
@@ -14,9 +16,6 @@ export type ModerationAction =
   | { type: 'ban'; identity: string; name: string; scope: BanScope }
   | { type: 'pin'; messageId: string | null }
   | { type: 'highlight'; messageId: string | null };
-
-/** Audit rows kept in memory; the log view shows the newest. */
-const AUDIT_KEEP = 200;
 
 export interface ModerationSlice {
   /** Who this studio session is: the desktop host and `npm run serve` are owners; moderator links are moderators. */
@@ -47,10 +46,6 @@ export interface ModerationSlice {
 }
 
 let announcementId = 0;
-
-function byCreatedAt(a: ModerationItem, b: ModerationItem): number {
-  return a.createdAt - b.createdAt || a.id.localeCompare(b.id);
-}
 
 /** What a finished action says to a screen reader. */
 function describeAction(action: ModerationAction): string {
@@ -85,6 +80,24 @@ export const createModerationSlice: StateCreator<StudioState, [], [], Moderation
     }, Math.max(0, at - Date.now()));
   };
 
+  // Queue and audit events apply once per animation frame (see moderationOps.ts); new arrivals are
+  // then announced through the throttle, decisions at once.
+  const batcher = new FrameBatcher<ModerationOp>((ops) => {
+    const state = get();
+    const next = applyModerationOps(state, ops, state.chatStreamId);
+    const sentences = [...next.announcements];
+    for (const { item, queueLength } of next.arrived) {
+      const step = arrive(arrivals, item.kind, queueLength, Date.now(), () => describeQueued(item, queueLength));
+      arrivals = step.state;
+      if (step.say) sentences.push(step.say);
+      scheduleArrivals(step.flushAt);
+    }
+    const announcement = sentences.length > 0 ? { id: ++announcementId, text: sentences.join(' ') } : state.announcement;
+    if (next.queue !== state.queue || next.audit !== state.audit || announcement !== state.announcement) {
+      set({ queue: next.queue, audit: next.audit, announcement });
+    }
+  });
+
   async function run(action: ModerationAction): Promise<{ ok: true } | { ok: false; error: AppError }> {
     const streamId = get().chatStreamId ?? undefined;
     switch (action.type) {
@@ -116,6 +129,8 @@ export const createModerationSlice: StateCreator<StudioState, [], [], Moderation
 
     refreshModeration: async (streamId) => {
       const attempt = ++refreshes;
+      // Events that came before this load are applied first; the load's answer then wins.
+      batcher.flush();
       if (streamId === null) {
         // A new stream starts with nothing pending to announce.
         if (arrivalTimer !== null) clearTimeout(arrivalTimer);
@@ -133,31 +148,9 @@ export const createModerationSlice: StateCreator<StudioState, [], [], Moderation
       if (audit.ok) set({ audit: audit.value.entries });
     },
 
-    applyQueued: (item) => {
-      if (item.streamId !== get().chatStreamId || item.status !== 'pending') return;
-      const rest = get().queue.filter((existing) => existing.id !== item.id);
-      const isNew = rest.length === get().queue.length;
-      set({ queue: [...rest, item].sort(byCreatedAt) });
-      if (!isNew) return;
-      const step = arrive(arrivals, item.kind, rest.length + 1, Date.now(), () => describeQueued(item, rest.length + 1));
-      arrivals = step.state;
-      if (step.say) get().announce(step.say);
-      scheduleArrivals(step.flushAt);
-    },
-
-    applyResolved: (item) => {
-      const queue = get().queue;
-      if (!queue.some((existing) => existing.id === item.id)) return;
-      const rest = queue.filter((existing) => existing.id !== item.id);
-      set({ queue: rest });
-      get().announce(describeResolved(item, rest.length));
-    },
-
-    applyAudit: (entry) => {
-      if (entry.streamId !== null && entry.streamId !== get().chatStreamId) return;
-      if (get().audit.some((existing) => existing.id === entry.id)) return;
-      set({ audit: [entry, ...get().audit].slice(0, AUDIT_KEEP) });
-    },
+    applyQueued: (item) => batcher.push({ kind: 'queued', item }),
+    applyResolved: (item) => batcher.push({ kind: 'resolved', item }),
+    applyAudit: (entry) => batcher.push({ kind: 'audit', entry }),
 
     decide: async (item, decision) => {
       const result = await studio.invoke('moderation.decide', { itemId: item.id, decision });
