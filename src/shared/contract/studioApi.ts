@@ -7,6 +7,7 @@ import {
 import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
 import { historyMethods } from './historyApi';
+import { multistreamEvents, multistreamMethods } from './multistreamApi';
 import { recordingMethods } from './recordingApi';
 import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
 import { stageEvents, stageMethods } from './stageApi';
@@ -80,6 +81,7 @@ export const studioMethods = {
   ...stageMethods,
   ...historyMethods,
   ...recordingMethods,
+  ...multistreamMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;
@@ -98,6 +100,7 @@ export const studioEvents = {
   ...chatEvents,
   ...streamEvents,
   ...stageEvents,
+  ...multistreamEvents,
 } as const;
 
 export type StudioEvents = typeof studioEvents;
