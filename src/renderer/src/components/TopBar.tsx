@@ -1,5 +1,6 @@
 import { useLiveWiring } from '../features/golive/useLiveWiring';
 import { useStudio } from '../store';
+import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
 import type { View } from '../store/navigationSlice';
 
@@ -20,6 +21,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
       </div>
       <LiveBar />
+      <DestinationsLive />
       <nav className="tabs" aria-label="Main">
         {TABS.map((tab) => (
           <button

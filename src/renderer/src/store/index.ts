@@ -4,6 +4,7 @@ import { createChatSlice, type ChatSlice } from './chatSlice';
 import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createModerationSlice, type ModerationSlice } from './moderationSlice';
+import { createMultistreamSlice, type MultistreamSlice } from './multistreamSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
 import { createRecordingSlice, type RecordingSlice } from './recordingSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
@@ -18,7 +19,8 @@ export type StudioState = NavigationSlice &
   StageSlice &
   ChatSlice &
   ModerationSlice &
-  RecordingSlice;
+  RecordingSlice &
+  MultistreamSlice;
 
 export const useStudio = create<StudioState>()((...args) => ({
   ...createNavigationSlice(...args),
@@ -30,4 +32,5 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createChatSlice(...args),
   ...createModerationSlice(...args),
   ...createRecordingSlice(...args),
+  ...createMultistreamSlice(...args),
 }));
