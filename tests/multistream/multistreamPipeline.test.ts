@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventBus } from '../../src/main/api/eventBus';
 import { openDatabase } from '../../src/main/db/openDatabase';
 import { createLogger } from '../../src/main/logging';
+import { listDestinationSessionsOfStream } from '../../src/main/history/destinationSessions';
+import { createStream } from '../../src/main/history/streams';
 import { ffmpegPath } from '../../src/main/multistream/ffmpegBinary';
 import { MultistreamService } from '../../src/main/multistream/multistreamService';
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
@@ -42,7 +44,10 @@ function setup() {
       waiters.add(check);
       check();
     });
-  return { dataDir, db, service, logLines, stateOf, waitFor, latest: () => latest };
+  // History rows belong to a stream.
+  const streamId = 'str_multistream1';
+  createStream(db, { id: streamId, roomName: 'room-multistream', title: 'Multistream test', tags: [], mode: 'screen_guests', startedAt: Date.now() });
+  return { dataDir, db, service, logLines, stateOf, waitFor, streamId, latest: () => latest };
 }
 
 /** Feeds a live WebM program to the service in studio-sized pieces until it ends. */
@@ -75,7 +80,7 @@ describe('multistream pipeline', () => {
     const a = t.service.add({ kind: 'rtmp', name: 'A', preset: 'custom', url: `rtmp://127.0.0.1:${portA}/live`, streamKey: KEY_A, enabled: true });
     const b = t.service.add({ kind: 'rtmp', name: 'B', preset: 'custom', url: `rtmp://127.0.0.1:${portB}/live`, streamKey: KEY_B, enabled: true });
 
-    t.service.begin();
+    t.service.begin(t.streamId);
     const fed = feed(t.service, 20);
     await t.waitFor(() => t.stateOf(a.id) === 'live' && t.stateOf(b.id) === 'live');
 
@@ -105,8 +110,16 @@ describe('multistream pipeline', () => {
     expect(t.logLines.join('\n')).not.toMatch(/key-[ab]-/);
     expect(JSON.stringify(t.service.list())).not.toMatch(/key-[ab]-/);
     expect(JSON.stringify(t.latest())).not.toMatch(/key-[ab]-/);
-    const rows = t.db.prepare('SELECT * FROM settings').all();
+    const rows = [...t.db.prepare('SELECT * FROM settings').all(), ...t.db.prepare('SELECT * FROM destination_sessions').all()];
     expect(JSON.stringify(rows)).not.toMatch(/key-[ab]-/);
+
+    // History: both used, both live for a while; A dropped once, with the reason.
+    const history = listDestinationSessionsOfStream(t.db, t.streamId);
+    const [historyA, historyB] = [history.find((h) => h.destinationId === a.id)!, history.find((h) => h.destinationId === b.id)!];
+    expect(historyA).toMatchObject({ name: 'A', failures: 1, lastError: expect.any(String) });
+    expect(historyB).toMatchObject({ name: 'B', failures: 0, lastError: null });
+    expect(historyB.liveMs).toBeGreaterThan(0);
+    expect(historyA.endedAt).not.toBeNull();
   }, 90_000);
 
   it('marks a destination whose key the server refuses as failed, with the reason and without the key', async () => {
@@ -120,13 +133,16 @@ describe('multistream pipeline', () => {
       rmSync(t.dataDir, { recursive: true, force: true });
     });
     const refused = t.service.add({ kind: 'rtmp', name: 'Refused', preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: KEY_A, enabled: true });
-    t.service.begin();
+    t.service.begin(t.streamId);
     const fed = feed(t.service, 6);
     const failed = await t.waitFor(() => t.stateOf(refused.id) === 'failed');
     const message = failed.destinations[0]!.message ?? '';
     expect(message).toContain('Invalid stream key');
     expect(message).not.toContain(KEY_A);
     expect(t.logLines.join('\n')).not.toContain(KEY_A);
+    expect(listDestinationSessionsOfStream(t.db, t.streamId)).toEqual([
+      expect.objectContaining({ name: 'Refused', failures: 1, liveMs: 0, lastError: expect.stringContaining('Invalid stream key') }),
+    ]);
     await fed;
   }, 60_000);
 });

@@ -11,12 +11,22 @@ import {
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
+import { closeOpenDestinationSessions, noteDestinationSession, openDestinationSession } from '../history/destinationSessions';
 import type { Logger } from '../logging';
 import type { SecretStore } from '../settings/secretStore';
 import { ChildRegistry } from './childRegistry';
 import { DestinationRunner, type RunnerStatus } from './destinationRunner';
 import { DestinationStore } from './destinationStore';
 import { ProgramEncoder } from './programEncoder';
+
+interface SessionRow {
+  rowId: number;
+  failures: number;
+  lastError: string | null;
+  state: RunnerStatus['state'];
+  /** Live time of earlier runners in this session (turned off and on again). */
+  liveBefore: number;
+}
 
 export interface MultistreamServiceDeps {
   db: Database;
@@ -40,10 +50,14 @@ export class MultistreamService {
   private encoder: ProgramEncoder | null = null;
   private readonly runners = new Map<string, DestinationRunner>();
   private readonly statuses = new Map<string, RunnerStatus>();
+  /** History rows of this program session, one per destination used. */
+  private readonly sessions = new Map<string, SessionRow>();
+  private streamId: string | null = null;
 
   constructor(private readonly deps: MultistreamServiceDeps) {
     this.store = new DestinationStore(deps.db, deps.secrets);
     this.registry = new ChildRegistry(join(deps.dataDir, 'multistream.pids'), deps.log);
+    closeOpenDestinationSessions(deps.db);
     const reaped = this.registry.reapLeftovers();
     if (reaped > 0) deps.log.warn(`Stopped ${reaped} encoder process(es) a crash left running`);
   }
@@ -102,9 +116,11 @@ export class MultistreamService {
   }
 
   /** The studio opened a program (recording) session: encode it if any destination exists. */
-  begin(): void {
+  begin(streamId: string): void {
     this.end();
     this.statuses.clear();
+    this.sessions.clear();
+    this.streamId = streamId;
     if (this.store.list().length === 0) return;
     const encoder = new ProgramEncoder(this.deps.ffmpeg, this.store.output(), this.registry, (reason) => {
       if (this.encoder !== encoder) return;
@@ -174,10 +190,15 @@ export class MultistreamService {
       label: JSON.stringify(stored.name),
       onStatus: (status) => {
         if (this.runners.get(id) !== runner) return;
+        this.record(id, status);
         this.statuses.set(id, status);
         this.publish();
       },
     });
+    if (this.streamId && !this.sessions.has(id)) {
+      const rowId = openDestinationSession(this.deps.db, { streamId: this.streamId, destinationId: id, name: stored.name, startedAt: Date.now() });
+      this.sessions.set(id, { rowId, failures: 0, lastError: null, state: 'connecting', liveBefore: 0 });
+    }
     this.runners.set(id, runner);
     runner.start();
   }
@@ -186,9 +207,27 @@ export class MultistreamService {
     const runner = this.runners.get(id);
     if (!runner) return;
     this.runners.delete(id);
-    runner.stop();
     const last = runner.current();
-    this.statuses.set(id, { ...last, ...(final ?? {}), bitrateKbps: 0 });
+    runner.stop();
+    const closing = { ...last, ...(final ?? {}), bitrateKbps: 0 };
+    this.record(id, closing, Date.now());
+    const session = this.sessions.get(id);
+    if (session) session.liveBefore += last.liveMs;
+    this.statuses.set(id, closing);
+  }
+
+  /** History: a drop or refusal counts as a failure (once per episode); live time is kept current. */
+  private record(id: string, status: RunnerStatus, endedAt?: number): void {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    const dropped = (status.state === 'reconnecting' || status.state === 'failed') && session.state !== 'reconnecting' && session.state !== 'failed';
+    if (dropped) {
+      session.failures += 1;
+      session.lastError = status.message;
+    }
+    if (!dropped && session.state === status.state && endedAt === undefined) return;
+    session.state = status.state;
+    noteDestinationSession(this.deps.db, session.rowId, { liveMs: session.liveBefore + status.liveMs, failures: session.failures, lastError: session.lastError, endedAt });
   }
 
   private view(id: string): Destination {

@@ -42,7 +42,7 @@ export interface RecordingServiceDeps {
 }
 
 export interface ProgramTee {
-  begin(): void;
+  begin(streamId: string): void;
   piece(data: Buffer): void;
   end(): void;
 }
@@ -91,7 +91,7 @@ export class RecordingService {
     for (const id of [...this.feeds.keys()]) this.endFeed(id);
     const id = `rec_${randomBytes(9).toString('base64url')}`;
     const startedAt = this.now();
-    this.deps.program?.begin();
+    this.deps.program?.begin(params.streamId);
     if (this.deps.keepFile?.() === false) {
       const recording: Recording = { id, streamId: params.streamId, fileName: '', mimeType: params.mimeType, bytes: 0, durationMs: 0, startedAt, endedAt: null, status: 'recording', error: null };
       this.feeds.set(id, { recording });

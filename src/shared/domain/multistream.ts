@@ -117,3 +117,16 @@ export function ingestUrl(destination: Pick<StoredDestination, 'preset' | 'url'>
   const base = destination.preset === 'custom' ? destination.url : RTMP_PRESETS[destination.preset];
   return `${base.replace(/\/+$/, '')}/${streamKey}`;
 }
+
+/** One destination's part in a past stream (history). */
+export const DestinationSessionSchema = z.object({
+  destinationId: z.string(),
+  name: z.string(),
+  kind: z.literal('rtmp'),
+  startedAt: z.number(),
+  endedAt: z.number().nullable(),
+  liveMs: z.number().int(),
+  failures: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type DestinationSession = z.infer<typeof DestinationSessionSchema>;
