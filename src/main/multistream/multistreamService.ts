@@ -53,6 +53,8 @@ export class MultistreamService {
   /** History rows of this program session, one per destination used. */
   private readonly sessions = new Map<string, SessionRow>();
   private streamId: string | null = null;
+  /** Every log line is scrubbed of the keys: read them from the secret store only when they change. */
+  private keyCache: string[] | null = null;
 
   constructor(private readonly deps: MultistreamServiceDeps) {
     this.store = new DestinationStore(deps.db, deps.secrets);
@@ -68,6 +70,7 @@ export class MultistreamService {
 
   add(input: z.output<typeof DestinationAddSchema>): Destination {
     const { streamKey, url, ...rest } = input;
+    this.keyCache = null;
     const created = this.store.add({ ...rest, url: rest.preset === 'custom' ? url! : '' }, streamKey);
     this.reconcile();
     return this.view(created.id);
@@ -78,6 +81,7 @@ export class MultistreamService {
     const { streamKey, id, ...change } = input;
     const next = { ...current, ...change, id };
     if (next.preset === 'custom' && next.url === '') throw new AppFailure('bad_request', 'A custom destination needs its rtmp:// address');
+    this.keyCache = null;
     this.store.replace(next, streamKey);
     // A new address or key takes effect with a fresh connection.
     if (streamKey !== undefined || change.url !== undefined || change.preset !== undefined) this.stopRunner(id);
@@ -88,6 +92,7 @@ export class MultistreamService {
   remove(id: string): { removed: true } {
     this.stopRunner(id);
     this.store.remove(id);
+    this.keyCache = null;
     this.statuses.delete(id);
     this.publish();
     return { removed: true };
@@ -153,10 +158,11 @@ export class MultistreamService {
 
   /** Every stream key, so log lines and messages can be scrubbed of them. */
   keys(): string[] {
-    return this.store
+    this.keyCache ??= this.store
       .list()
       .map((destination) => this.store.keyOf(destination.id))
       .filter((key): key is string => key !== null && key.length >= 4);
+    return this.keyCache;
   }
 
   redact(text: string): string {
