@@ -7,7 +7,10 @@ import type { TsFanout } from './tsFanout';
 
 /** Backoff between attempts: 1, 2, 4, 8, 8… seconds, so a returning ingest is used within ~10 s. */
 export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000] as const;
-/** A remux process this far behind is not reading: its data is dropped, never the encoder's time. */
+/**
+ * A remux process this far behind is not reading (a stalled connection): it is restarted and
+ * rejoins at a keyframe, rather than holding memory or ever slowing the encoder or the others.
+ */
 const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 /** RTMP answers that mean "not with this key / name": retrying the same key cannot help. */
 const REFUSAL = /Server error|Unauthori[sz]ed|BadName|Forbidden|denied|rejected|\b40[13]\b/i;
@@ -32,6 +35,8 @@ export interface DestinationRunnerDeps {
   label: string;
   onStatus: (status: RunnerStatus) => void;
   now?: () => number;
+  /** Backlog at which the connection counts as stalled (tests lower it). */
+  maxBacklogBytes?: number;
 }
 
 /**
@@ -49,7 +54,7 @@ export class DestinationRunner {
   private stderrTail: string[] = [];
   private liveSince = 0;
   private liveBefore = 0;
-  private dropped = 0;
+  private stalled = false;
   private readonly now: () => number;
   private status: RunnerStatus = { state: 'connecting', message: null, bitrateKbps: 0, droppedFrames: 0, liveMs: 0 };
 
@@ -85,6 +90,7 @@ export class DestinationRunner {
 
   private spawnOnce(): void {
     this.stderrTail = [];
+    this.stalled = false;
     this.update({ state: this.attempt === 0 ? 'connecting' : this.status.state });
     const args = [
       '-hide_banner', '-nostdin', '-loglevel', 'error',
@@ -108,7 +114,7 @@ export class DestinationRunner {
         this.deps.log.info(`Multistream ${this.deps.label}: live`);
         this.update({ state: 'live', message: null });
       }
-      this.update({ bitrateKbps: Math.round(report.bitrateKbps), droppedFrames: this.dropped + report.droppedFrames });
+      this.update({ bitrateKbps: Math.round(report.bitrateKbps), droppedFrames: report.droppedFrames });
     });
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => progress.push(text));
@@ -119,7 +125,11 @@ export class DestinationRunner {
     });
     this.leave = this.deps.fanout.join({
       write: (packets) => {
-        if (child.stdin.writableLength > MAX_BACKLOG_BYTES) return;
+        if (child.stdin.writableLength > (this.deps.maxBacklogBytes ?? MAX_BACKLOG_BYTES)) {
+          if (!this.stalled) child.kill('SIGKILL');
+          this.stalled = true;
+          return;
+        }
         child.stdin.write(packets);
       },
     });
@@ -134,7 +144,9 @@ export class DestinationRunner {
     this.leave = null;
     this.closeLiveSpan();
     if (this.stopped) return;
-    const reason = this.stderrTail.filter((line) => !/^\s*(Last message repeated|Conversion failed)/.test(line)).slice(-2).join(' ') || `ffmpeg exited with code ${code ?? 'signal'}`;
+    const reason = this.stalled
+      ? 'The connection stalled: the server stopped taking data'
+      : this.stderrTail.filter((line) => !/^\s*(Last message repeated|Conversion failed)/.test(line)).slice(-2).join(' ') || `ffmpeg exited with code ${code ?? 'signal'}`;
     this.deps.log.warn(`Multistream ${this.deps.label}: disconnected: ${reason}`);
     if (REFUSAL.test(reason)) {
       this.update({ state: 'failed', message: reason, bitrateKbps: 0 });
