@@ -30,10 +30,6 @@ export class TsFanout {
     return () => this.members.delete(member);
   }
 
-  get size(): number {
-    return this.members.size;
-  }
-
   push(chunk: Buffer): void {
     const data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     let at = 0;
