@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
-const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'ui', 'abuse', 'reconnect'];
+const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'ui', 'abuse', 'reconnect', 'multistream'];
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : ALL;
 const unknown = names.filter((name) => !ALL.includes(name));

@@ -36,6 +36,9 @@ import { deleteAbandonedRooms } from './stream/abandonedRooms';
 import { createRecordingHandlers } from './recording/recordingHandlers';
 import { createRecordingRoute } from './recording/recordingRoute';
 import { RecordingService } from './recording/recordingService';
+import { ffmpegPath } from './multistream/ffmpegBinary';
+import { createMultistreamHandlers } from './multistream/multistreamHandlers';
+import { MultistreamService } from './multistream/multistreamService';
 import { createStreamHandlers } from './stream/streamHandlers';
 import { createRaiseHandRoute } from './stream/raiseHandRoute';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
@@ -67,6 +70,8 @@ export interface AppOptions {
   rehearsalWorker?: URL | null;
   /** The app-wide socket ceiling and the owner's reserve; default from the descriptor limit (tests lower it). */
   sockets?: { ceiling: number; ownerReserve: number };
+  /** The ffmpeg binary for multistream (default: the packaged one). */
+  ffmpeg?: string;
   /** Where log lines go (default stdout/stderr); every line is redacted of the API secret first. */
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
 }
@@ -99,13 +104,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   // The rehearsal server reads the settings and the settings view reports the rehearsal server.
   const rehearsalRef: { current?: EmbeddedRehearsal } = {};
   const settings = new SettingsService(db, options.secretStore, options.dataDir, () => rehearsalRef.current!.status());
+  const multistreamRef: { current?: MultistreamService } = {};
   const log = createLogger({
       sink: options.logSink,
       // The dev default ("secret") is public; redacting it would only garble log lines.
       secrets: () => {
         try {
           const stored = options.secretStore.read();
-          return stored === null ? [] : [stored];
+          return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
         } catch {
           return [];
         }
@@ -157,7 +163,22 @@ export async function startApp(options: AppOptions): Promise<App> {
   const publicUrl = () => status().publicUrl;
   const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
   const streams = new LiveStreamService({ db, settings, bus, log, rooms, publicUrl });
-  const recordings = new RecordingService({ db, dataDir: options.dataDir, streams, log, localUrl: () => status().localUrl, reveal: options.revealFile });
+  const multistream = new MultistreamService({ db, secrets: options.secretStore, dataDir: options.dataDir, bus, log, ffmpeg: options.ffmpeg ?? ffmpegPath() });
+  multistreamRef.current = multistream;
+  // End stream stops every destination even if the studio never finishes its program.
+  bus.listen((event, payload) => {
+    if (event === 'stream.state' && (payload as { live: unknown }).live === null) multistream.end();
+  });
+  const recordings = new RecordingService({
+    db,
+    dataDir: options.dataDir,
+    streams,
+    log,
+    localUrl: () => status().localUrl,
+    reveal: options.revealFile,
+    program: multistream,
+    keepFile: () => settings.get().studio.recordLocally,
+  });
   const interrupted = recordings.recoverAbandoned();
   if (interrupted > 0) log.warn(`Kept ${interrupted} recording(s) a crash interrupted, up to their last written piece`);
   const chat = createChatService({
@@ -189,6 +210,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),
     ...createRecordingHandlers(recordings),
     ...createModeratorHandlers(chat.moderators),
+    ...createMultistreamHandlers(multistream),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({
@@ -245,6 +267,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       pageEvents.close();
       await rehearsal.close();
       await recordings.shutdown();
+      multistream.shutdown();
       await chat.close();
       await running.close();
       db.close();

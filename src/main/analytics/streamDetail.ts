@@ -1,3 +1,4 @@
+import { listDestinationSessionsOfStream } from '../history/destinationSessions';
 import { listRecordingsOfStream } from '../history/recordings';
 import type { ChatCounts, ChatMinute, StreamDetail, ViewerStats } from '../../shared/domain/history';
 import type { StreamRecord } from '../../shared/domain/stream';
@@ -100,5 +101,6 @@ export function buildStreamDetail(db: Database, streamId: string): StreamDetail 
       window,
     }),
     recordings: listRecordingsOfStream(db, streamId),
+    destinations: listDestinationSessionsOfStream(db, streamId),
   };
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { AppFailure } from '../../shared/result';
 import type { SecretSource } from '../../shared/domain/settings';
 import { restrictToOwner } from '../db/fileModes';
-import type { SecretStore } from '../settings/secretStore';
+import { checkedSecretName, removeFile, type KeyedSecret, type SecretStore } from '../settings/secretStore';
 
 /**
  * Keeps the API secret encrypted with the OS keychain through `safeStorage`. On Linux without a
@@ -11,7 +11,7 @@ import type { SecretStore } from '../settings/secretStore';
  * refuse it and say what to install.
  */
 export class SafeStorageSecretStore implements SecretStore {
-  constructor(private readonly file: string) {
+  constructor(readonly file: string) {
     // Written 0600, but a file from an older build or a restored backup may be wider. The content
     // is keychain-encrypted, so tightening it quietly is enough (unlike the plain-text file store).
     restrictToOwner(file);
@@ -39,6 +39,12 @@ export class SafeStorageSecretStore implements SecretStore {
     this.assertUsable();
     if (existsSync(this.file)) unlinkSync(this.file);
     writeFileSync(this.file, safeStorage.encryptString(secret), { mode: 0o600 });
+  }
+
+  /** `<file>.<name>`, encrypted with the same keychain. */
+  forKey(name: string): KeyedSecret {
+    const store = new SafeStorageSecretStore(`${this.file}.${checkedSecretName(name)}`);
+    return { read: () => store.read(), write: (secret) => store.write(secret), remove: () => removeFile(store.file) };
   }
 
   source(): SecretSource {

@@ -35,6 +35,21 @@ export interface RecordingServiceDeps {
   /** Shows a file in the system file manager (desktop app only). */
   reveal?: (path: string) => void;
   now?: () => number;
+  /** Gets every piece too (multistream): one composition feeds both the file and the encoder. */
+  program?: ProgramTee;
+  /** False when Settings turn recording off: the program still flows to `program`, no file is kept. */
+  keepFile?: () => boolean;
+}
+
+export interface ProgramTee {
+  begin(streamId: string): void;
+  piece(data: Buffer): void;
+  end(): void;
+}
+
+/** A program session with no file (recording off, destinations on): only counts bytes. */
+interface Feed {
+  recording: Recording;
 }
 
 /**
@@ -46,6 +61,7 @@ export class RecordingService {
   readonly dir: string;
   private readonly now: () => number;
   private readonly files = new Map<string, OpenFile>();
+  private readonly feeds = new Map<string, Feed>();
   private readonly tickets = new Map<string, { recordingId: string; expiresAt: number }>();
   private readonly sweeper: ReturnType<typeof setInterval>;
 
@@ -72,9 +88,16 @@ export class RecordingService {
     for (const recording of listOpenRecordings(this.deps.db)) {
       if (recording.streamId === params.streamId) await this.close(recording.id, { status: 'interrupted' });
     }
-    mkdirSync(this.dir, { recursive: true });
+    for (const id of [...this.feeds.keys()]) this.endFeed(id);
     const id = `rec_${randomBytes(9).toString('base64url')}`;
     const startedAt = this.now();
+    this.deps.program?.begin(params.streamId);
+    if (this.deps.keepFile?.() === false) {
+      const recording: Recording = { id, streamId: params.streamId, fileName: '', mimeType: params.mimeType, bytes: 0, durationMs: 0, startedAt, endedAt: null, status: 'recording', error: null };
+      this.feeds.set(id, { recording });
+      return recording;
+    }
+    mkdirSync(this.dir, { recursive: true });
     const fileName = recordingFileName(live.stream.title, startedAt, id);
     const handle = await open(join(this.dir, fileName), 'wx', 0o600);
     this.files.set(id, { handle, bytes: 0, syncedAt: startedAt, queue: Promise.resolve() });
@@ -82,12 +105,15 @@ export class RecordingService {
   }
 
   append(params: { recordingId: string; offset: number; data: string; durationMs: number }): Promise<{ bytes: number }> {
+    const feed = this.feeds.get(params.recordingId);
+    if (feed) return Promise.resolve(this.appendToFeed(feed, params));
     const file = this.openFile(params.recordingId);
     const piece = Buffer.from(params.data, 'base64');
     return this.serialize(file, async () => {
       // A piece sent again after a lost answer is acknowledged, not written twice.
       if (params.offset + piece.length <= file.bytes) return { bytes: file.bytes };
       if (params.offset !== file.bytes) throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
+      this.deps.program?.piece(piece);
       await file.handle.write(piece, 0, piece.length, params.offset);
       file.bytes += piece.length;
       const at = this.now();
@@ -102,6 +128,8 @@ export class RecordingService {
 
   /** Completes a recording (its duration is written into the file) or marks it failed. */
   async finish(params: { recordingId: string; durationMs: number; error?: string }): Promise<Recording> {
+    const feed = this.endFeed(params.recordingId);
+    if (feed) return { ...feed.recording, durationMs: params.durationMs, endedAt: this.now(), status: params.error ? 'failed' : 'complete', error: params.error ?? null };
     const recording = getRecording(this.deps.db, params.recordingId);
     if (!recording) throw new AppFailure('not_found', 'No recording with that id');
     if (recording.status !== 'recording') return recording;
@@ -151,6 +179,7 @@ export class RecordingService {
     const file = this.files.get(recordingId);
     if (file) {
       this.files.delete(recordingId);
+      this.deps.program?.end();
       await this.serialize(file, async () => {
         await file.handle.datasync();
         await file.handle.close();
@@ -170,6 +199,7 @@ export class RecordingService {
 
   async shutdown(): Promise<void> {
     clearInterval(this.sweeper);
+    for (const id of [...this.feeds.keys()]) this.endFeed(id);
     for (const id of [...this.files.keys()]) await this.close(id, { status: 'interrupted' });
   }
 
@@ -177,6 +207,24 @@ export class RecordingService {
     for (const recording of listOpenRecordings(this.deps.db, this.now() - STALE_AFTER_MS)) {
       await this.close(recording.id, { status: 'interrupted' }).catch((error: unknown) => this.deps.log.warn('Closing an idle recording failed', error));
     }
+  }
+
+  private appendToFeed(feed: Feed, params: { offset: number; data: string; durationMs: number }): { bytes: number } {
+    const piece = Buffer.from(params.data, 'base64');
+    const have = feed.recording.bytes;
+    if (params.offset + piece.length <= have) return { bytes: have };
+    if (params.offset !== have) throw new AppFailure('conflict', `The program continues at byte ${have}, not ${params.offset}`);
+    this.deps.program?.piece(piece);
+    feed.recording = { ...feed.recording, bytes: have + piece.length, durationMs: params.durationMs };
+    return { bytes: feed.recording.bytes };
+  }
+
+  private endFeed(recordingId: string): Feed | undefined {
+    const feed = this.feeds.get(recordingId);
+    if (!feed) return undefined;
+    this.feeds.delete(recordingId);
+    this.deps.program?.end();
+    return feed;
   }
 
   private openFile(recordingId: string): OpenFile {

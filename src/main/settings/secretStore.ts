@@ -12,11 +12,38 @@ export interface SecretStore {
   write(secret: string): void;
   /** Where `read()` gets its value; 'default' when it returns null. */
   source(): SecretSource;
+  /**
+   * Another secret kept the same way (the same keychain or file mode), under `name`: stream keys
+   * of multistream destinations. `name` is an id we generated ([A-Za-z0-9_-]).
+   */
+  forKey(name: string): KeyedSecret;
+}
+
+/** One named secret beside the API secret. */
+export interface KeyedSecret {
+  read(): string | null;
+  write(secret: string): void;
+  remove(): void;
+}
+
+/** Names become file suffixes: only ids we generate are accepted. */
+export function checkedSecretName(name: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new AppFailure('bad_request', 'Not a secret name');
+  return name;
 }
 
 /** Keeps the secret in memory only: tests, and a fallback nobody persists to. */
 export class MemorySecretStore implements SecretStore {
+  private readonly named = new Map<string, string>();
   constructor(private secret: string | null = null) {}
+  forKey(name: string): KeyedSecret {
+    const key = checkedSecretName(name);
+    return {
+      read: () => this.named.get(key) ?? null,
+      write: (secret) => void this.named.set(key, secret),
+      remove: () => void this.named.delete(key),
+    };
+  }
   read(): string | null {
     return this.secret;
   }
@@ -34,7 +61,7 @@ export class MemorySecretStore implements SecretStore {
  */
 export class FileSecretStore implements SecretStore {
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly environmentSecret: string | undefined = process.env.AIRDECK_LIVEKIT_API_SECRET,
   ) {}
 
@@ -66,8 +93,18 @@ export class FileSecretStore implements SecretStore {
     chmodSync(this.file, 0o600);
   }
 
+  /** `<file>.<name>`, mode 0600 like the API secret (the environment variable covers only that one). */
+  forKey(name: string): KeyedSecret {
+    const store = new FileSecretStore(`${this.file}.${checkedSecretName(name)}`, undefined);
+    return { read: () => store.read(), write: (secret) => store.write(secret), remove: () => removeFile(store.file) };
+  }
+
   source(): SecretSource {
     if (this.environmentSecret) return 'environment';
     return existsSync(this.file) ? 'stored' : 'default';
   }
+}
+
+export function removeFile(file: string): void {
+  if (existsSync(file)) unlinkSync(file);
 }

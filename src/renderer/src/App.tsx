@@ -26,11 +26,13 @@ export function App() {
   const connection = useStudio(selectConnection);
 
   useEffect(() => {
-    const { setConnection, setSessionRole, applySettings } = useStudio.getState();
+    const { setConnection, setSessionRole, applySettings, applyMultistreamStatus } = useStudio.getState();
     const stopState = onConnectionState(setConnection);
     const stopRole = onSessionRole(setSessionRole);
     const stopSettings = studio.subscribe('settings.changed', applySettings);
+    const stopMultistream = studio.subscribe('multistream.status', applyMultistreamStatus);
     return () => {
+      stopMultistream();
       stopState();
       stopRole();
       stopSettings();
@@ -39,7 +41,10 @@ export function App() {
 
   // Settings are the owner's alone; a moderator asking would only be refused.
   useEffect(() => {
-    if (connection === 'open' && role === 'owner') void useStudio.getState().loadSettings();
+    if (connection === 'open' && role === 'owner') {
+      void useStudio.getState().loadSettings();
+      void useStudio.getState().loadDestinations();
+    }
   }, [connection, role]);
 
   if (role === null) {

@@ -8,6 +8,7 @@ import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
 import { historyMethods } from './historyApi';
 import { moderatorEvents, moderatorMethods } from './moderatorsApi';
+import { multistreamEvents, multistreamMethods } from './multistreamApi';
 import { recordingMethods } from './recordingApi';
 import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
 import { stageEvents, stageMethods } from './stageApi';
@@ -82,6 +83,7 @@ export const studioMethods = {
   ...historyMethods,
   ...recordingMethods,
   ...moderatorMethods,
+  ...multistreamMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;
@@ -101,6 +103,7 @@ export const studioEvents = {
   ...streamEvents,
   ...stageEvents,
   ...moderatorEvents,
+  ...multistreamEvents,
 } as const;
 
 export type StudioEvents = typeof studioEvents;

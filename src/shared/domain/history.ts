@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DestinationSessionSchema } from './multistream';
 import { RecordingSchema } from './recording';
 import { ChatRoleSchema } from './chat';
 import { StreamRecordSchema } from './stream';
@@ -104,6 +105,8 @@ export const StreamDetailSchema = z.object({
   guests: z.array(GuestSummarySchema),
   /** Local recordings of the program, oldest first (a reload mid-stream starts a new one). */
   recordings: z.array(RecordingSchema),
+  /** Multistream destinations the program went to, with time live and failures. */
+  destinations: z.array(DestinationSessionSchema),
 });
 export type StreamDetail = z.infer<typeof StreamDetailSchema>;
 

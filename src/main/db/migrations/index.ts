@@ -4,6 +4,7 @@ import { migration003 } from './003_history_analytics';
 import { migration004 } from './004_guests_stage';
 import { migration005 } from './005_recordings_hands';
 import { migration006 } from './006_stage_request_lookup';
+import { migration010 } from './010_destination_sessions';
 
 export interface Migration {
   readonly version: number;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration in order. Add new files at the end; never edit or reorder shipped ones. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration010];

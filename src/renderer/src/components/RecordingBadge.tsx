@@ -7,6 +7,9 @@ import { formatBytes } from './format';
  */
 export function RecordingBadge() {
   const recording = useStudio((s) => s.recording);
+  // With recording off the program still runs for multistream destinations; no file, so no badge.
+  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
+  if (!keepsFile && recording.state !== 'failed') return null;
   switch (recording.state) {
     case 'recording':
     case 'stopping':
@@ -22,7 +25,7 @@ export function RecordingBadge() {
     case 'failed':
       return (
         <span className="metric rec-failed" role="alert" title={recording.message}>
-          Not recording: {recording.message}
+          {keepsFile ? 'Not recording' : 'Program stopped'}: {recording.message}
         </span>
       );
     default:

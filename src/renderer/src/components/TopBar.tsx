@@ -2,6 +2,7 @@ import { useLiveWiring } from '../features/golive/useLiveWiring';
 import { ShortcutsButton } from '../features/shortcuts/ShortcutsButton';
 import { SkipLink } from '../features/shortcuts/SkipLink';
 import { useStudio } from '../store';
+import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
 import type { View } from '../store/navigationSlice';
 
@@ -23,6 +24,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
       </div>
       <LiveBar />
+      <DestinationsLive />
       <nav className="tabs" aria-label="Main">
         {TABS.map((tab) => (
           <button

@@ -5,6 +5,7 @@ import { createHistorySlice, type HistorySlice } from './historySlice';
 import { createLiveSlice, type LiveSlice } from './liveSlice';
 import { createModerationSlice, type ModerationSlice } from './moderationSlice';
 import { createModeratorAccessSlice, type ModeratorAccessSlice } from './moderatorAccessSlice';
+import { createMultistreamSlice, type MultistreamSlice } from './multistreamSlice';
 import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
 import { createRecordingSlice, type RecordingSlice } from './recordingSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
@@ -20,7 +21,8 @@ export type StudioState = NavigationSlice &
   ChatSlice &
   ModerationSlice &
   ModeratorAccessSlice &
-  RecordingSlice;
+  RecordingSlice &
+  MultistreamSlice;
 
 export const useStudio = create<StudioState>()((...args) => ({
   ...createNavigationSlice(...args),
@@ -33,4 +35,5 @@ export const useStudio = create<StudioState>()((...args) => ({
   ...createModerationSlice(...args),
   ...createModeratorAccessSlice(...args),
   ...createRecordingSlice(...args),
+  ...createMultistreamSlice(...args),
 }));

@@ -3,6 +3,7 @@ import { studio } from '../api/client';
 import { programInput } from '../features/recording/programInput';
 import { ProgramRecorder, type RecordingState } from '../features/recording/programRecorder';
 import { createProgramSource } from '../features/recording/programSource';
+import { selectWantsProgram } from './multistreamSlice';
 import type { StudioState } from './index';
 
 /**
@@ -44,7 +45,8 @@ export const createRecordingSlice: StateCreator<StudioState, [], [], RecordingSl
         if (livePhase === 'idle' && recorder.active) void recorder.stop();
         return;
       }
-      if (!liveSession || !settings?.studio.recordLocally || recorder.active) return;
+      // One program source feeds the file and the destinations (main tees it); either one needs it.
+      if (!liveSession || !settings || !selectWantsProgram(get()) || recorder.active) return;
       liveAt ||= Date.now();
       const remaining = liveAt + START_AFTER_LIVE_MS - Date.now();
       clearTimeout(wait);

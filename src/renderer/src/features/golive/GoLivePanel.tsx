@@ -20,6 +20,7 @@ export function GoLivePanel() {
   const lost = useStudio((s) => s.liveConnection === 'lost');
   const retryAttempt = useStudio((s) => s.liveRetryAttempt);
   const recording = useStudio((s) => s.recording);
+  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
   const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
 
   return (
@@ -47,7 +48,7 @@ export function GoLivePanel() {
           <p>
             {formatDuration(ended.durationMs)} on air · peak {ended.peakViewers} {ended.peakViewers === 1 ? 'viewer' : 'viewers'}. It is
             saved in History.
-            {recording.state === 'saved' &&
+            {keepsFile && recording.state === 'saved' &&
               ` Recording: ${formatBytes(recording.bytes)}, ${formatDuration(recording.durationMs)} — open it from the stream in History.`}
             {recording.state === 'stopping' && ' Finishing the recording…'}
           </p>

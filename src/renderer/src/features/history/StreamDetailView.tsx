@@ -7,6 +7,7 @@ import { ViewersChart } from './charts/ViewersChart';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { GuestsSection } from './GuestsSection';
 import { ModerationSection } from './ModerationSection';
+import { DestinationsSection } from './DestinationsSection';
 import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
@@ -73,6 +74,7 @@ export function StreamDetailView() {
         <RetentionChart detail={detail} />
       </div>
       <RecordingsSection detail={detail} />
+      <DestinationsSection detail={detail} />
       <GuestsSection detail={detail} />
       <ModerationSection detail={detail} />
       <TranscriptPanel startedAt={stream.startedAt} />

@@ -19,6 +19,7 @@ const detail: StreamDetail = {
   moderation: { total: 0, byAction: [], log: [] },
   guests: [],
   recordings: [],
+  destinations: [],
 };
 
 describe('chart data', () => {

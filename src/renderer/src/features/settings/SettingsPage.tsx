@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
 import { useStudio } from '../../store';
 import { ChatRulesCard } from '../moderation/ChatRulesCard';
+import { DestinationsSettings } from '../multistream/DestinationsSettings';
 import { ConnectionTestResult } from './ConnectionTestResult';
 import { LivekitServerNote } from './LivekitServerNote';
 
@@ -53,11 +54,11 @@ const SECRET_HINT: Record<SettingsView['livekit']['secretSource'], string> = {
   stored: 'A secret is saved. Leave empty to keep it.',
 };
 
-type SettingsTab = 'general' | 'chat';
+type SettingsTab = 'general' | 'chat' | 'destinations';
 
 /**
- * Settings in two pages, each with one Save: LiveKit, streaming and server options; and the chat
- * rules (which apply at once, even while live). The secret can be replaced, never shown.
+ * Settings in pages: LiveKit, streaming and server options (one Save); the chat rules (which apply
+ * at once, even while live); and multistream destinations. Secrets can be replaced, never shown.
  */
 export function SettingsPage() {
   const settings = useStudio((state) => state.settings);
@@ -74,13 +75,18 @@ export function SettingsPage() {
         <button type="button" aria-current={tab === 'chat' ? 'page' : undefined} onClick={() => setTab('chat')}>
           Chat rules
         </button>
+        <button type="button" aria-current={tab === 'destinations' ? 'page' : undefined} onClick={() => setTab('destinations')}>
+          Destinations
+        </button>
       </nav>
       {tab === 'general' ? (
         <SettingsForm key={JSON.stringify(saved)} settings={settings} />
-      ) : (
+      ) : tab === 'chat' ? (
         <div className="page page--continued">
           <ChatRulesCard />
         </div>
+      ) : (
+        <DestinationsSettings />
       )}
     </div>
   );

@@ -1,0 +1,91 @@
+/**
+ * Multistream from the studio: with local recording off, a custom RTMP destination added in
+ * Settings › Destinations receives the program while live (H.264 + AAC, probed from what the
+ * ingest wrote), the live bar shows it live, its switch turns it off while live, and the stream
+ * key never reaches the page.
+ */
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { DevServer } from '../../src/main/rehearsal/index';
+import { freePort, probe, startIngest } from '../multistream/rtmpServers';
+import { chromiumLaunchOptions } from './support/chromium';
+import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startLiveKit } from './support/livekitDevServer';
+
+test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
+
+const MEDIA_TIMEOUT = 60_000;
+const KEY = 'e2e-stream-key-5f1a9c';
+
+let livekit: DevServer | undefined;
+let studio: HeadlessStudio | undefined;
+let ingest: ReturnType<typeof startIngest> | undefined;
+
+test.afterEach(async () => {
+  ingest?.child.kill('SIGKILL');
+  await studio?.stop();
+  await livekit?.close();
+  studio = undefined;
+  livekit = undefined;
+  ingest = undefined;
+});
+
+test('the program reaches an RTMP destination while live, and its switch turns it off', async ({ page }) => {
+  test.setTimeout(240_000);
+  livekit = await startLiveKit();
+  studio = await startHeadless();
+  const port = await freePort();
+  const received = join(mkdtempSync(join(tmpdir(), 'airdeck-ingest-')), 'received.flv');
+  ingest = startIngest(port, received);
+
+  await page.goto(studio.studioUrl);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit.url);
+  await page.getByRole('checkbox', { name: 'Record every stream to this computer' }).uncheck();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Settings pages' }).getByRole('button', { name: 'Destinations' }).click();
+  await page.getByRole('combobox', { name: 'Service' }).selectOption('custom');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Test ingest');
+  await page.getByRole('textbox', { name: 'Server URL' }).fill('not-a-url');
+  await page.getByLabel('Stream key').fill(KEY);
+  await page.getByRole('button', { name: 'Add destination' }).click();
+  await expect(page.getByText(/must be an rtmp:\/\/ or rtmps:\/\/ URL/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Server URL' }).fill(`rtmp://127.0.0.1:${port}/live`);
+  await page.getByRole('button', { name: 'Add destination' }).click();
+  await expect(page.getByText('Added Test ingest.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Destinations' }).getByRole('switch', { name: 'Send to Test ingest' })).toBeChecked();
+
+  await page.getByRole('button', { name: 'Studio' }).click();
+  await page.getByRole('button', { name: 'Share screen' }).click();
+  await expect(page.getByLabel('Shared screen preview')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Stream title' }).fill('Multistreamed');
+  await page.getByRole('button', { name: 'Go live' }).click();
+  await expect(page.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+
+  const live = page.getByRole('region', { name: 'Destinations' });
+  await expect(live).toContainText(/Test ingest\s*Live/, { timeout: MEDIA_TIMEOUT });
+  await expect(live).toContainText(/\d+(\.\d)? (kbps|Mbps)/);
+  await page.screenshot({ path: test.info().outputPath('studio-multistream.png') });
+
+  await live.getByRole('switch', { name: 'Send to Test ingest' }).uncheck();
+  await expect(live).toContainText(/Test ingest\s*Off/);
+  // The ingest ends when the publisher leaves.
+  await ingest.exited;
+
+  await page.getByRole('button', { name: 'End stream' }).click();
+  await page.getByRole('dialog', { name: 'End the stream?' }).getByRole('button', { name: 'End stream now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Stream ended' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+
+  const probed = await probe(received);
+  expect(probed.text).toMatch(/Video: h264.*1280x720/);
+  expect(probed.text).toMatch(/Audio: aac/);
+  expect(probed.frames).toBeGreaterThan(0);
+  expect(await page.content()).not.toContain(KEY);
+  // Recording was off: the program fed the destination without leaving a file.
+  const recordings = join(studio.dataDir, 'recordings');
+  expect(existsSync(recordings) ? readdirSync(recordings) : []).toEqual([]);
+});
