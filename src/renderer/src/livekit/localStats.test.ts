@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outboundRates, uplinkQuality, type OutboundEntry, type OutboundSample } from './localStats';
+import { outboundRates, sampleOutbound, uplinkQuality, type OutboundEntry, type OutboundSample } from './localStats';
 
 function entry(over: Partial<OutboundEntry> & { id: string }): OutboundEntry {
   return { kind: 'video', source: 'screen_share', bytesSent: 0, framesSent: 0, framesPerSecond: null, frameWidth: 0, ...over };
@@ -85,5 +85,26 @@ describe('uplinkQuality', () => {
     expect(uplinkQuality({ at: 0, entries: [], remote: { fractionLost: 0.01, roundTripTime: 0.03 } })).toBe('excellent');
     expect(uplinkQuality({ at: 0, entries: [], remote: { fractionLost: 0.03, roundTripTime: 0.1 } })).toBe('good');
     expect(uplinkQuality({ at: 0, entries: [], remote: { fractionLost: 0.2, roundTripTime: 0.1 } })).toBe('poor');
+  });
+});
+
+describe('sampleOutbound', () => {
+  const sender = (stats: Record<string, unknown>[]) => ({ getStats: async () => new Map(stats.map((stat, i) => [String(i), stat])) }) as unknown as RTCRtpSender;
+
+  it('reads what the connection can carry from the candidate pair in use', async () => {
+    const sample = await sampleOutbound(
+      [
+        { source: 'microphone', sender: sender([{ type: 'candidate-pair', availableOutgoingBitrate: 2_500_400 }, { type: 'candidate-pair', state: 'failed' }]) },
+        { source: 'camera', sender: sender([{ type: 'outbound-rtp', id: 'v', kind: 'video', bytesSent: 10 }]) },
+      ],
+      0,
+    );
+    expect(sample.availableOutgoingKbps).toBe(2500);
+    expect(sample.entries).toHaveLength(1);
+  });
+
+  it('says null when the browser gives no estimate', async () => {
+    const sample = await sampleOutbound([{ source: 'camera', sender: sender([{ type: 'candidate-pair', state: 'succeeded' }]) }], 0);
+    expect(sample.availableOutgoingKbps).toBeNull();
   });
 });

@@ -22,6 +22,11 @@ export interface OutboundSample {
   entries: OutboundEntry[];
   /** What the receiving end (the SFU) reports back: worst loss fraction and round-trip time. */
   remote?: { fractionLost: number; roundTripTime: number | null };
+  /**
+   * The browser's estimate of what the connection can carry upward right now
+   * (`availableOutgoingBitrate` of the candidate pair in use), or null when it gives none.
+   */
+  availableOutgoingKbps?: number | null;
 }
 
 /** What the live bar shows. */
@@ -41,10 +46,17 @@ export interface SenderRef {
 export async function sampleOutbound(senders: SenderRef[], now = performance.now()): Promise<OutboundSample> {
   const entries: OutboundEntry[] = [];
   let remote: NonNullable<OutboundSample['remote']> = { fractionLost: 0, roundTripTime: null };
+  let available: number | null = null;
   await Promise.all(
     senders.map(async ({ source, sender }) => {
       const report = await sender.getStats();
       report.forEach((stat: Record<string, unknown>) => {
+        // A sender's report includes its transport's candidate pairs; only the pair in use
+        // carries the estimate, and every sender shares it, so the largest reading is that one.
+        if (stat.type === 'candidate-pair') {
+          if (typeof stat.availableOutgoingBitrate === 'number') available = Math.max(available ?? 0, stat.availableOutgoingBitrate / 1000);
+          return;
+        }
         if (stat.type === 'remote-inbound-rtp') {
           const fractionLost = Math.max(remote.fractionLost, Number(stat.fractionLost ?? 0));
           const rtt = typeof stat.roundTripTime === 'number' ? stat.roundTripTime : null;
@@ -64,7 +76,7 @@ export async function sampleOutbound(senders: SenderRef[], now = performance.now
       });
     }),
   );
-  return { at: now, entries, remote };
+  return { at: now, entries, remote, availableOutgoingKbps: available === null ? null : Math.round(available) };
 }
 
 /**

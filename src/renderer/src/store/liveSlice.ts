@@ -46,6 +46,7 @@ export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (se
     onChange: (patch) => {
       set(patch);
       if (patch.livePhase) get().syncRecording();
+      if (patch.liveAvailableOutgoingKbps) get().noteUplinkCapacity(patch.liveAvailableOutgoingKbps);
     },
     // Back online: a retry waiting out its delay goes at once.
     onOnline: (listener) => {

@@ -1,19 +1,34 @@
 import type { StateCreator } from 'zustand';
 import type { z } from 'zod';
-import type { DestinationAddSchema, DestinationUpdateSchema, Destination, MultistreamStatus } from '../../../shared/domain/multistream';
+import {
+  DEFAULT_MULTISTREAM_OUTPUT,
+  type DestinationAddSchema,
+  type DestinationUpdateSchema,
+  type Destination,
+  type MultistreamOutput,
+  type MultistreamStatus,
+} from '../../../shared/domain/multistream';
 import type { AppError } from '../../../shared/result';
 import { studio } from '../api/client';
+import type { UplinkCapacity } from '../features/multistream/uplinkBudget';
+import { noteCapacity, rememberedCapacity } from '../features/multistream/uplinkMemory';
 import type { StudioState } from './index';
 
 export interface MultistreamSlice {
   destinations: Destination[];
   multistreamStatus: MultistreamStatus | null;
   multistreamError: AppError | null;
+  /** The shared encode's settings: every upload is its video bitrate plus audio. */
+  multistreamOutput: MultistreamOutput;
+  /** The most the connection has shown it can carry (kept between sessions), or null while unknown. */
+  uplinkCapacity: UplinkCapacity | null;
   loadDestinations(): Promise<void>;
   addDestination(input: z.input<typeof DestinationAddSchema>): Promise<boolean>;
   updateDestination(input: z.input<typeof DestinationUpdateSchema>): Promise<boolean>;
   removeDestination(id: string): Promise<void>;
   applyMultistreamStatus(status: MultistreamStatus): void;
+  /** A reading of what the uplink carries right now; the highest one is kept. */
+  noteUplinkCapacity(kbps: number): void;
 }
 
 /**
@@ -27,13 +42,18 @@ export const createMultistreamSlice: StateCreator<StudioState, [], [], Multistre
   };
   const reload = async (): Promise<void> => {
     const listed = await studio.invoke('multistream.list', {});
-    if (listed.ok) settle(null, listed.value.destinations);
+    if (listed.ok) {
+      set({ multistreamOutput: listed.value.output });
+      settle(null, listed.value.destinations);
+    }
     else settle(listed.error);
   };
   return {
     destinations: [],
     multistreamStatus: null,
     multistreamError: null,
+    multistreamOutput: DEFAULT_MULTISTREAM_OUTPUT,
+    uplinkCapacity: rememberedCapacity(),
     loadDestinations: async () => {
       await reload();
       const status = await studio.invoke('multistream.status', {});
@@ -63,6 +83,11 @@ export const createMultistreamSlice: StateCreator<StudioState, [], [], Multistre
       else await reload();
     },
     applyMultistreamStatus: (status) => set({ multistreamStatus: status }),
+    noteUplinkCapacity: (kbps) => {
+      const known = get().uplinkCapacity;
+      const next = noteCapacity(known, kbps, Date.now());
+      if (next !== known) set({ uplinkCapacity: next });
+    },
   };
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LiveSession } from '../../../../shared/domain/live';
 import type { StreamRecord } from '../../../../shared/domain/stream';
 import { fail, ok, type Result } from '../../../../shared/result';
@@ -174,5 +174,19 @@ describe('GoLiveFlow', () => {
     expect(h.state()).toMatchObject({ livePhase: 'live', liveConnection: 'lost', liveRetryAttempt: null });
     h.events().left('room_deleted');
     expect(h.state()).toMatchObject({ livePhase: 'idle', liveEndedElsewhere: true });
+  });
+
+  it('reports what the uplink carries from each stats sample, so the studio can remember it', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      await h.flow.start(params, media, {});
+      h.room.sampleStats = async () => ({ at: 0, entries: [], availableOutgoingKbps: 4800 });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(h.state().liveAvailableOutgoingKbps).toBe(4800);
+      await h.flow.end();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -268,6 +268,7 @@ export class GoLiveFlow {
     if (!room) return;
     const sample = await room.sampleStats().catch(() => null);
     if (!sample || room !== this.room) return;
+    if (sample.availableOutgoingKbps) this.update({ liveAvailableOutgoingKbps: sample.availableOutgoingKbps });
     if (this.lastSample) {
       const rates = outboundRates(this.lastSample, sample, room.publisher.isOnAir('screen') ? 'screen_share' : 'camera');
       this.update({

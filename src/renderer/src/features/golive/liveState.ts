@@ -28,6 +28,8 @@ export interface LiveState {
   livePeakViewers: number;
   liveBitrateKbps: number | null;
   liveFps: number | null;
+  /** The browser's latest estimate of what the uplink can carry (availableOutgoingBitrate), or null. */
+  liveAvailableOutgoingKbps: number | null;
   liveError: LiveError | null;
   /** The record of the stream that just ended, for a short summary. */
   liveEnded: StreamRecord | null;
@@ -46,6 +48,7 @@ export const initialLiveState: LiveState = {
   livePeakViewers: 0,
   liveBitrateKbps: null,
   liveFps: null,
+  liveAvailableOutgoingKbps: null,
   liveError: null,
   liveEnded: null,
   liveEndedElsewhere: false,
