@@ -6,6 +6,7 @@ import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
 import { LiveInfo } from './LiveInfo';
 import { LivekitServerNote } from '../settings/LivekitServerNote';
+import { UplinkPlan } from '../multistream/UplinkBudget';
 
 /** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
 export function GoLivePanel() {
@@ -88,6 +89,7 @@ export function GoLivePanel() {
       {starting && <GoLiveProgress phase={phase} />}
       {live && session && <LiveInfo session={session} />}
       {phase === 'idle' && !resumeOffer && <GoLiveForm />}
+      {phase === 'idle' && !resumeOffer && <UplinkPlan />}
     </section>
   );
 }

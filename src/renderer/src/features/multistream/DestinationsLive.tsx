@@ -2,6 +2,7 @@ import { formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
 import { selectIsLive } from '../../store/liveSlice';
 import { formatKbps, STATE_LABEL } from './destinationLabels';
+import { UplinkLive } from './UplinkBudget';
 
 /**
  * Next to the live bar while live: each destination's state, bitrate and time live, with its
@@ -46,6 +47,7 @@ export function DestinationsLive() {
           );
         })}
       </ul>
+      <UplinkLive />
     </section>
   );
 }
