@@ -2,7 +2,8 @@
  * Multistream from the studio: with local recording off, a custom RTMP destination added in
  * Settings › Destinations receives the program while live (H.264 + AAC, probed from what the
  * ingest wrote), the live bar shows it live, its switch turns it off while live, and the stream
- * key never reaches the page.
+ * key never reaches the page. The go-live panel plans the upload before going live, the measured
+ * total shows while live, and what the connection carried is known once the stream ends.
  */
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,15 +64,23 @@ test('the program reaches an RTMP destination while live, and its switch turns i
   await page.getByRole('button', { name: 'Share screen' }).click();
   await expect(page.getByLabel('Shared screen preview')).toBeVisible();
   await page.getByRole('textbox', { name: 'Stream title' }).fill('Multistreamed');
+  // Before going live the panel plans the upload: LiveKit plus one upload at 3000 + 128 kbps.
+  const golive = page.getByRole('region', { name: 'Go live' });
+  await expect(golive).toContainText(/About \d+\.\d Mbit\/s up: LiveKit \d+\.\d \+ 1 destination × 3\.1/);
+  await expect(golive).toContainText('How much your connection can carry is not known yet');
   await page.getByRole('button', { name: 'Go live' }).click();
   await expect(page.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
 
   const live = page.getByRole('region', { name: 'Destinations' });
   await expect(live).toContainText(/Test ingest\s*Live/, { timeout: MEDIA_TIMEOUT });
   await expect(live).toContainText(/\d+(\.\d)? (kbps|Mbps)/);
+  await expect(live).toContainText(/Sending \d+\.\d Mbit\/s up: LiveKit \d+\.\d \+ 1 destination \d+\.\d/);
   await page.screenshot({ path: test.info().outputPath('studio-multistream.png') });
 
-  await live.getByRole('switch', { name: 'Send to Test ingest' }).uncheck();
+  // The switch follows main's answer, so wait for it instead of expecting the click to flip it at once.
+  const liveSwitch = live.getByRole('switch', { name: 'Send to Test ingest' });
+  await liveSwitch.click();
+  await expect(liveSwitch).not.toBeChecked();
   await expect(live).toContainText(/Test ingest\s*Off/);
   // The ingest ends when the publisher leaves.
   await ingest.exited;
@@ -79,6 +88,8 @@ test('the program reaches an RTMP destination while live, and its switch turns i
   await page.getByRole('button', { name: 'End stream' }).click();
   await page.getByRole('dialog', { name: 'End the stream?' }).getByRole('button', { name: 'End stream now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Stream ended' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
+  // What the publisher's connection carried while live is known for the next stream.
+  await expect(page.getByRole('region', { name: 'Go live' })).toContainText(/Your connection has carried up to \d+\.\d Mbit\/s/);
 
   const probed = await probe(received);
   expect(probed.text).toMatch(/Video: h264.*1280x720/);
