@@ -191,7 +191,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
   });
   const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, moderators: chat.moderators, log, publicUrl });
-  const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation });
+  const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation, livekitUrlFor: (host) => rehearsal.urlFor(host) });
   const invites = new InviteService({
     db,
     bus,

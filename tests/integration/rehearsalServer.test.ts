@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,19 @@ afterEach(async () => {
   squatter = undefined;
 });
 
+/** POSTs JSON with a chosen Host header (fetch does not let a caller set it). */
+function postWithHost(url: string, host: string, body: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { Host: host, 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve(JSON.parse(text)));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
 async function portAnswers(): Promise<boolean> {
   try {
     await fetch(DEFAULT_HTTP, { signal: AbortSignal.timeout(2_000) });
@@ -36,6 +50,11 @@ describe('the embedded rehearsal server', () => {
     // A real LiveKit API client, with the defaults the studio uses, talks to it.
     const rooms = await new RoomServiceClient(DEFAULT_HTTP, 'devkey', 'secret').listRooms();
     expect(rooms).toEqual([]);
+
+    // A page that reached the studio at a LAN address is sent to the rehearsal server at that address.
+    await t.app.streams.start({ title: 'LAN rehearsal', mode: 'voice_only' });
+    const answer = await postWithHost(`${t.baseUrl}/api/watch/token`, '192.168.1.20:7777', {});
+    expect(answer).toMatchObject({ ok: true, value: { status: 'live', livekitUrl: 'ws://192.168.1.20:7880' } });
 
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     const changed = owner.next((frame) => frame.type === 'event' && frame.event === 'settings.changed' && JSON.stringify(frame).includes('"mode":"configured"'));

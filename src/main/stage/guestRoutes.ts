@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import {
   GUEST_CHECK_PATH,
@@ -34,7 +34,12 @@ export function createGuestRoutes(deps: { invites: InviteService; guests: GuestS
   // Per guest as well as per address: one guest spread over many addresses is still one guest.
   const perGuest = new RateLimiter(30, 2);
 
-  function route<S extends z.ZodType>(path: string, schema: S, limiter: RateLimiter, run: (body: z.output<S>) => unknown): HttpRoute {
+  function route<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    limiter: RateLimiter,
+    run: (body: z.output<S>, req: IncomingMessage) => unknown,
+  ): HttpRoute {
     return {
       method: 'POST',
       path,
@@ -54,7 +59,7 @@ export function createGuestRoutes(deps: { invites: InviteService; guests: GuestS
           sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
           return;
         }
-        await answer(res, () => run(body.value), deps.log);
+        await answer(res, () => run(body.value, req), deps.log);
       },
     };
   }
@@ -62,7 +67,7 @@ export function createGuestRoutes(deps: { invites: InviteService; guests: GuestS
   return [
     route(GUEST_CHECK_PATH, GuestCheckRequestSchema, strict, ({ code }) => deps.invites.check(code)),
     route(GUEST_REDEEM_PATH, GuestRedeemRequestSchema, strict, ({ code, name }) => deps.invites.redeem(code, name)),
-    route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }) => deps.guests.session(guestToken)),
+    route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }, req) => deps.guests.session(guestToken, req.headers.host)),
     route(GUEST_REQUEST_PATH, GuestStageRequestSchema, strict, ({ guestToken, devices }) => ({ state: deps.guests.request(guestToken, devices) })),
     route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, strict, async ({ guestToken }) => ({ state: await deps.guests.withdraw(guestToken) })),
   ];

@@ -20,6 +20,8 @@ export interface GuestServiceDeps {
   streams: LiveStreamService;
   stage: StageService;
   queue: StageQueue;
+  /** The LiveKit URL for a page that reached us under a Host (the rehearsal server on a LAN). */
+  livekitUrlFor?: (requestHost: string | undefined) => string;
   now?: () => number;
 }
 
@@ -46,7 +48,8 @@ export class GuestService {
     return listGuestsOfInvite(this.deps.db, inviteId).map((guest) => guest.identity);
   }
 
-  async session(guestToken: string): Promise<GuestSessionResponse> {
+  /** The guest's state and, in the room, a token; `requestHost` is the Host the page reached us under. */
+  async session(guestToken: string, requestHost?: string): Promise<GuestSessionResponse> {
     const guest = this.authenticate(guestToken);
     const state = this.stateOf(guest);
     const live = this.deps.streams.liveStream();
@@ -60,7 +63,7 @@ export class GuestService {
         identity: guest.identity,
         name: guest.name,
       });
-      livekit = { url: credentials.url, token, roomName: live.stream.roomName, canPublish };
+      livekit = { url: this.deps.livekitUrlFor?.(requestHost) ?? credentials.url, token, roomName: live.stream.roomName, canPublish };
     }
     return {
       state,
