@@ -27,6 +27,8 @@ const runs = Math.max(5, Number(option('runs', '7')));
 const STEP_MS = 40_000;
 
 interface Run {
+  /** Baseline: one animation frame of the studio page, which its queue waits for before drawing. */
+  studioFrame: number;
   queuedAtOwner: number;
   shownInStudio: number;
   guestOnStage: number;
@@ -38,7 +40,9 @@ interface Run {
 /** Fails the run when `step` has not settled within STEP_MS. */
 function within<T>(what: string, step: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${STEP_MS} ms`)), STEP_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${STEP_MS} ms`)), STEP_MS)),
+  );
   return Promise.race([step, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -47,7 +51,11 @@ function queuedAtOwner(owner: FrameClient, name: string): Promise<{ at: number; 
   return new Promise((resolve) => {
     const onMessage = (data: Buffer): void => {
       const at = Date.now();
-      const frame = JSON.parse(data.toString()) as { type?: string; event?: string; payload?: { id: string; kind: string; subject: { identity: string; name: string } } };
+      const frame = JSON.parse(data.toString()) as {
+        type?: string;
+        event?: string;
+        payload?: { id: string; kind: string; subject: { identity: string; name: string } };
+      };
       if (frame.type !== 'event' || frame.event !== 'moderation.queued') return;
       if (frame.payload?.kind !== 'stage_request' || frame.payload.subject.name !== name) return;
       owner.socket.off('message', onMessage);
@@ -74,9 +82,20 @@ async function stageOnce(owner: FrameClient, host: Page, viewer: Page, guest: Pa
   await guest.goto((invite.value as { link: string }).link);
   // The device check finishes first, so the request does not compete with opening the camera.
   await guest.getByRole('figure', { name: 'Your camera preview' }).locator('video').waitFor({ timeout: STEP_MS });
-  await guest.waitForFunction(() => (document.querySelector<HTMLVideoElement>('figure[aria-label="Your camera preview"] video')?.readyState ?? 0) >= 2, null, { timeout: STEP_MS });
+  await guest.waitForFunction(
+    () => (document.querySelector<HTMLVideoElement>('figure[aria-label="Your camera preview"] video')?.readyState ?? 0) >= 2,
+    null,
+    { timeout: STEP_MS },
+  );
   await guest.getByRole('textbox', { name: 'Your name' }).fill(name);
 
+  const studioFrame = await host.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const from = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - from));
+      }),
+  );
   await armPress(guest, 'pressed', 'Request to join');
   await armElement(host, 'shown', `li[aria-label="Stage request from ${name}"]`);
   const queued = queuedAtOwner(owner, name);
@@ -108,6 +127,7 @@ async function stageOnce(owner: FrameClient, host: Page, viewer: Page, guest: Pa
   await stampOf(viewer, 'seatGone', STEP_MS);
   await guest.getByRole('heading', { name: 'You were removed from the show' }).waitFor({ timeout: STEP_MS });
   return {
+    studioFrame,
     queuedAtOwner: queuedAt - pressed,
     shownInStudio: shownAt - pressed,
     guestOnStage: liveAt - approvedAt,
@@ -153,7 +173,9 @@ try {
       await context.close();
     }
     const last = results.at(-1)!;
-    process.stderr.write(`stage bench: run ${i + 1}/${runs}: request → queued ${last.queuedAtOwner} ms, approve → decoded at viewer ${last.decodedAtViewer} ms\n`);
+    process.stderr.write(
+      `stage bench: run ${i + 1}/${runs}: request → queued ${last.queuedAtOwner} ms, approve → decoded at viewer ${last.decodedAtViewer} ms\n`,
+    );
   }
   owner.close();
 
@@ -173,6 +195,7 @@ try {
     `${timingTable([
       ['"Request to join" pressed → `moderation.queued` at the owner socket', results.map((r) => r.queuedAtOwner)],
       ['"Request to join" pressed → item shown in the studio queue', results.map((r) => r.shownInStudio)],
+      ['Baseline: one animation frame of the studio page (the queue draws once per frame)', results.map((r) => r.studioFrame)],
       ['Approve → guest page says "You\'re live on stage"', results.map((r) => r.guestOnStage)],
       ['Approve → guest page has its camera published ("Turn camera off" shown)', results.map((r) => r.cameraPublished)],
       ["Approve → guest's video element in the viewer's stage grid", results.map((r) => r.seatAtViewer)],
@@ -180,9 +203,21 @@ try {
     ])}\n\n`,
   );
   process.stdout.write(
-    `${verdict('"Request to join" → queued at the owner', results.map((r) => r.queuedAtOwner), 300)} ` +
-      `${verdict('"Request to join" → shown in the studio queue', results.map((r) => r.shownInStudio), 300)} ` +
-      `${verdict("Approve → guest's camera decoded at the viewer", results.map((r) => r.decodedAtViewer), 1000)}\n`,
+    `${verdict(
+      '"Request to join" → queued at the owner',
+      results.map((r) => r.queuedAtOwner),
+      300,
+    )} ` +
+      `${verdict(
+        '"Request to join" → shown in the studio queue',
+        results.map((r) => r.shownInStudio),
+        300,
+      )} ` +
+      `${verdict(
+        "Approve → guest's camera decoded at the viewer",
+        results.map((r) => r.decodedAtViewer),
+        1000,
+      )}\n`,
   );
 } finally {
   await studio.stop();

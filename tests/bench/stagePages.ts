@@ -22,7 +22,12 @@ async function prepare(page: Page): Promise<void> {
  * in the document, or with `gone`, when none is left. A MutationObserver wakes on every DOM change,
  * so this is pushed, not sampled.
  */
-export async function armElement(page: Page, key: string, selector: string, options: { text?: string; gone?: boolean } = {}): Promise<void> {
+export async function armElement(
+  page: Page,
+  key: string,
+  selector: string,
+  options: { text?: string; gone?: boolean } = {},
+): Promise<void> {
   await prepare(page);
   await page.evaluate(
     ([stamp, css, wanted, gone]) => {
