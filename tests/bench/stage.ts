@@ -19,7 +19,7 @@ import { startHeadless } from '../e2e/support/headless';
 import { startLiveKit } from '../e2e/support/livekitDevServer';
 import { openViewer } from '../e2e/support/viewerPage';
 import { option } from './cliOption';
-import { armElement, armFirstDecoded, armPress, stampOf } from './stagePages';
+import { armElement, armFirstDecoded, armPress, queuedFrameAt, recordQueuedFrames, stampOf } from './stagePages';
 import { stats, timingTable } from './timingTable';
 
 const runs = Math.max(5, Number(option('runs', '7')));
@@ -31,6 +31,7 @@ interface Run {
   studioFrame: number;
   queuedAtOwner: number;
   shownInStudio: number;
+  studioSocket: number;
   guestOnStage: number;
   cameraPublished: number;
   seatAtViewer: number;
@@ -102,6 +103,7 @@ async function stageOnce(owner: FrameClient, host: Page, viewer: Page, guest: Pa
   await guest.getByRole('button', { name: 'Request to join' }).click();
   const { at: queuedAt, itemId, identity } = await within('the stage request reaching the owner', queued);
   const shownAt = await stampOf(host, 'shown', STEP_MS);
+  const studioSocketAt = await queuedFrameAt(host, name, STEP_MS);
   const pressed = await stampOf(guest, 'pressed', STEP_MS);
 
   // Approval is measured from a settled waiting guest: connected, watching the host's screen.
@@ -130,6 +132,7 @@ async function stageOnce(owner: FrameClient, host: Page, viewer: Page, guest: Pa
     studioFrame,
     queuedAtOwner: queuedAt - pressed,
     shownInStudio: shownAt - pressed,
+    studioSocket: studioSocketAt - pressed,
     guestOnStage: liveAt - approvedAt,
     cameraPublished: publishedAt - approvedAt,
     seatAtViewer: seatAt - approvedAt,
@@ -151,7 +154,9 @@ try {
   if (!saved.ok) throw new Error(`settings.update: ${saved.error?.message}`);
 
   // The host goes live from the studio UI, so its room, publishing and queue run as in use.
-  const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await hostContext.addInitScript(recordQueuedFrames);
+  const host = await hostContext.newPage();
   await host.goto(studio.studioUrl);
   await host.getByRole('button', { name: 'Share screen' }).click();
   await host.getByLabel('Shared screen preview').waitFor({ timeout: STEP_MS });
@@ -194,6 +199,7 @@ try {
   process.stdout.write(
     `${timingTable([
       ['"Request to join" pressed → `moderation.queued` at the owner socket', results.map((r) => r.queuedAtOwner)],
+      ['"Request to join" pressed → `moderation.queued` delivered by the studio page\'s socket', results.map((r) => r.studioSocket)],
       ['"Request to join" pressed → item shown in the studio queue', results.map((r) => r.shownInStudio)],
       ['Baseline: one animation frame of the studio page (the queue draws once per frame)', results.map((r) => r.studioFrame)],
       ['Approve → guest page says "You\'re live on stage"', results.map((r) => r.guestOnStage)],

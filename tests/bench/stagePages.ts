@@ -112,3 +112,34 @@ export async function stampOf(page: Page, key: string, timeoutMs: number): Promi
   const handle = await page.waitForFunction((stamp) => window.__benchAt?.[stamp], key, { timeout: timeoutMs });
   return (await handle.jsonValue()) as number;
 }
+
+/**
+ * For a context's init script: stamps every text frame a page's WebSockets deliver that contains
+ * `moderation.queued`, so the studio page's arrival of the event can be told apart from its drawing.
+ */
+export function recordQueuedFrames(): void {
+  const frames: { at: number; data: string }[] = [];
+  (window as unknown as { __queuedFrames: typeof frames }).__queuedFrames = frames;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (typeof event.data === 'string' && event.data.includes('"moderation.queued"')) frames.push({ at: Date.now(), data: event.data });
+      });
+    }
+  } as typeof WebSocket;
+}
+
+/** When the studio page's socket delivered `moderation.queued` naming `name`. */
+export async function queuedFrameAt(page: Page, name: string, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (who) =>
+      (window as unknown as { __queuedFrames?: { at: number; data: string }[] }).__queuedFrames?.find((f) =>
+        f.data.includes(JSON.stringify(who)),
+      )?.at,
+    name,
+    { timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
