@@ -1,7 +1,7 @@
 /**
  * Drives stage guests from Node the way the guest page does (redeem → session → request) and
- * approves their requests as the host over the control socket. Shared by the stage spec and
- * the stage benchmark.
+ * approves their requests as the host over the control socket, for the stage spec (the stage
+ * benchmark drives the real guest page instead).
  */
 import type { GuestSessionResponse } from '../../../src/shared/contract/httpRoutes';
 import type { ModerationItem } from '../../../src/shared/domain/chat';
