@@ -10,6 +10,7 @@ import { authenticateChat, type ChatAuthDeps } from './auth';
 import { handleClientFrame, type FrameHandlerDeps } from './frameHandler';
 import { sendNow } from './hub';
 import type { ChatPeer } from './room';
+import { startHeartbeat } from '../server/heartbeat';
 
 export interface ChatSocketDeps extends FrameHandlerDeps {
   auth: ChatAuthDeps;
@@ -40,7 +41,6 @@ function sinceOf(url: URL): number | null {
  */
 export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: CHAT_MAX_FRAME_BYTES, clientTracking: true });
-  const alive = new WeakSet<WebSocket>();
   const peerOf = new WeakMap<WebSocket, ChatPeer>();
 
   const sessionIdOf = new WeakMap<WebSocket, string>();
@@ -54,20 +54,10 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
     for (const ws of wss.clients) if (sessionIdOf.get(ws) === ended.id) endSession(ws, 'Your moderator access has ended');
   });
 
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.has(socket)) {
-        // Leave at once: the 'close' event of a dead peer can take a while to arrive.
-        const peer = peerOf.get(socket);
-        if (peer) deps.hub.leave(peer);
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, deps.heartbeatMs ?? 25_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(wss, deps.heartbeatMs, (socket) => {
+    const peer = peerOf.get(socket);
+    if (peer) deps.hub.leave(peer);
+  });
 
   return {
     path: '/chat',
@@ -109,9 +99,8 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
         peerOf.set(ws, peer);
         const sessionId = auth.sessionId;
         if (sessionId !== null) sessionIdOf.set(ws, sessionId);
-        alive.add(ws);
+        heartbeat.track(ws);
         const budget = new FrameBudget(deps.frameBudget);
-        ws.on('pong', () => alive.add(ws));
         ws.on('close', () => deps.hub.leave(peer));
         ws.on('message', (data: Buffer, isBinary: boolean) => {
           if (sessionId !== null && !deps.auth.sessions.isActive(sessionId)) return endSession(ws, 'Your moderator access has ended');
@@ -124,7 +113,7 @@ export function createChatSocket(deps: ChatSocketDeps): UpgradeRoute & { close()
     },
     close() {
       stopEnded();
-      clearInterval(heartbeat);
+      heartbeat.stop();
       wss.close();
     },
   };

@@ -22,6 +22,7 @@ import {
 } from '../server/connectionLimits';
 import type { UpgradeRoute } from '../server/routes';
 import type { PageEventsHub, PageSubscriber } from './pageEventsHub';
+import { startHeartbeat } from '../server/heartbeat';
 
 export interface PageEventsSocketDeps {
   hub: PageEventsHub;
@@ -52,22 +53,12 @@ const MAX_BAD_FRAMES = 3;
  */
 export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute & { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: PAGE_EVENTS_MAX_FRAME_BYTES, clientTracking: true });
-  const alive = new WeakSet<WebSocket>();
   const subscriberOf = new WeakMap<WebSocket, PageSubscriber>();
 
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.has(socket)) {
-        const subscriber = subscriberOf.get(socket);
-        if (subscriber) deps.hub.remove(subscriber);
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, deps.heartbeatMs ?? 25_000);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(wss, deps.heartbeatMs, (socket) => {
+    const subscriber = subscriberOf.get(socket);
+    if (subscriber) deps.hub.remove(subscriber);
+  });
 
   function reply(ws: WebSocket, code: ErrorCode, message: string): void {
     ws.send(JSON.stringify({ type: 'error', code, message } satisfies ServerPageFrame));
@@ -123,10 +114,9 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
         ws.on('error', (error) => deps.log.warn('page events socket error', error.message));
         const subscriber = deps.hub.add(ws, address);
         subscriberOf.set(ws, subscriber);
-        alive.add(ws);
+        heartbeat.track(ws);
         const bad = { count: 0 };
         const budget = new FrameBudget(deps.frameBudget ?? DEFAULT_FRAME_BUDGET);
-        ws.on('pong', () => alive.add(ws));
         ws.on('close', () => {
           lease.release();
           deps.hub.remove(subscriber);
@@ -144,7 +134,7 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
       });
     },
     close() {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const client of wss.clients) client.close(PAGE_EVENTS_CLOSE.shutdown, 'Server is shutting down');
       deps.hub.close();
       wss.close();

@@ -12,12 +12,12 @@ import { isSameOrigin, sessionTokenOf } from './cookies';
 import { refuseUpgrade } from './http';
 import type { UpgradeRoute } from './routes';
 import type { Session, SessionRegistry } from './sessions';
+import { startHeartbeat } from './heartbeat';
 
 /** Frames above the contract limit get a `too_large` error frame; far beyond it, ws closes (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
 /** A client that stops reading is cut off once this much is queued for it. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-const HEARTBEAT_MS = 25_000;
 
 export interface ControlSocketDeps {
   sessions: SessionRegistry;
@@ -43,7 +43,6 @@ const MODERATOR_FRAME_BUDGET: FrameBudgetOptions = { burst: 60, perSecond: 20, m
 export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   const sessionOf = new WeakMap<WebSocket, Session>();
-  const alive = new WeakSet<WebSocket>();
 
   const stopEvents = deps.bus.listen((event, payload) => {
     const roles = studioEvents[event].roles as readonly string[];
@@ -67,17 +66,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     }
   });
 
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!alive.has(socket)) {
-        socket.terminate();
-        continue;
-      }
-      alive.delete(socket);
-      socket.ping();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
+  const heartbeat = startHeartbeat(wss);
 
   function sendText(socket: WebSocket, text: string): void {
     if (socket.readyState !== socket.OPEN) return;
@@ -125,10 +114,9 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
 
   wss.on('connection', (socket: WebSocket, session: Session) => {
     sessionOf.set(socket, session);
-    alive.add(socket);
+    heartbeat.track(socket);
     // The owner's own studio is never throttled; a hostile or buggy console is.
     const budget = session.role === 'owner' ? null : new FrameBudget(MODERATOR_FRAME_BUDGET);
-    socket.on('pong', () => alive.add(socket));
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       if (!deps.sessions.isActive(session.id)) return endSocket(socket, 'This session has ended');
       const verdict = budget?.take() ?? 'ok';
@@ -169,7 +157,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     close() {
       stopEvents();
       stopEnded();
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
       wss.close();
     },
