@@ -6,16 +6,21 @@ import { installedElectron } from './support/electron';
 
 const electronBinary = installedElectron();
 
+/** The desktop app with a fresh data directory, as `npm start` runs it. */
+function launchStudio() {
+  return electron.launch({
+    executablePath: electronBinary.path!,
+    args: ['.'],
+    env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
+  });
+}
+
 test.describe('desktop window security', () => {
   test.skip(electronBinary.path === null, electronBinary.path === null ? electronBinary.reason : '');
   if (electronBinary.path === null) console.log(`[skipped] Electron specs: ${electronBinary.reason}`);
 
   test('the studio window is isolated, sandboxed and exposes only the typed API', async () => {
-    const app = await electron.launch({
-      executablePath: electronBinary.path!,
-      args: ['.'],
-      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
-    });
+    const app = await launchStudio();
     try {
       const studioWindow = await app.firstWindow();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
@@ -39,11 +44,7 @@ test.describe('desktop window security', () => {
   });
 
   test('the studio is served from app://studio, not file://, and the scheme serves nothing outside the renderer', async () => {
-    const app = await electron.launch({
-      executablePath: electronBinary.path!,
-      args: ['.'],
-      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
-    });
+    const app = await launchStudio();
     try {
       const studioWindow = await app.firstWindow();
       await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
@@ -57,11 +58,7 @@ test.describe('desktop window security', () => {
   });
 
   test('navigation away from our origin is refused; window.open and webviews never open anything', async () => {
-    const app = await electron.launch({
-      executablePath: electronBinary.path!,
-      args: ['.'],
-      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
-    });
+    const app = await launchStudio();
     try {
       const studioWindow = await app.firstWindow();
       await expect(studioWindow.getByRole('button', { name: 'Settings' })).toBeVisible();
@@ -98,11 +95,7 @@ test.describe('desktop window security', () => {
   });
 
   test("the desktop picker lists this machine's screens from Electron and shares the one picked", async () => {
-    const app = await electron.launch({
-      executablePath: electronBinary.path!,
-      args: ['.'],
-      env: { ...process.env, AIRDECK_DATA_DIR: mkdtempSync(join(tmpdir(), 'airdeck-electron-')) },
-    });
+    const app = await launchStudio();
     try {
       const studioWindow = await app.firstWindow();
       await studioWindow.getByRole('button', { name: 'Share screen' }).click();
