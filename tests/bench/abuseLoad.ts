@@ -32,24 +32,25 @@ let stopping = false;
 function openHostile(url: string, localAddress: string): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, localAddress, handshakeTimeout: 30_000 });
-    let counted = false;
+    let state: 'pending' | 'open' | 'refused' = 'pending';
     ws.once('open', () => {
-      counted = true;
+      state = 'open';
       open += 1;
       resolve();
     });
     ws.once('unexpected-response', (_req, res) => {
+      state = 'refused';
       refusedBy.set(res.statusCode ?? 0, (refusedBy.get(res.statusCode ?? 0) ?? 0) + 1);
       res.resume();
       ws.terminate();
       resolve();
     });
     ws.on('error', () => {
-      if (!counted) failed += 1;
+      if (state === 'pending') failed += 1;
       resolve();
     });
     ws.once('close', () => {
-      if (counted) open -= 1;
+      if (state === 'open') open -= 1;
       resolve();
     });
     held.push(ws);
@@ -57,6 +58,33 @@ function openHostile(url: string, localAddress: string): Promise<void> {
 }
 
 const base = `ws://127.0.0.1:${port}`;
+const junkSockets: (WebSocket | null)[] = new Array(JUNK_SOCKETS).fill(null);
+/** Opens junk sender `slot`; settles once it is open or refused. */
+async function openJunk(slot: number): Promise<void> {
+  if (stopping) return;
+  // Junk senders come from addresses past the silent sockets' (the first 1 000), a fresh one per attempt.
+  const from = addressOf(1_000 + slot * MAX_RECONNECTS + reconnects);
+  const ws = new WebSocket(`${base}/chat?token=${await viewerToken(room!, `junk-${slot}-${reconnects}`)}`, { perMessageDeflate: false, localAddress: from });
+  ws.on('error', () => undefined);
+  ws.once('close', () => {
+    junkSockets[slot] = null;
+    if (stopping || reconnects >= MAX_RECONNECTS) return;
+    reconnects += 1;
+    setTimeout(() => void openJunk(slot), 50);
+  });
+  await new Promise<void>((resolve) => {
+    ws.once('open', () => resolve(void (junkSockets[slot] = ws)));
+    ws.once('unexpected-response', (_req, res) => {
+      refusedBy.set(res.statusCode ?? 0, (refusedBy.get(res.statusCode ?? 0) ?? 0) + 1);
+      res.resume();
+      resolve();
+    });
+    ws.once('error', () => resolve());
+  });
+}
+// The junk senders connect first: once the silent sockets fill the global ceiling, nobody new gets in.
+for (let slot = 0; slot < JUNK_SOCKETS; slot += 1) await openJunk(slot);
+
 // Each address opens `perAddress` on /events and `perAddress` on /chat; a few hundred at a time.
 let pending: Promise<void>[] = [];
 let address = 0;
@@ -73,26 +101,6 @@ for (let i = 0; i < asked; address += 1) {
 }
 await Promise.all(pending);
 const hostileAddresses = address;
-
-const junkSockets: (WebSocket | null)[] = new Array(JUNK_SOCKETS).fill(null);
-async function openJunk(slot: number): Promise<void> {
-  if (stopping) return;
-  const from = addressOf(hostileAddresses + 1 + reconnects + slot * MAX_RECONNECTS);
-  const ws = new WebSocket(`${base}/chat?token=${await viewerToken(room!, `junk-${slot}-${reconnects}`)}`, { perMessageDeflate: false, localAddress: from });
-  ws.on('unexpected-response', (_req, res) => {
-    refusedBy.set(res.statusCode ?? 0, (refusedBy.get(res.statusCode ?? 0) ?? 0) + 1);
-    res.resume();
-  });
-  ws.on('error', () => undefined);
-  ws.once('open', () => (junkSockets[slot] = ws));
-  ws.once('close', () => {
-    junkSockets[slot] = null;
-    if (stopping || reconnects >= MAX_RECONNECTS) return;
-    reconnects += 1;
-    setTimeout(() => void openJunk(slot), 50);
-  });
-}
-for (let slot = 0; slot < JUNK_SOCKETS; slot += 1) await openJunk(slot);
 
 const refused = () => [...refusedBy.entries()].map(([status, count]) => `${count}×${status}`).join(', ') || 'none';
 process.send?.({ type: 'holding', open, asked, addresses: hostileAddresses, refused: refused(), failed } satisfies LoadToParent);
