@@ -85,7 +85,9 @@ export interface App {
   dispatch: Dispatch;
   server: RunningServer;
   log: Logger;
-  /** Owner session token for the studio in a browser (headless); never logged except in the studio URL. */
+  /** One-time owner link token for the studio in a browser (headless): printed in the studio URL, spent on first use. */
+  ownerLink: string;
+  /** An owner session token for clients in this process (tests, benchmarks); never printed or logged. */
   ownerToken: string;
   status(): ServerStatus;
   close(): Promise<void>;
@@ -139,6 +141,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
   const socketBudget = options.sockets ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve) : SocketBudget.forThisProcess();
   const ownerToken = sessions.create('owner', 'host');
+  const ownerLink = sessions.openLink('owner', 'host').token;
   const saved = settings.get().server;
   const bindAddress = options.bindAddress ?? saved.bindAddress;
   const port = options.port ?? saved.port;
@@ -259,6 +262,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     dispatch,
     server: running,
     log,
+    ownerLink,
     ownerToken,
     status,
     async close() {

@@ -7,7 +7,8 @@ import { FileSecretStore } from './settings/secretStore';
 
 /**
  * `npm run serve`: the same services as the desktop app, without Electron. Prints the studio URL
- * (with the owner session token) for a browser on this machine or, with --bind, on the LAN.
+ * (with a one-time owner link, spent by the first browser to open it) for a browser on this machine
+ * or, with --bind, on the LAN.
  */
 async function main(): Promise<void> {
   let args;
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     desktop: false,
     rehearsalWorker: args.localLivekit ? new URL('./rehearsalWorker.js', import.meta.url) : null,
   });
-  const studioUrl = `${app.server.localUrl}/?session=${app.ownerToken}`;
+  const studioUrl = `${app.server.localUrl}/?session=${app.ownerLink}`;
   const livekit = app.settings.view().livekitServer;
   process.stdout.write(`Airdeck headless studio (data: ${dataDir})\nLiveKit: ${livekit.message}\nStudio URL: ${studioUrl}\n`);
 

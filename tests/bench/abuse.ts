@@ -1,10 +1,12 @@
 /**
- * Abuse benchmark: `node --import tsx tests/bench/abuse.ts [--idle 2000] [--junk 1000] [--calls 300] [--messages 300]`.
+ * Abuse benchmark: `node --import tsx tests/bench/abuse.ts [--sockets 10000] [--per-address 20] [--junk 1000] [--calls 300] [--messages 300]`.
  *
- * Does hostile load reach the owner? The app runs in one process, the hostile load in another
- * (abuseLoad.ts: `idle` TCP connections that never send a byte, plus `junk` junk chat frames per
- * second), and this process is the honest side: the owner's control socket and one viewer's chat
- * socket. It measures, first with no hostile load and then while the load is held, in one run:
+ * Does hostile load reach the owner, or drop an honest viewer? The app runs in one process with
+ * its real connection caps, the hostile load in another (abuseLoad.ts: `sockets` WebSockets to
+ * /events and /chat that never send a byte, from many loopback source addresses so per-address
+ * caps do not make it trivial, plus `junk` junk chat frames per second), and this process is the
+ * honest side from 127.0.0.1: the owner's control socket and one viewer's chat socket, both open
+ * before the load. It measures, first with no hostile load and then while the load is held, in one run:
  * the owner's control round trip (`server.status`, one call at a time) and a chat message's
  * delivery to the viewer (the owner sends with `chat.send`, the viewer's socket receives it).
  * Every step is bounded; the whole run takes well under a minute.
@@ -15,16 +17,19 @@ import WebSocket from 'ws';
 import { option } from './cliOption';
 import { percentile, viewerToken, type LoadToParent, type ServerToParent } from './abuseShared';
 
-const idleCount = Number(option('idle', '2000'));
+const socketCount = Number(option('sockets', '10000'));
+const perAddress = Number(option('per-address', '20'));
 const junkPerSec = Number(option('junk', '1000'));
 const calls = Number(option('calls', '300'));
 const messages = Number(option('messages', '300'));
 const STEP_MS = 30_000;
+/** Opening ten thousand sockets through the caps' upgrade rate takes longer than one step. */
+const OPEN_MS = 180_000;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-function within<T>(promise: Promise<T>, what: string): Promise<T> {
+function within<T>(promise: Promise<T>, what: string, ms = STEP_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${STEP_MS} ms`)), STEP_MS)));
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -59,6 +64,8 @@ try {
   await opened(owner, false);
   const viewer = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'honest-viewer')}`, { perMessageDeflate: false });
   await opened(viewer, true);
+  let viewerDropped = false;
+  viewer.once('close', () => (viewerDropped = true));
 
   let nextId = 1;
   const replies = new Map<number, () => void>();
@@ -105,12 +112,23 @@ try {
   await measure('warmup');
   const quiet = await measure('quiet');
 
-  load = child('./abuseLoad.ts', [String(ready.port), ready.room, String(idleCount), String(junkPerSec)]);
-  const holding = await within(nextMessage<LoadToParent & { type: 'holding' }>(load, (m) => m.type === 'holding'), 'opening the hostile sockets');
+  load = child('./abuseLoad.ts', [String(ready.port), ready.room, String(socketCount), String(junkPerSec), String(perAddress)]);
+  const holding = await within(nextMessage<LoadToParent & { type: 'holding' }>(load, (m) => m.type === 'holding'), 'opening the hostile sockets', OPEN_MS);
   const first = await nextMessage<LoadToParent & { type: 'stats' }>(load, (m) => m.type === 'stats');
   const hostile = await measure('hostile');
   const last = await nextMessage<LoadToParent & { type: 'stats' }>(load, (m) => m.type === 'stats');
   const junkRate = ((last.junkSent - first.junkSent) / (last.at - first.at)) * 1000;
+  // A viewer arriving now, from the honest address, while the hostile sockets are held.
+  const late = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'late-viewer')}`, { perMessageDeflate: false });
+  const lateAnswer = await within(
+    new Promise<string>((resolve) => {
+      late.once('message', () => resolve('accepted'));
+      late.once('unexpected-response', (_req, res) => resolve(`refused (HTTP ${res.statusCode})`));
+      late.once('error', (error) => resolve(`failed (${error.message})`));
+    }),
+    'a late viewer connecting',
+  );
+  late.terminate();
 
   const row = (what: string, a: number[], b: number[], p: number) => {
     const [x, y] = [percentile(a, p), percentile(b, p)];
@@ -118,8 +136,10 @@ try {
   };
   console.log(
     [
-      `Hostile load (separate process): ${holding.idleAsked} idle TCP connections asked, ${holding.idleOpen} open after connecting, ${last.idleOpen} still open at the end; ` +
-        `${Math.round(junkRate)} junk chat frames/s achieved (asked ${junkPerSec}) over 10 viewer sockets, ${last.reconnects} reconnects after the server closed one, ${last.refused} reconnects refused.`,
+      `Hostile load (separate process): ${holding.asked} silent WebSockets asked (half /events, half /chat with a viewer token each) from ${holding.addresses} loopback source addresses, ${perAddress} per address per endpoint; ` +
+        `${holding.open} open after connecting (refused: ${holding.refused}; failed: ${holding.failed}), ${last.open} still open at the end; ` +
+        `${Math.round(junkRate)} junk chat frames/s achieved (asked ${junkPerSec}) over 10 chat sockets from their own addresses, ${last.reconnects} reconnects after the server closed one; refusals over the whole run: ${last.refused}.`,
+      `Honest viewer (127.0.0.1, connected before the load): ${viewerDropped ? 'DROPPED' : 'not dropped'}. A new viewer connecting from 127.0.0.1 under the load: ${lateAnswer}.`,
       `Honest side (this process): ${calls} sequential owner \`server.status\` calls and ${messages} owner \`chat.send\` → viewer deliveries per phase, after a warm-up phase.`,
       '',
       '| Measured (ms) | No hostile load | Under hostile load | Ratio |',

@@ -3,8 +3,8 @@ import { AccessToken } from 'livekit-server-sdk';
 /** Messages between the abuse benchmark's processes. */
 export type ServerToParent = { type: 'ready'; port: number; ownerToken: string; room: string };
 export type LoadToParent =
-  | { type: 'holding'; idleOpen: number; idleAsked: number }
-  | { type: 'stats'; idleOpen: number; junkSent: number; reconnects: number; refused: number; at: number };
+  | { type: 'holding'; open: number; asked: number; addresses: number; refused: string; failed: number }
+  | { type: 'stats'; open: number; junkSent: number; reconnects: number; refused: string; at: number };
 
 /** A viewer chat token as the watch page gets one (the app's dev credentials). */
 export async function viewerToken(room: string, identity: string): Promise<string> {

@@ -150,7 +150,7 @@ async function airdeckRuns(browser: Browser, livekitUrl: string): Promise<Run[]>
   const studio = await startHeadless();
   try {
     const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await host.goto(studio.studioUrl);
+    await studio.openStudio(host);
     await host.getByRole('button', { name: 'Settings' }).click();
     await host.getByRole('textbox', { name: 'Server URL' }).fill(livekitUrl);
     await host.getByRole('button', { name: 'Save settings' }).click();

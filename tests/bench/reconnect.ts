@@ -59,7 +59,7 @@ async function airdeckRuns(browser: Browser, first: DevServer): Promise<{ live: 
   const studio = await startHeadless();
   try {
     const host = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await host.goto(studio.studioUrl);
+    await studio.openStudio(host);
     await host.getByRole('button', { name: 'Settings' }).click();
     await host.getByRole('textbox', { name: 'Server URL' }).fill(server.url);
     await host.getByRole('button', { name: 'Save settings' }).click();

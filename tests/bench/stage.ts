@@ -148,8 +148,7 @@ const livekit = await startLiveKit();
 const browser = await chromium.launch({ ...chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']), headless: true });
 const studio = await startHeadless();
 try {
-  const session = new URL(studio.studioUrl).searchParams.get('session');
-  const owner = await FrameClient.open(`ws://${new URL(studio.baseUrl).host}/control?session=${session}`);
+  const owner = await FrameClient.open(studio.controlUrl);
   const saved = await owner.call('settings.update', { livekit: { url: livekit.url } });
   if (!saved.ok) throw new Error(`settings.update: ${saved.error?.message}`);
 
@@ -157,7 +156,7 @@ try {
   const hostContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await hostContext.addInitScript(recordQueuedFrames);
   const host = await hostContext.newPage();
-  await host.goto(studio.studioUrl);
+  await studio.openStudio(host);
   await host.getByRole('button', { name: 'Share screen' }).click();
   await host.getByLabel('Shared screen preview').waitFor({ timeout: STEP_MS });
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Stage benchmark');

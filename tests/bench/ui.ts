@@ -72,8 +72,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const sockets: WebSocket[] = [];
 let owner: FrameClient | null = null;
 try {
-  const studioUrl = new URL(studio.studioUrl);
-  owner = await FrameClient.open(`ws://${studioUrl.host}/control?session=${studioUrl.searchParams.get('session')}`);
+  owner = await FrameClient.open(studio.controlUrl);
   const control = owner;
   const must = async (method: string, params: unknown) => {
     const result = await control.call(method, params);
@@ -92,7 +91,7 @@ try {
       for (const entry of list.getEntries()) window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   const dock = page.getByRole('complementary', { name: 'Chat and moderation' });
   await dock.getByRole('textbox', { name: 'Chat message' }).waitFor();
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);

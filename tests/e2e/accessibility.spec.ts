@@ -39,11 +39,12 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
     expect.soft(await seriousViolations(page, EXCLUSIONS), `${what}: serious or critical WCAG violations`).toEqual([]);
   };
 
-  const newPage = async (browser: Browser, url: string): Promise<Page> => {
+  /** Opens a page at `url`, or as the studio's owner when given the studio. */
+  const newPage = async (browser: Browser, url: string | HeadlessStudio): Promise<Page> => {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(url);
+    await (typeof url === 'string' ? page.goto(url) : url.openStudio(page));
     return page;
   };
 
@@ -57,7 +58,7 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
     studio = await startHeadless({ dataDir });
     control = await Control.open(studio);
     await control.call('settings.update', { livekit: { url: livekit.url } });
-    host = await newPage(browser, studio.studioUrl);
+    host = await newPage(browser, studio);
   });
 
   test.afterAll(async () => {

@@ -29,8 +29,7 @@ test.afterAll(async () => {
 
 test.beforeEach(async () => {
   studio = await startHeadless();
-  const url = new URL(studio.studioUrl);
-  owner = await FrameClient.open(`ws://${url.host}/control?session=${url.searchParams.get('session')}`);
+  owner = await FrameClient.open(studio.controlUrl);
   expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
   const started = await owner.call('stream.start', { title: 'Chat night', mode: 'voice_only' });
   expect(started.ok, JSON.stringify(started.error)).toBe(true);
@@ -42,11 +41,13 @@ test.afterEach(async () => {
   await studio?.stop();
 });
 
-async function open(browser: Browser, url: string): Promise<Page> {
+/** Opens a page at `url`, or as the studio's owner when given the studio. */
+async function open(browser: Browser, url: string | HeadlessStudio): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   pages.push(page);
-  page.on('pageerror', (error) => console.log(`[page error] ${url}: ${error.message}`));
-  await page.goto(url);
+  const name = typeof url === 'string' ? url : 'studio';
+  page.on('pageerror', (error) => console.log(`[page error] ${name}: ${error.message}`));
+  await (typeof url === 'string' ? page.goto(url) : url.openStudio(page));
   return page;
 }
 
@@ -71,7 +72,7 @@ async function send(viewer: Page, text: string): Promise<void> {
 }
 
 test("a viewer's message shows in the studio dock with the viewer's name", async ({ browser }) => {
-  const host = await open(browser, studio.studioUrl);
+  const host = await open(browser, studio);
   const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
   await expect(dock.getByRole('textbox', { name: 'Chat message' })).toBeEnabled();
 
@@ -92,7 +93,7 @@ test("a viewer's message shows in the studio dock with the viewer's name", async
 test('a held message waits in the queue, is approved by keyboard, and then reaches the viewer', async ({ browser }) => {
   // Links are held for review by default; say so explicitly so the test does not lean on a default.
   expect((await owner.call('rules.update', { links: 'hold' })).ok).toBe(true);
-  const host = await open(browser, studio.studioUrl);
+  const host = await open(browser, studio);
   const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
   const viewer = await openViewer(browser, 'Ben');
   const viewerChat = viewer.getByRole('complementary', { name: 'Chat' });
@@ -128,7 +129,7 @@ test('a held message waits in the queue, is approved by keyboard, and then reach
 });
 
 test('a co-moderator console has no End or Settings, and its session cannot end the stream', async ({ browser }) => {
-  const host = await open(browser, studio.studioUrl);
+  const host = await open(browser, studio);
   const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
   await dock.getByRole('button', { name: 'Invite a moderator' }).click();
   await dock.getByRole('textbox', { name: 'Moderator name' }).fill('Sam');
@@ -157,7 +158,8 @@ test('a co-moderator console has no End or Settings, and its session cannot end 
   ).toHaveCount(0);
 
   // The server refuses the owner-only methods over the moderator's own session.
-  const token = new URL(link).searchParams.get('session')!;
+  // The link was spent by the console's first visit; its session lives in that browser's cookie.
+  const token = (await console_.context().cookies()).find((cookie) => cookie.name === 'airdeck_session')!.value;
   const moderator = await FrameClient.open(`ws://${new URL(studio.baseUrl).host}/control?session=${encodeURIComponent(token)}`);
   try {
     const hello = await moderator.next((frame) => frame.type === 'hello');
@@ -173,7 +175,7 @@ test('a co-moderator console has no End or Settings, and its session cannot end 
 });
 
 test('a banned chatter is listed with the audit log and can be unbanned from the dock', async ({ browser }) => {
-  const host = await open(browser, studio.studioUrl);
+  const host = await open(browser, studio);
   const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
   const viewer = await openViewer(browser, 'Cleo');
   const identity = await viewer.evaluate(() => sessionStorage.getItem('airdeck.watch.identity'));

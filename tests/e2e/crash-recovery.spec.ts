@@ -31,8 +31,7 @@ function readStream(dataDir: string): { status: string; started_at: number; ende
 }
 
 async function ownerClient(headless: HeadlessStudio): Promise<FrameClient> {
-  const url = new URL(headless.studioUrl);
-  return FrameClient.open(`ws://${url.host}/control?session=${url.searchParams.get('session')}`);
+  return FrameClient.open(headless.controlUrl);
 }
 
 test('kill -9 while live: on restart the stream is closed at its last heartbeat', async () => {

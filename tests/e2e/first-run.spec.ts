@@ -46,7 +46,7 @@ test.describe.serial('first run: npm run serve, Go live, watch', () => {
 
   test('the printed URL opens the studio, which says it uses the local rehearsal server', async () => {
     expect(studio.output()).toContain('LiveKit: Local rehearsal server');
-    await host.goto(studio.studioUrl);
+    await studio.openStudio(host);
     await expect(host.getByRole('button', { name: 'Go live' })).toBeVisible();
     await expect(host.getByRole('region', { name: 'Program preview' })).toBeVisible();
     await expect(host.getByRole('note', { name: 'LiveKit server' })).toContainText('Local rehearsal server — viewers on this machine');

@@ -76,7 +76,7 @@ test.describe.serial('a host goes live and a viewer watches', () => {
       signal = socket;
     });
     host = await hostContext.newPage();
-    await host.goto(studio.studioUrl);
+    await studio.openStudio(host);
     await configureLiveKit(host, livekit.url);
   });
 
@@ -251,7 +251,7 @@ test.describe('going live fails clearly and leaves nothing live', () => {
 
   test('an unreachable LiveKit server', async ({ page }) => {
     studio = await startHeadless();
-    await page.goto(studio.studioUrl);
+    await studio.openStudio(page);
     // Port 9 (discard) on loopback has no LiveKit server.
     await configureLiveKit(page, 'ws://127.0.0.1:9');
     await tryGoLive(page);
@@ -264,7 +264,7 @@ test.describe('going live fails clearly and leaves nothing live', () => {
 
   test('bad credentials', async ({ page }) => {
     studio = await startHeadless();
-    await page.goto(studio.studioUrl);
+    await studio.openStudio(page);
     await configureLiveKit(page, livekit.url, 'not-the-secret');
     await tryGoLive(page);
     const alert = page.getByRole('alert').filter({ hasText: 'LiveKit rejected the credentials' });
@@ -303,7 +303,7 @@ test("the share dialog shows the sources main lists, grouped, and sends the one 
       } else server.send(message);
     });
   });
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Share screen' }).click();
   const picker = page.getByRole('dialog', { name: 'Choose what to share' });
   await expect(picker.getByRole('region', { name: 'Screens' }).getByRole('button')).toHaveCount(1);

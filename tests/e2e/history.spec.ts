@@ -29,7 +29,7 @@ function seededDataDir(): string {
 }
 
 async function openHistory(page: Page): Promise<void> {
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('table', { name: 'Past streams' })).toBeVisible();
 }

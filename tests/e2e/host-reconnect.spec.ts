@@ -59,7 +59,7 @@ test('a LiveKit restart mid-stream: the studio gets back on air by itself and th
   const hostContext = await browser.newContext();
   contexts.push(hostContext);
   const host = await hostContext.newPage();
-  await host.goto(studio.studioUrl);
+  await studio.openStudio(host);
   await host.getByRole('button', { name: 'Share screen' }).click();
   await expect(host.getByLabel('Shared screen preview')).toBeVisible();
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Restart drill');

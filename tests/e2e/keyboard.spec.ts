@@ -36,7 +36,7 @@ test.describe.serial('moderation from the keyboard', () => {
     const context = await browser.newContext();
     contexts.push(context);
     host = await context.newPage();
-    await host.goto(studio.studioUrl);
+    await studio.openStudio(host);
   });
 
   test.afterAll(async () => {

@@ -41,7 +41,7 @@ test('the program reaches an RTMP destination while live, and its switch turns i
   const received = join(mkdtempSync(join(tmpdir(), 'airdeck-ingest-')), 'received.flv');
   ingest = startIngest(port, received);
 
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit.url);
   await page.getByRole('checkbox', { name: 'Record every stream to this computer' }).uncheck();

@@ -69,7 +69,7 @@ function arrivalsIn(text: string): number {
 test(`${RATE} held messages a second for ${SECONDS} s: at most 5 queue announcements, and the queue still works by keyboard`, async ({
   page: host,
 }) => {
-  await host.goto(studio.studioUrl);
+  await studio.openStudio(host);
   const dock = host.getByRole('complementary', { name: 'Chat and moderation' });
   await expect(dock.getByRole('textbox', { name: 'Chat message' })).toBeEnabled();
   // The host sits in the queue, as a moderator facing a raid would.

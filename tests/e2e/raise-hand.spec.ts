@@ -43,7 +43,7 @@ test('a viewer raises a hand, is approved from the queue, and other viewers see 
   test.setTimeout(240_000);
   livekit = await startLiveKit();
   studio = await startHeadless();
-  await host.goto(studio.studioUrl);
+  await studio.openStudio(host);
   // Not recording: four media pages share two cores here, and the recording has its own spec.
   await saveSettings(host, async (page) => {
     await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit!.url);

@@ -43,7 +43,7 @@ test('a short live session leaves a playable WebM, listed on the stream detail',
   test.setTimeout(240_000);
   livekit = await startLiveKit();
   studio = await startHeadless();
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit.url);
   await expect(page.getByRole('checkbox', { name: 'Record every stream to this computer' })).toBeChecked();

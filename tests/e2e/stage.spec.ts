@@ -41,8 +41,7 @@ test.afterAll(async () => {
 });
 
 async function ownerClient(headless: HeadlessStudio): Promise<FrameClient> {
-  const url = new URL(headless.studioUrl);
-  return FrameClient.open(`ws://${url.host}/control?session=${url.searchParams.get('session')}`);
+  return FrameClient.open(headless.controlUrl);
 }
 
 function decodedFrames(tile: Locator): Promise<number> {
@@ -78,7 +77,7 @@ test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, relo
   expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await expect(page.getByText('Invite guests now; they can ask to join once you are live.')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/stage-idle.png` });
   await goLive(page);

@@ -9,7 +9,7 @@ test.afterEach(async () => {
 
 test('settings saved in the studio survive a restart of the headless server', async ({ page }) => {
   studio = await startHeadless();
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   // The session token leaves the address bar once the cookie is set.
   await expect(page).toHaveURL(`${studio.baseUrl}/`);
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -29,7 +29,7 @@ test('settings saved in the studio survive a restart of the headless server', as
   const dataDir = studio.dataDir;
   await studio.stop();
   studio = await startHeadless({ dataDir });
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('textbox', { name: 'Server URL' })).toHaveValue('wss://demo.livekit.cloud');
   await expect(page.getByRole('textbox', { name: 'API key' })).toHaveValue('APIdemo123');
@@ -40,7 +40,7 @@ test('settings saved in the studio survive a restart of the headless server', as
 
 test('invalid settings show a clear error and are not saved', async ({ page }) => {
   studio = await startHeadless();
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Server URL' }).fill('not-a-url');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -57,18 +57,22 @@ test('the studio is refused without its session token, or with a wrong one', asy
   await expect(page.getByRole('heading', { name: 'This studio link is not valid' })).toBeVisible();
   const forged = await page.goto(`${studio.baseUrl}/?session=forged`);
   expect(forged?.status()).toBe(401);
+  // The printed link works once; the harness has used it, so a second visit is refused, and told why.
+  const spent = await page.goto(studio.printedUrl);
+  expect(spent?.status()).toBe(401);
+  await expect(page.getByText('Studio links work once')).toBeVisible();
 });
 
 test('history shows a real empty state on a new install', async ({ page }) => {
   studio = await startHeadless();
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'History' }).click();
   await expect(page.getByRole('heading', { name: 'No streams yet' })).toBeVisible();
 });
 
 test('test connection reports an unreachable LiveKit server', async ({ page }) => {
   studio = await startHeadless();
-  await page.goto(studio.studioUrl);
+  await studio.openStudio(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   // Port 9 (discard) on loopback has no LiveKit server.
   await page.getByRole('textbox', { name: 'Server URL' }).fill('ws://127.0.0.1:9');

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { mintToken } from '../../src/main/tokens/livekitTokens';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
 const opened: WebSocket[] = [];
@@ -69,7 +70,7 @@ describe('connection caps protect the owner', () => {
     expect((await owner.call('settings.get')).ok).toBe(true);
     // A moderator is not the owner: the reserve is not theirs.
     const moderatorLink = (await owner.call('moderation.createModeratorLink', { label: 'Mo' })) as { value: { url: string } };
-    const moderator = new URL(moderatorLink.value.url).searchParams.get('session')!;
+    const moderator = await redeemLink(moderatorLink.value.url);
     expect(await connect(t.wsUrl('/control', { session: moderator }))).toBe(503);
     owner.close();
   });
@@ -101,7 +102,7 @@ describe('connection caps protect the owner', () => {
     t = await startTestApp({ rooms: new FakeRooms() });
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     const link = (await owner.call('moderation.createModeratorLink', { label: 'Mo' })) as { value: { url: string } };
-    const moderator = await FrameClient.open(t.wsUrl('/control', { session: new URL(link.value.url).searchParams.get('session')! }));
+    const moderator = await FrameClient.open(t.wsUrl('/control', { session: await redeemLink(link.value.url) }));
     const closed = new Promise<number>((resolve) => moderator.socket.once('close', (code) => resolve(code)));
     for (let i = 0; i < 300; i += 1) moderator.socket.send('{}');
     expect(await closed).toBe(1008);

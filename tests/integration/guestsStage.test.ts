@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -65,7 +66,7 @@ describe('invites', () => {
     const { owner } = await setup();
     const { code } = await invite(owner, { role: 'moderator' });
     const answer = await post<{ value: { status: string; consoleUrl: string } }>('/api/guest/redeem', { code, name: 'Mo' });
-    const session = new URL(answer.value.consoleUrl).searchParams.get('session');
+    const session = await redeemLink(answer.value.consoleUrl);
     expect(t.app.sessions.verify(session)).toMatchObject({ role: 'moderator', actor: 'moderator:Mo' });
   });
 });

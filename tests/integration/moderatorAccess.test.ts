@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -13,7 +14,8 @@ interface SessionView {
   grant: { kind: string; inviteId?: string; label?: string };
 }
 
-const sessionOf = (url: string): string => new URL(url).searchParams.get('session')!;
+/** A console link is spent on first use, as a browser would: its session token is what sockets use. */
+const sessionOf = redeemLink;
 
 function closeOf(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
@@ -46,7 +48,7 @@ describe('revocable moderator access', () => {
   it('lists sessions with what granted them; revoking one closes its control and chat sockets and refuses it after', async () => {
     const { owner, room, streamId } = await setup();
     const link = (await owner.call('moderation.createModeratorLink', { label: 'Sam' })) as { value: { url: string } };
-    const samToken = sessionOf(link.value.url);
+    const samToken = await sessionOf(link.value.url);
     const invite = (await owner.call('invites.create', { role: 'moderator', label: 'for Ria', expiresInMinutes: 30 })) as {
       value: { invite: { id: string; expiresAt: number }; link: string };
     };
@@ -55,7 +57,7 @@ describe('revocable moderator access', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Ria' }),
     });
-    const riaToken = sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
+    const riaToken = await sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
 
     const listed = ((await owner.call('moderators.list')) as { value: { sessions: SessionView[] } }).value.sessions;
     expect(listed.map((s) => s.name)).toEqual(['Sam', 'Ria']);
@@ -101,7 +103,7 @@ describe('revocable moderator access', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Kim' }),
     });
-    const kimToken = sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
+    const kimToken = await sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
     const kim = await FrameClient.open(t.wsUrl('/control', { session: kimToken }));
     const closed = closeOf(kim.socket);
 

@@ -13,12 +13,13 @@ interface SenderState {
 
 /** How far back the repeated-text rule looks, and how many texts it remembers. */
 const REPEAT_WINDOW_MS = 60_000;
-const REPEAT_MEMORY = 3;
+export const REPEAT_MEMORY = 3;
 
 /**
  * Per-chatter rate limit (N messages per W seconds) and slow mode (one message per N seconds),
- * plus the short memory of recent texts the repeated-text rule needs. In memory: limits reset
- * with the app, which is fine for limits measured in seconds.
+ * plus the short memory of recent texts the repeated-text rule needs. Kept in memory; a chatter
+ * it does not know yet is seeded from their stored messages (`seed`), so a restart does not let
+ * someone in slow mode post again at once.
  */
 export class SendLimiter {
   private readonly senders = new Map<string, SenderState>();
@@ -38,6 +39,18 @@ export class SendLimiter {
       return { ok: false, code: 'rate_limited', retryAfterMs: windowMs - (now - (recent[0] ?? now)) };
     }
     return { ok: true };
+  }
+
+  /** Whether `key` has state here; when not, the caller seeds it from storage. */
+  has(key: string): boolean {
+    return this.senders.has(key);
+  }
+
+  /** Restores a chatter's recent accepted sends (oldest first), e.g. read back after a restart. */
+  seed(key: string, sends: readonly { at: number; text: string }[]): void {
+    if (sends.length === 0 || this.senders.has(key)) return;
+    const texts = sends.slice(-REPEAT_MEMORY).map((send) => ({ text: normalizeText(send.text), at: send.at }));
+    this.senders.set(key, { sends: sends.map((send) => send.at), lastAccepted: Math.max(...sends.map((send) => send.at)), texts });
   }
 
   /** Counts a send that passed `check`. */

@@ -2,12 +2,12 @@ import { canModerate, CHAT_MAX_LENGTH, type ChatMessage } from '../../shared/dom
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import { activeTimeoutUntil, findActiveBan } from '../history/chatBans';
-import { getChatMessage, hasVisibleMessageFrom, insertChatMessage } from '../history/chatMessages';
+import { getChatMessage, hasVisibleMessageFrom, insertChatMessage, listRecentSendsBy } from '../history/chatMessages';
 import { getModerationItem, insertModerationItem } from '../history/moderationItems';
 import { getStream } from '../history/streams';
 import { ChatFailure } from './chatFailure';
 import { newChatId, type ChatHub } from './hub';
-import { SendLimiter } from './limiter';
+import { REPEAT_MEMORY, SendLimiter } from './limiter';
 import type { ChatIdentity } from './room';
 import type { RulesStore } from './rulesStore';
 import type { BatchWriter } from './writer';
@@ -67,6 +67,11 @@ export class ChatSender {
     const key = `${streamId}\u0000${who.identity}`;
     let holdReason: string | null = null;
     if (!privileged) {
+      // Memory is empty after a restart: read the chatter's newest sends back, once per chatter.
+      if (!this.limiter.has(key)) {
+        const depth = Math.max(rules.rules.rateLimit.messages, REPEAT_MEMORY);
+        this.limiter.seed(key, listRecentSendsBy(db, streamId, who.identity, depth));
+      }
       const limit = this.limiter.check(key, at, rules.rules);
       if (!limit.ok) {
         const message =

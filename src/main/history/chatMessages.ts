@@ -115,6 +115,10 @@ export const MESSAGES_AFTER_SQL = `SELECT * FROM chat_messages
   ORDER BY seq DESC LIMIT ?`;
 export const DELETED_SINCE_SQL = `SELECT id FROM chat_messages
   WHERE stream_id = ? AND deleted_at_seq >= ? AND seq <= ? ORDER BY deleted_at_seq LIMIT ?`;
+// INDEXED BY: left to itself the planner walks the stream's time index newest first, which for a
+// chatter with no messages reads the whole stream's chat; the sender index reads only theirs.
+export const RECENT_SENDS_SQL = `SELECT created_at, text FROM chat_messages INDEXED BY chat_messages_by_sender
+  WHERE stream_id = ? AND sender_identity = ? ORDER BY created_at DESC LIMIT ?`;
 export const VISIBLE_FROM_SQL = `SELECT 1 FROM chat_messages
   WHERE stream_id = ? AND sender_identity = ? AND status IN ('visible', 'deleted') LIMIT 1`;
 
@@ -153,4 +157,13 @@ export function maxChatSeq(db: Database, streamId: string): number {
 /** True once a chatter has had a message shown in this stream (no longer a "new chatter"). */
 export function hasVisibleMessageFrom(db: Database, streamId: string, identity: string): boolean {
   return db.prepare(VISIBLE_FROM_SQL).get(streamId, identity) !== undefined;
+}
+
+/**
+ * A chatter's newest stored messages in a stream (any status: held and removed ones were accepted
+ * sends too), oldest first. Seeds slow mode and rate limits after a restart.
+ */
+export function listRecentSendsBy(db: Database, streamId: string, identity: string, limit: number): { at: number; text: string }[] {
+  const rows = db.prepare(RECENT_SENDS_SQL).all(streamId, identity, limit) as { created_at: number; text: string }[];
+  return rows.reverse().map((row) => ({ at: row.created_at, text: row.text }));
 }

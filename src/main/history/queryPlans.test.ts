@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/openDatabase';
 import { ROLE_SESSIONS_SQL } from './analytics';
+import { RECENT_SENDS_SQL } from './chatMessages';
 import { QUALITY_EVENTS_SQL } from './qualityEvents';
 import { SEARCH_SQL } from './search';
 import { STAGE_SESSIONS_SQL } from './stageSessions';
@@ -56,5 +57,11 @@ describe('history query plans', () => {
     const detail = plan(LATEST_STAGE_REQUEST_SQL, ['s', 'guest-1']);
     expect(detail).toMatch(/SEARCH moderation_items USING INDEX moderation_items_by_subject \(stream_id=\? AND subject_identity=\? AND kind=\?\)/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('reads one chatter’s newest sends (limits after a restart) through the sender index', () => {
+    const detail = plan(RECENT_SENDS_SQL, ['s', 'viewer-1', 5]);
+    // Sorting only that chatter's rows of the stream is fine; scanning the table is not.
+    expect(detail).toMatch(/SEARCH chat_messages USING INDEX chat_messages_by_sender \(stream_id=\? AND sender_identity=\?\)/);
   });
 });

@@ -52,10 +52,10 @@ export class ModeratorAccess {
     });
   }
 
-  /** Opens a moderator session; returns the token to hand out once (in a console URL). */
+  /** Opens a moderator session; returns its one-time link token to hand out (in a console URL). */
   grant(request: GrantRequest): { token: string; session: ModeratorSession } {
     const actor = `${MODERATOR_IDENTITY_PREFIX}${request.name}`;
-    const { token, session } = this.deps.sessions.open('moderator', actor, { expiresAt: request.expiresAt, grant: request.grant });
+    const { token, session } = this.deps.sessions.openLink('moderator', actor, { expiresAt: request.expiresAt, grant: request.grant });
     this.deps.record({
       streamId: this.deps.liveStreamId(),
       actor: request.by,

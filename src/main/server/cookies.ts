@@ -12,9 +12,12 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-/** HttpOnly so page scripts never see it; SameSite=Strict so other sites cannot ride on it. */
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/**
+ * HttpOnly so page scripts never see it; SameSite=Strict so other sites cannot ride on it; Max-Age
+ * so the browser drops it when the server would refuse it anyway (the server enforces the expiry).
+ */
+export function sessionCookie(token: string, maxAgeSeconds: number): string {
+  return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}`;
 }
 
 /** The session token of a request: `?session=` first, then the cookie. */

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { baseHeaders } from './http';
-import { isSameOrigin, sessionCookie, sessionTokenOf } from './cookies';
+import { isSameOrigin, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import type { HttpRoute } from './routes';
 import type { SessionRegistry } from './sessions';
 import { resolveStaticFile, sendFile } from './staticFiles';
@@ -24,31 +24,39 @@ main{max-width:34rem;padding:2rem;border:1px solid #2a2f3a;border-radius:12px;ba
   res.end(html);
 }
 
+/** True, now that links work once: the refusal tells what happened and where a new link comes from. */
+function refuseStudio(res: ServerResponse): void {
+  sendHtmlMessage(
+    res,
+    401,
+    'This studio link is not valid',
+    'Studio links work once: the first visit signs that browser in and the link stops working. This link was already used, has expired, was revoked or was never valid. In the browser that used it, open the studio address without the link; otherwise restart <code>npm run serve</code> for a new one-time owner link, or ask the host for a new moderator link.',
+  );
+}
+
 /**
- * The studio page needs an owner or moderator session. A link carrying `?session=` sets an
- * HttpOnly cookie and redirects to the bare URL, so the token leaves the address bar and history.
+ * The studio page needs an owner or moderator session. A link carrying `?session=` is exchanged,
+ * once, for a fresh session token in an HttpOnly cookie, with a redirect to the bare URL, so the
+ * token leaves the address bar and history, and the link itself is worth nothing afterwards.
  */
 export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
   const studio: HttpRoute = {
     method: ['GET', 'HEAD'],
     path: '/',
     async handle(req, res, url) {
-      const token = sessionTokenOf(req, url);
-      const session = deps.sessions.verify(token);
-      if (!session || !token) {
-        sendHtmlMessage(
-          res,
-          401,
-          'This studio link is not valid',
-          'Open the studio with the link printed by <code>npm run serve</code> (it carries a one-time session token), or ask the host for a new moderator link.',
-        );
-        return;
-      }
       if (url.searchParams.has('session')) {
-        res.writeHead(303, { ...baseHeaders(), Location: '/', 'Set-Cookie': sessionCookie(token) });
+        // Only a GET spends the link: a HEAD (a link preview, a checker) must not use it up.
+        if (req.method !== 'GET') {
+          sendHtmlMessage(res, 405, 'Open this link in a browser', 'Studio links are opened with GET.');
+          return;
+        }
+        const exchanged = deps.sessions.redeem(url.searchParams.get('session'));
+        if (!exchanged) return refuseStudio(res);
+        res.writeHead(303, { ...baseHeaders(), Location: '/', 'Set-Cookie': sessionCookie(exchanged.token, exchanged.maxAgeSeconds) });
         res.end();
         return;
       }
+      if (!deps.sessions.verify(readCookie(req, SESSION_COOKIE))) return refuseStudio(res);
       if (!isSameOrigin(req)) {
         sendHtmlMessage(res, 403, 'Forbidden', 'Cross-origin request refused.');
         return;

@@ -14,10 +14,7 @@ export class Control {
   }
 
   static open(studio: HeadlessStudio): Promise<Control> {
-    const url = new URL(studio.studioUrl);
-    url.protocol = 'ws:';
-    url.pathname = '/control';
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(studio.controlUrl);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new Control(socket)));
       socket.once('error', reject);

@@ -2,14 +2,22 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page, Response } from '@playwright/test';
+import { redeemLink } from '../../support/sessionLinks';
 import { trackProcessGroup, untrackProcessGroup } from './processGroups';
 
 export interface HeadlessStudio {
   process: ChildProcess;
   dataDir: string;
-  /** Studio URL with the owner session token, as printed. */
-  studioUrl: string;
+  /** The studio URL as printed; its one-time link is already spent by the harness, as a first visit would. */
+  printedUrl: string;
+  /** The owner's session token the printed link was exchanged for (what the browser's cookie holds). */
+  ownerSession: string;
+  /** The control socket URL, as the owner (a non-browser client holding the session token). */
+  controlUrl: string;
   baseUrl: string;
+  /** Opens the studio in `page` as the owner: puts the session cookie in its context, then loads `/`. */
+  openStudio(page: Page): Promise<Response | null>;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -64,12 +72,36 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
       clearTimeout(timer);
       reject(new Error(`npm run serve exited (${code}):\n${output}`));
     });
+    let printed = false;
     child.stdout!.on('data', () => {
       const match = /Studio URL: (\S+)/.exec(output);
-      if (!match) return;
+      if (!match || printed) return;
+      printed = true;
       clearTimeout(timer);
-      const studioUrl = match[1]!;
-      resolve({ process: child, dataDir, studioUrl, baseUrl: new URL(studioUrl).origin, output: () => output, stop });
+      const printedUrl = match[1]!;
+      const baseUrl = new URL(printedUrl).origin;
+      // The printed link works once: spend it here, once, and hand the specs the session it opened.
+      redeemLink(printedUrl).then(
+        (ownerSession) =>
+          resolve({
+            process: child,
+            dataDir,
+            printedUrl,
+            ownerSession,
+            controlUrl: `${baseUrl.replace('http', 'ws')}/control?session=${ownerSession}`,
+            baseUrl,
+            async openStudio(page) {
+              await page.context().addCookies([{ name: 'airdeck_session', value: ownerSession, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+              return page.goto(`${baseUrl}/`);
+            },
+            output: () => output,
+            stop,
+          }),
+        (error: unknown) => {
+          void stop('SIGKILL');
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
   });
 }

@@ -48,7 +48,7 @@ export function ModeratorLinkButton() {
             <input type="text" readOnly value={state.url} onFocus={(event) => event.target.select()} />
           </label>
           <p className="hint" role="status">
-            {state.copied ? 'Copied. ' : 'Copy it from the box. '}Anyone with this link can moderate for 24 hours, until Airdeck restarts, or until you revoke it under Moderators.
+            {state.copied ? 'Copied. ' : 'Copy it from the box. '}The link works once: the first browser to open it can moderate for 24 hours, until Airdeck restarts, or until you revoke it under Moderators.
           </p>
           <button type="button" onClick={() => setState({ kind: 'closed' })}>
             Done

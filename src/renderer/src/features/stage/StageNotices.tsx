@@ -11,7 +11,7 @@ export function StageNotices() {
       {notice && <p>{notice.text}</p>}
       {promoted && (
         <label>
-          {promoted.name} is now a co-moderator. Send them this console link:
+          {promoted.name} is now a co-moderator. Send them this console link (it works once, in the first browser that opens it):
           <input readOnly value={promoted.consoleUrl} aria-label={`Console link for ${promoted.name}`} onFocus={(e) => e.currentTarget.select()} />
         </label>
       )}
