@@ -23,7 +23,7 @@ let studio: HeadlessStudio;
 let control: Control;
 /** A raid is many chatters: each stays within the chat socket's per-socket frame budget. */
 const RAIDERS = 10;
-let raiders: ViewerChat[] = [];
+const raiders: ViewerChat[] = [];
 
 test.beforeAll(async () => {
   livekit = await startLiveKit();
