@@ -40,7 +40,7 @@ function vitestCounts() {
 function playwrightCounts() {
   if (!existsSync(playwrightReport)) return null;
   const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, flaky: stats.flaky };
 }
 
 /**
@@ -80,7 +80,7 @@ const stageFailures = failedStages.filter((name) => !((name === 'unit' && unit.f
 
 console.log('\n=== summary');
 console.log(`unit (vitest): ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
-console.log(`e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+console.log(`e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped${e2e.flaky ? ` (${e2e.flaky} passed only on a retry: see "flaky" above)` : ''}`);
 if (failedStages.length > 0) console.log(`failed stages: ${failedStages.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed + stageFailures} failed, ${total.skipped} skipped`);
 process.exit(failedStages.length === 0 && total.passed > 0 ? 0 : 1);
