@@ -169,6 +169,9 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expectFrames(guest.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
   await expect(guest.getByRole('combobox', { name: 'Camera' })).not.toHaveValue('');
   await expect(guest.getByRole('combobox', { name: 'Microphone' })).not.toHaveValue('');
+  // The meter animates on animation frames, which a browser pauses in a window nobody looks at:
+  // the guest looks at their device check.
+  await guest.bringToFront();
   await expect
     .poll(async () => Number(await guest.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')))
     .toBeGreaterThan(0);
