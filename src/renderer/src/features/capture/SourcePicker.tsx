@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { CaptureSource } from '../../../../shared/domain/live';
 import { useStudio } from '../../store';
+import { useModalDialog } from '../../components/useModalDialog';
 
 function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: boolean; onPick(id: string): void }) {
   if (props.sources.length === 0) return null;
@@ -36,14 +36,7 @@ function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: 
 export function SourcePicker() {
   const picker = useStudio((s) => s.picker);
   const { chooseSource, closePicker } = useStudio.getState();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (picker.open && !element.open) element.showModal();
-    if (!picker.open && element.open) element.close();
-  }, [picker.open]);
+  const dialog = useModalDialog(picker.open);
 
   const pick = (id: string) => void chooseSource(id);
   return (

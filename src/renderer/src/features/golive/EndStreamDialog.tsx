@@ -1,14 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
 
 /** "End the stream for everyone?" — ending closes the room for every viewer and guest. */
 export function EndStreamDialog(props: { open: boolean; ending: boolean; onConfirm(): void; onCancel(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (props.open && !element.open) element.showModal();
-    if (!props.open && element.open) element.close();
-  }, [props.open]);
+  const dialog = useModalDialog(props.open);
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="end-title" aria-describedby="end-body" onClose={props.onCancel}>
       <h2 id="end-title">End the stream?</h2>

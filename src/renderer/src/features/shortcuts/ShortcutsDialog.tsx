@@ -1,7 +1,7 @@
 import './shortcuts.css';
-import { useEffect, useRef } from 'react';
 import { useStudio } from '../../store';
 import { SHORTCUT_GROUPS, type Shortcut } from './shortcuts';
+import { useModalDialog } from '../../components/useModalDialog';
 
 function Keys({ keys }: { keys: string[] }) {
   return (
@@ -40,13 +40,7 @@ export function ShortcutsDialog() {
   const setOpen = useStudio((s) => s.setShortcutsOpen);
   // Moderator sessions cannot read settings; their queue keys stay on (they act only in the queue).
   const singleKeys = useStudio((s) => s.settings?.studio.queueShortcuts ?? true);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>
       <header>

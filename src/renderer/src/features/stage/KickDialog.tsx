@@ -1,15 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
 
 /** "Kick Ada?" — kicking removes the guest now and bans their link for the rest of the stream. */
 export function KickDialog(props: { name: string | null; busy: boolean; onConfirm(): void; onCancel(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const open = props.name !== null;
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="kick-title" aria-describedby="kick-body" onClose={props.onCancel}>
       <h2 id="kick-title">Kick {props.name}?</h2>
