@@ -16,6 +16,11 @@ import { Control } from './support/control';
 import { startHeadless, type HeadlessStudio } from './support/headless';
 import { roomService, startLiveKit } from './support/livekitDevServer.js';
 import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+import { chromiumLaunchOptions } from './support/chromium';
+import { toneWavFile } from './support/toneFile';
+
+// A steady tone on the fake microphone, so the device check's level meter always has a signal.
+test.use({ launchOptions: chromiumLaunchOptions([`--use-file-for-fake-audio-capture=${toneWavFile()}`]) });
 
 /** The parts of the app's LiveSession (stream.start) this spec uses. */
 interface LiveSession {
@@ -169,9 +174,6 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expectFrames(guest.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
   await expect(guest.getByRole('combobox', { name: 'Camera' })).not.toHaveValue('');
   await expect(guest.getByRole('combobox', { name: 'Microphone' })).not.toHaveValue('');
-  // The meter animates on animation frames, which a browser pauses in a window nobody looks at:
-  // the guest looks at their device check.
-  await guest.bringToFront();
   await expect
     .poll(async () => Number(await guest.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')))
     .toBeGreaterThan(0);
