@@ -2,6 +2,7 @@ import { formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
 import { selectIsLive } from '../../store/liveSlice';
 import { formatKbps, STATE_LABEL } from './destinationLabels';
+import { DestinationSwitch } from './DestinationSwitch';
 import { UplinkLive } from './UplinkBudget';
 
 /**
@@ -13,7 +14,6 @@ export function DestinationsLive() {
   const live = useStudio(selectIsLive);
   const destinations = useStudio((state) => state.destinations);
   const status = useStudio((state) => state.multistreamStatus);
-  const updateDestination = useStudio((state) => state.updateDestination);
   if (!live || destinations.length === 0) return null;
   return (
     <section className="destinations-live" aria-label="Destinations">
@@ -24,13 +24,7 @@ export function DestinationsLive() {
           return (
             <li key={destination.id} className={`destination-live state-${state}`}>
               <label>
-                <input
-                  type="checkbox"
-                  role="switch"
-                  aria-label={`Send to ${destination.name}`}
-                  checked={destination.enabled}
-                  onChange={(event) => void updateDestination({ id: destination.id, enabled: event.target.checked })}
-                />
+                <DestinationSwitch destination={destination} />
                 {destination.name}
               </label>
               <span aria-live="polite" title={current?.message ?? undefined}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { RTMP_PRESETS, type Destination, type DestinationPreset } from '../../../../shared/domain/multistream';
 import { useStudio } from '../../store';
 import { PRESET_LABEL } from './destinationLabels';
+import { DestinationSwitch } from './DestinationSwitch';
 
 interface NewDestination {
   name: string;
@@ -100,13 +101,7 @@ function DestinationRow({ destination }: { destination: Destination }) {
     <li className="destination-row">
       <strong>{destination.name}</strong> <span className="hint">{PRESET_LABEL[destination.preset]} · {address}</span>
       <label className="rules-check">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-label={`Send to ${destination.name}`}
-          checked={destination.enabled}
-          onChange={(event) => void updateDestination({ id: destination.id, enabled: event.target.checked })}
-        />
+        <DestinationSwitch destination={destination} />
         On
       </label>
       <label>
