@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
-import { redeemLink } from '../support/sessionLinks';
+import { redeemLink, upgradeStatus } from '../support/sessionLinks';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -19,18 +19,6 @@ const sessionOf = redeemLink;
 
 function closeOf(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
-}
-
-/** The HTTP status of a refused upgrade, or 101 when it opened. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-  });
 }
 
 async function setup() {

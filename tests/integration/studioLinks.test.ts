@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { SESSION_ABSOLUTE_MS } from '../../src/main/server/sessions';
 import { FakeRooms } from '../support/fakeRooms';
-import { redeemLink } from '../support/sessionLinks';
+import { redeemLink, upgradeStatus } from '../support/sessionLinks';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -18,17 +17,6 @@ async function withStudioPage(): Promise<TestApp> {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Airdeck studio</title>');
   return startTestApp({ rooms: new FakeRooms(), rendererDir });
-}
-
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-  });
 }
 
 const studioWithCookie = (token: string) => fetch(`${t.baseUrl}/`, { headers: { Cookie: `airdeck_session=${token}` }, redirect: 'manual' });

@@ -93,12 +93,6 @@ export class PageEventsHub {
     this.subscribers.delete(subscriber);
   }
 
-  countFrom(address: string): number {
-    let count = 0;
-    for (const subscriber of this.subscribers) if (subscriber.address === address) count++;
-    return count;
-  }
-
   close(): void {
     this.unlisten();
     if (this.flush) clearImmediate(this.flush);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageStream } from '../../../shared/contract/pageEvents';
-import { ManualTimers } from './manualTimers';
+import { ManualTimers } from '../testSupport/manualTimers';
 import { PageEventsClient, type ChannelState, type PageSocketLike } from './pageEventsClient';
 
 class FakeSocket implements PageSocketLike {

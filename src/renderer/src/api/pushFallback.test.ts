@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from './manualTimers';
+import { ManualTimers } from '../testSupport/manualTimers';
 import { PushFallback } from './pushFallback';
 
 function setup() {

@@ -1,33 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
-import { FakeChannel } from '../api/fakeChannel';
-import { ManualTimers } from '../api/manualTimers';
+import { FakeChannel } from '../testSupport/fakeChannel';
+import { ManualTimers, settle } from '../testSupport/manualTimers';
 import type { GuestApi } from './guestApi';
 import { GuestController } from './guestController';
 import { useGuest } from './guestStore';
 import { saveGuestToken } from './guestToken';
+import { memoryStorage } from '../testSupport/memoryStorage';
 
 const CODE = 'c'.repeat(32);
 const TOKEN = 't'.repeat(43);
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A session with no room and no preview, so the test needs neither LiveKit nor a camera. */
 function session(state: GuestSessionResponse['state']): GuestSessionResponse {
   return { state, identity: 'guest-1', name: 'Ana', livekit: null, title: null, notice: null };
-}
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
 }
 
 async function setup(state: GuestSessionResponse['state'] = 'rejected') {
@@ -98,12 +84,7 @@ describe('GuestController with the push channel', () => {
   it('polls with back-off only while the channel is down, and stops once it is back', async () => {
     const { reads, timers, channel } = await setup();
     channel().drop();
-    const delays: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      delays.push(...timers.delays);
-      timers.fire();
-      await settle();
-    }
+    const delays = await timers.fireInTurn(3, settle);
     expect(delays).toEqual([1_000, 2_000, 4_000]);
     expect(reads).toHaveLength(4);
     channel().push({ status: 'waiting' });

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeChannel } from '../api/fakeChannel';
-import { ManualTimers } from '../api/manualTimers';
+import { FakeChannel } from '../testSupport/fakeChannel';
+import { ManualTimers, settle } from '../testSupport/manualTimers';
 import { WatchController } from './watchController';
 import { useWatch } from './watchStore';
 import type { TokenAnswer } from './watchTokenClient';
 
 const LIVE = { status: 'live', title: 'Show', mode: 'screen_guests', startedAt: 1 } as const;
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function setup() {
   const timers = new ManualTimers();
@@ -50,12 +49,7 @@ describe('WatchController with the push channel', () => {
     await settle();
     expect(asked).toHaveLength(1);
     expect(useWatch.getState().phase).toEqual({ kind: 'waiting' });
-    const delays: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      delays.push(...timers.delays);
-      timers.fire();
-      await settle();
-    }
+    const delays = await timers.fireInTurn(3, settle);
     expect(delays).toEqual([1_000, 2_000, 4_000]);
     expect(asked).toHaveLength(4);
 

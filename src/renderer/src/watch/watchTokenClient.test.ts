@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestWatchToken } from './watchTokenClient';
+import { memoryStorage } from '../testSupport/memoryStorage';
 
 const LIVE = {
   status: 'live',
@@ -14,20 +15,6 @@ const LIVE = {
   startedAt: 1_700_000_000_000,
   raisedHands: true,
 };
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
 
 let fetchMock: ReturnType<typeof vi.fn>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveSession } from '../../../../shared/domain/live';
 import { fail, ok, type Result } from '../../../../shared/result';
-import { ManualTimers } from '../../api/manualTimers';
+import { ManualTimers } from '../../testSupport/manualTimers';
 import type { HostRoomEvents } from '../../livekit/hostRoom';
 import type { HostMedia } from '../../livekit/publisher';
 import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';

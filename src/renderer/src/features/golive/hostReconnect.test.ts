@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualTimers } from '../../api/manualTimers';
+import { ManualTimers } from '../../testSupport/manualTimers';
 import { backoffMs, Reconnector } from './hostReconnect';
 
 /** Resolves each try when the test says how it went. */

@@ -1,5 +1,5 @@
 import type { PageStream } from '../../../shared/contract/pageEvents';
-import type { ChannelState, PageEventsListeners, PushChannel } from './pageEventsClient';
+import type { ChannelState, PageEventsListeners, PushChannel } from '../api/pageEventsClient';
 
 /** A push channel driven by hand in controller tests: connect it, push frames, drop it. */
 export class FakeChannel implements PushChannel {

@@ -1,4 +1,7 @@
-import type { Timers } from './pushFallback';
+import type { Timers } from '../api/pushFallback';
+
+/** Lets pending promise continuations and immediates run. */
+export const settle = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Timers that fire only when a test says so: the delays asked for, and the next one run by hand. */
 export class ManualTimers implements Timers {
@@ -28,5 +31,16 @@ export class ManualTimers implements Timers {
     this.pending.delete(id);
     timer.run();
     return true;
+  }
+
+  /** Fires the pending timer `times` times, letting `settle` run between; returns the delays seen. */
+  async fireInTurn(times: number, settle: () => Promise<void>): Promise<number[]> {
+    const seen: number[] = [];
+    for (let i = 0; i < times; i++) {
+      seen.push(...this.delays);
+      this.fire();
+      await settle();
+    }
+    return seen;
   }
 }
