@@ -9,7 +9,7 @@ import { prepareOwnerOnlyDir } from './db/fileModes';
 import { openDatabase, type Database } from './db/openDatabase';
 import { PageEventsHub } from './pageEvents/pageEventsHub';
 import { createPageEventsSocket, PAGE_EVENTS_GATE } from './pageEvents/pageEventsSocket';
-import { closeAbandonedStreams, getStream } from './history/streams';
+import { closeAbandonedStreams, getStream } from './db/history/streams';
 import { createLogger, type Logger } from './logging';
 import { startAppServer, type RunningServer } from './server/appServer';
 import { ClientAddresses } from './server/clientAddress';

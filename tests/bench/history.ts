@@ -15,9 +15,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildStreamDetail } from '../../src/main/analytics/streamDetail';
 import { openDatabase } from '../../src/main/db/openDatabase';
-import { searchMessages } from '../../src/main/history/search';
-import { listStreams } from '../../src/main/history/streams';
-import { listTranscript } from '../../src/main/history/transcript';
+import { searchMessages } from '../../src/main/db/history/search';
+import { listStreams } from '../../src/main/db/history/streams';
+import { listTranscript } from '../../src/main/db/history/transcript';
 import { option } from './cliOption';
 
 const STREAMS = Number(option('streams', '1000'));

@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/main/db/openDatabase';
-import { createStream } from '../../src/main/history/streams';
+import { createStream } from '../../src/main/db/history/streams';
 import { createLogger } from '../../src/main/logging';
 import { ffmpegPath } from '../../src/main/multistream/ffmpegBinary';
 import { MultistreamService } from '../../src/main/multistream/multistreamService';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { listMessagesAfter } from '../../src/main/history/chatMessages';
-import { createStream } from '../../src/main/history/streams';
+import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
+import { createStream } from '../../src/main/db/history/streams';
 import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ChatClient, type ChatClientEvents, type ChatSocketLike } from '../../src/shared/chatClient';
-import { listMessagesAfter } from '../../src/main/history/chatMessages';
+import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
 import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
 
 function once<E extends keyof ChatClientEvents>(client: ChatClient, event: E, match: (v: ChatClientEvents[E]) => boolean = () => true) {

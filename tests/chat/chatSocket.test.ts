@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listMessagesAfter } from '../../src/main/history/chatMessages';
+import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
 import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
 
 describe('chat socket with real ws clients', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/openDatabase';
-import { getChatMessage } from '../../src/main/history/chatMessages';
+import { getChatMessage } from '../../src/main/db/chat/chatMessages';
 import { mintChatToken, TestClient } from './support/server';
 
 const ENTRY = fileURLToPath(new URL('./support/chatServerEntry.ts', import.meta.url));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/main/db/openDatabase';
-import { createStream, endStream } from '../../src/main/history/streams';
+import { createStream, endStream } from '../../src/main/db/history/streams';
 import { parseCsv } from '../../src/main/analytics/csv';
 import { seedSimulatedStream } from '../history/simulatedStream';
 import { startHeadless, type HeadlessStudio } from './support/headless';

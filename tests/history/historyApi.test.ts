@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStream } from '../../src/main/history/streams';
+import { createStream } from '../../src/main/db/history/streams';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 import { EXPECTED, seedSimulatedStream } from './simulatedStream';
 

@@ -1,11 +1,11 @@
 import type { Database } from '../../src/main/db/openDatabase';
-import { appendAudit } from '../../src/main/history/auditLog';
-import { deleteChatMessage, insertChatMessage, publishHeldMessage, rejectHeldMessage } from '../../src/main/history/chatMessages';
-import { closeOpenSessions, closeParticipantSession, openParticipantSession } from '../../src/main/history/participantSessions';
-import { recordQualityChange } from '../../src/main/history/qualityEvents';
-import { closeOpenStageSessions, closeStageSession, openStageSession } from '../../src/main/history/stageSessions';
-import { createStream, endStream } from '../../src/main/history/streams';
-import { addViewerSample } from '../../src/main/history/viewerSamples';
+import { appendAudit } from '../../src/main/db/moderation/auditLog';
+import { deleteChatMessage, insertChatMessage, publishHeldMessage, rejectHeldMessage } from '../../src/main/db/chat/chatMessages';
+import { closeOpenSessions, closeParticipantSession, openParticipantSession } from '../../src/main/db/history/participantSessions';
+import { recordQualityChange } from '../../src/main/db/history/qualityEvents';
+import { closeOpenStageSessions, closeStageSession, openStageSession } from '../../src/main/db/stage/stageSessions';
+import { createStream, endStream } from '../../src/main/db/history/streams';
+import { addViewerSample } from '../../src/main/db/history/viewerSamples';
 
 export const MIN = 60_000;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getStream } from '../../src/main/history/streams';
+import { getStream } from '../../src/main/db/history/streams';
 import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
 import { startTestApp, type TestApp } from '../support/testApp';

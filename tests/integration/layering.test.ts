@@ -22,7 +22,7 @@ describe('layering rules', () => {
 
   it('only the Electron folder, main/index.ts and the preload import electron', async () => {
     const code = "import { app } from 'electron';\nexport const x = app;\n";
-    expect(await ruleIdsFor('src/main/history/probe.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/db/probe.ts', code)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/renderer/src/probe.ts', code)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/main/electron/probe.ts', code)).not.toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/main/index.ts', code)).not.toContain('no-restricted-imports');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { insertModerationItem } from '../../src/main/history/moderationItems';
+import { insertModerationItem } from '../../src/main/db/moderation/moderationItems';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
 

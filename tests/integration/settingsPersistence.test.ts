@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSetting } from '../../src/main/history/settingsRows';
+import { writeSetting } from '../../src/main/db/settings/settingsRows';
 import { FileSecretStore } from '../../src/main/settings/secretStore';
 import { FrameClient, startTestApp } from '../support/testApp';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seedSimulatedStream } from '../../../tests/history/simulatedStream';
 import type { TranscriptEntry } from '../../shared/domain/history';
 import { openDatabase } from '../db/openDatabase';
-import { listStreamMessages, listStreamModerationLog } from '../history/exportStream';
-import { getStream } from '../history/streams';
+import { listStreamMessages, listStreamModerationLog } from '../db/history/exportStream';
+import { getStream } from '../db/history/streams';
 import { parseCsv } from './csv';
 import { CHAT_CSV_COLUMNS, chatExport, MODERATION_CSV_COLUMNS, moderationExport } from './exportFormat';
 

@@ -1,6 +1,6 @@
 import type { ExportFile, ExportFormat, TranscriptEntry } from '../../shared/domain/history';
 import type { StreamRecord } from '../../shared/domain/stream';
-import type { AuditExportRow } from '../history/exportStream';
+import type { AuditExportRow } from '../db/history/exportStream';
 import { toCsv } from './csv';
 
 /** Column order of the chat CSV. Times appear twice: ISO for people, epoch ms for programs. */

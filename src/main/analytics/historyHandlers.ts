@@ -2,10 +2,10 @@ import type { historyMethods } from '../../shared/contract/historyApi';
 import { AppFailure, assertNever } from '../../shared/result';
 import type { Handlers } from '../api/types';
 import type { Database } from '../db/openDatabase';
-import { listStreamMessages, listStreamModerationLog } from '../history/exportStream';
-import { searchMessages } from '../history/search';
-import { deleteStream, getStream } from '../history/streams';
-import { listTranscript } from '../history/transcript';
+import { listStreamMessages, listStreamModerationLog } from '../db/history/exportStream';
+import { searchMessages } from '../db/history/search';
+import { deleteStream, getStream } from '../db/history/streams';
+import { listTranscript } from '../db/history/transcript';
 import { chatExport, moderationExport } from './exportFormat';
 import { buildStreamDetail } from './streamDetail';
 

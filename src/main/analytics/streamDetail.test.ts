@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED, MIN, seedSimulatedStream } from '../../../tests/history/simulatedStream';
 import { openDatabase } from '../db/openDatabase';
-import { addViewerSample } from '../history/viewerSamples';
-import { createStream, endStream } from '../history/streams';
+import { addViewerSample } from '../db/history/viewerSamples';
+import { createStream, endStream } from '../db/history/streams';
 import { buildStreamDetail } from './streamDetail';
 
 describe('stream detail analytics of a simulated show', () => {

@@ -1,7 +1,7 @@
 import type { ServerStatus } from '../../shared/contract/studioApi';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { getStream, listStreams } from '../history/streams';
+import { getStream, listStreams } from '../db/history/streams';
 import { testLivekitConnection } from '../livekit/roomAdmin';
 import type { SettingsService } from '../settings/settingsService';
 import type { EventBus } from './eventBus';

@@ -3,7 +3,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { CHAT_CLOSE, type ChatErrorCode } from '../../shared/contract/chatFrames';
 import type { ChatRole } from '../../shared/domain/chat';
 import type { Database } from '../db/openDatabase';
-import { getStreamByRoomName } from '../history/streams';
+import { getStreamByRoomName } from '../db/history/streams';
 import { sessionTokenOf } from '../server/cookies';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';

@@ -3,8 +3,8 @@ import { CHAT_JOIN_HISTORY, CHAT_MAX_REPLAY, CHAT_CLOSE, type ServerChatFrame } 
 import { canModerate, type ChatMessage, type Reaction } from '../../shared/domain/chat';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { activeTimeoutUntil, findActiveBan } from '../history/chatBans';
-import { listDeletedSince, listMessagesAfter, listRecentMessages, maxChatSeq } from '../history/chatMessages';
+import { activeTimeoutUntil, findActiveBan } from '../db/chat/chatBans';
+import { listDeletedSince, listMessagesAfter, listRecentMessages, maxChatSeq } from '../db/chat/chatMessages';
 import type { Logger } from '../logging';
 import { ChatFailure } from './chatFailure';
 import { ChatRoom, type ChatIdentity, type ChatPeer, type PeerSocket } from './room';

@@ -1,6 +1,6 @@
 import { ChatRulesSchema, DEFAULT_CHAT_RULES, type ChatRules, type ChatRulesUpdate } from '../../shared/domain/chat';
 import type { Database } from '../db/openDatabase';
-import { readSetting, writeSetting } from '../history/settingsRows';
+import { readSetting, writeSetting } from '../db/settings/settingsRows';
 import { assertUsablePatterns, patternProblem } from './blockedPatterns';
 import { CompiledRules } from './rules';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChat, nextEvent } from '../../../tests/chat/support/fixtures';
-import { getChatMessage, listMessagesAfter } from '../history/chatMessages';
-import { endStream } from '../history/streams';
+import { getChatMessage, listMessagesAfter } from '../db/chat/chatMessages';
+import { endStream } from '../db/history/streams';
 
 import type { ChatIdentity } from './room';
 

@@ -1,10 +1,10 @@
 import { canModerate, CHAT_MAX_LENGTH, type ChatMessage } from '../../shared/domain/chat';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { activeTimeoutUntil, findActiveBan } from '../history/chatBans';
-import { getChatMessage, hasVisibleMessageFrom, insertChatMessage, listRecentSendsBy } from '../history/chatMessages';
-import { getModerationItem, insertModerationItem } from '../history/moderationItems';
-import { getStream } from '../history/streams';
+import { activeTimeoutUntil, findActiveBan } from '../db/chat/chatBans';
+import { getChatMessage, hasVisibleMessageFrom, insertChatMessage, listRecentSendsBy } from '../db/chat/chatMessages';
+import { getModerationItem, insertModerationItem } from '../db/moderation/moderationItems';
+import { getStream } from '../db/history/streams';
 import { ChatFailure } from './chatFailure';
 import { newChatId, type ChatHub } from './hub';
 import { REPEAT_MEMORY, SendLimiter } from './limiter';

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../shared/domain/chat';
 import type { Database } from '../db/openDatabase';
-import { getChatMessage, toChatMessage } from '../history/chatMessages';
-import { getChatStreamState } from '../history/chatStreamState';
+import { getChatMessage, toChatMessage } from '../db/chat/chatMessages';
+import { getChatStreamState } from '../db/chat/chatStreamState';
 
 /** The pinned and highlighted message of a stream as clients show them (only if still visible). */
 export function resolveStreamState(db: Database, streamId: string): { pinned: ChatMessage | null; highlight: ChatMessage | null } {

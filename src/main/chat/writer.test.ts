@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../../../tests/chat/support/fixtures';
-import { insertChatMessage, getChatMessage } from '../history/chatMessages';
+import { insertChatMessage, getChatMessage } from '../db/chat/chatMessages';
 import { BatchWriter } from './writer';
 
 const sender = { identity: 'v1', name: 'Viewer', role: 'viewer' as const };

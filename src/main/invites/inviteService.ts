@@ -4,7 +4,7 @@ import type { CreatedInvite, Invite, InviteRole } from '../../shared/domain/stag
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { consumeInvite, findInviteByHash, getInvite, insertInvite, listInvites, revokeInvite } from '../history/invites';
+import { consumeInvite, findInviteByHash, getInvite, insertInvite, listInvites, revokeInvite } from '../db/stage/invites';
 import type { ModeratorAccess } from '../moderation/moderatorAccess';
 import { hashCode, newInviteCode } from './inviteCodes';
 

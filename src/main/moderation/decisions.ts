@@ -1,8 +1,8 @@
 import type { AuditEntry, ModerationDecision, ModerationItem } from '../../shared/domain/chat';
-import { appendAudit } from '../history/auditLog';
-import { deleteChatMessage, getChatMessage, publishHeldMessage, rejectHeldMessage, type StoredChatMessage } from '../history/chatMessages';
-import { getChatStreamState, setHighlightedMessage, setPinnedMessage } from '../history/chatStreamState';
-import { closeItemsForMessage, decideModerationItem, getModerationItem } from '../history/moderationItems';
+import { appendAudit } from '../db/moderation/auditLog';
+import { deleteChatMessage, getChatMessage, publishHeldMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
+import { getChatStreamState, setHighlightedMessage, setPinnedMessage } from '../db/chat/chatStreamState';
+import { closeItemsForMessage, decideModerationItem, getModerationItem } from '../db/moderation/moderationItems';
 import { ChatFailure } from '../chat/chatFailure';
 import type { ModerationDeps } from './moderationService';
 

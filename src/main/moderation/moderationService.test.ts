@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChat } from '../../../tests/chat/support/fixtures';
 import { AppFailure } from '../../shared/result';
-import { getChatMessage } from '../history/chatMessages';
+import { getChatMessage } from '../db/chat/chatMessages';
 
 const viewer = (identity: string) => ({ identity, name: identity, role: 'viewer' as const });
 const host = { actor: 'host', role: 'owner' as const };

@@ -12,9 +12,9 @@ import type {
 import { mayActOn, refusalMessage, type Actor } from '../../shared/domain/roles';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { appendAudit, listAudit, type NewAuditEntry } from '../history/auditLog';
-import { insertBan, liftBans, listActiveBans, upsertTimeout } from '../history/chatBans';
-import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../history/chatMessages';
+import { appendAudit, listAudit, type NewAuditEntry } from '../db/moderation/auditLog';
+import { insertBan, liftBans, listActiveBans, upsertTimeout } from '../db/chat/chatBans';
+import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
 import {
   addReport,
   decideModerationItem,
@@ -22,9 +22,9 @@ import {
   insertModerationItem,
   listModerationItems,
   listPendingHeldOf,
-} from '../history/moderationItems';
-import { roleOfIdentity } from '../history/participantRoles';
-import { getStream } from '../history/streams';
+} from '../db/moderation/moderationItems';
+import { roleOfIdentity } from '../db/history/participantRoles';
+import { getStream } from '../db/history/streams';
 import { ChatFailure } from '../chat/chatFailure';
 import { newChatId, type ChatHub } from '../chat/hub';
 import type { ChatIdentity } from '../chat/room';

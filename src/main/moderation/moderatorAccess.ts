@@ -4,7 +4,7 @@ import { MODERATOR_IDENTITY_PREFIX } from '../../shared/domain/roles';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Handlers } from '../api/types';
-import type { NewAuditEntry } from '../history/auditLog';
+import type { NewAuditEntry } from '../db/moderation/auditLog';
 import type { Session, SessionRegistry } from '../server/sessions';
 
 export interface ModeratorAccessDeps {

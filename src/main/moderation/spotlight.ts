@@ -1,7 +1,7 @@
 import type { AuditEntry, ChatMessage } from '../../shared/domain/chat';
-import { appendAudit } from '../history/auditLog';
-import { toChatMessage, type StoredChatMessage } from '../history/chatMessages';
-import { setHighlightedMessage, setPinnedMessage } from '../history/chatStreamState';
+import { appendAudit } from '../db/moderation/auditLog';
+import { toChatMessage, type StoredChatMessage } from '../db/chat/chatMessages';
+import { setHighlightedMessage, setPinnedMessage } from '../db/chat/chatStreamState';
 import type { ModerationDeps } from './moderationService';
 
 /** Pins a message above the chat for everyone (null unpins). Stored, so late joiners see it too. */

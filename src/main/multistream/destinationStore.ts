@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/multistream';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { readSetting, writeSetting } from '../history/settingsRows';
+import { readSetting, writeSetting } from '../db/settings/settingsRows';
 import type { SecretStore } from '../settings/secretStore';
 
 const DESTINATIONS_KEY = 'multistream.destinations';

@@ -11,7 +11,7 @@ import {
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
-import { closeOpenDestinationSessions, noteDestinationSession, openDestinationSession } from '../history/destinationSessions';
+import { closeOpenDestinationSessions, noteDestinationSession, openDestinationSession } from '../db/history/destinationSessions';
 import type { Logger } from '../logging';
 import type { SecretStore } from '../settings/secretStore';
 import { ChildRegistry } from './childRegistry';

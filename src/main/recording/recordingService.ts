@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { Recording } from '../../shared/domain/recording';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { closeRecording, getRecording, insertRecording, listOpenRecordings, noteRecordingProgress, recordingFilesOfStream } from '../history/recordings';
+import { closeRecording, getRecording, insertRecording, listOpenRecordings, noteRecordingProgress, recordingFilesOfStream } from '../db/history/recordings';
 import type { Logger } from '../logging';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { recordingFileName } from './fileNames';

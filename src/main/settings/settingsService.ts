@@ -8,7 +8,7 @@ import {
   type SettingsView,
 } from '../../shared/domain/settings';
 import type { Database } from '../db/openDatabase';
-import { readSetting, writeSetting } from '../history/settingsRows';
+import { readSetting, writeSetting } from '../db/settings/settingsRows';
 import type { SecretStore } from './secretStore';
 
 const SETTINGS_KEY = 'app.settings';

@@ -1,9 +1,9 @@
 import type { GuestState } from '../../shared/domain/stage';
 import type { Database } from '../db/openDatabase';
-import type { GuestSessionRecord } from '../history/guestSessions';
-import { isInviteRevoked } from '../history/invites';
-import { latestStageRequest } from '../history/moderationItems';
-import { findRosterGuest } from '../history/stageRoster';
+import type { GuestSessionRecord } from '../db/stage/guestSessions';
+import { isInviteRevoked } from '../db/stage/invites';
+import { latestStageRequest } from '../db/moderation/moderationItems';
+import { findRosterGuest } from '../db/stage/stageRoster';
 
 /** What a barred guest reads when no stream-specific notice was recorded for them. */
 export const REVOKED_INVITE_NOTICE = 'The invite you used was revoked.';

@@ -1,6 +1,6 @@
 import type { AuditEntry, ModerationItem } from '../../shared/domain/chat';
 import type { Actor } from '../../shared/domain/roles';
-import type { NewAuditEntry } from '../history/auditLog';
+import type { NewAuditEntry } from '../db/moderation/auditLog';
 
 /**
  * What the stage needs of the moderation queue: stage requests go in, decisions come out.

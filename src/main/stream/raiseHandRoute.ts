@@ -1,7 +1,7 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { RAISE_HAND_PATH, RaiseHandRequestSchema, type RaiseHandResponse } from '../../shared/contract/httpRoutes';
 import type { Database } from '../db/openDatabase';
-import { findActiveBan } from '../history/chatBans';
+import { findActiveBan } from '../db/chat/chatBans';
 import type { InviteService } from '../invites/inviteService';
 import { readJsonBody, sendError, sendResult } from '../server/http';
 import type { ClientAddressOf } from '../server/clientAddress';

@@ -1,7 +1,7 @@
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { LIVEKIT_WEBHOOK_PATH } from '../../shared/contract/httpRoutes';
 import type { Database } from '../db/openDatabase';
-import { closeParticipantSession, openParticipantSession, type SessionRoleInStream } from '../history/participantSessions';
+import { closeParticipantSession, openParticipantSession, type SessionRoleInStream } from '../db/history/participantSessions';
 import { BodyTooLargeError, readBody, sendError, sendJson } from '../server/http';
 import type { HttpRoute } from '../server/routes';
 import type { Logger } from '../logging';

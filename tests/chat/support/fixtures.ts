@@ -1,7 +1,7 @@
 import type { ServerChatFrame } from '../../../src/shared/contract/chatFrames';
 import { EventBus } from '../../../src/main/api/eventBus';
 import { openDatabase, type Database } from '../../../src/main/db/openDatabase';
-import { createStream } from '../../../src/main/history/streams';
+import { createStream } from '../../../src/main/db/history/streams';
 import type { Logger } from '../../../src/main/logging';
 import type { PeerSocket } from '../../../src/main/chat/room';
 

@@ -7,7 +7,7 @@ import type { ChatRulesUpdate } from '../../../src/shared/domain/chat';
 import { EventBus } from '../../../src/main/api/eventBus';
 import { createChatService, type ChatService } from '../../../src/main/chat/chatService';
 import { openDatabase, type Database } from '../../../src/main/db/openDatabase';
-import { createStream, getStreamByRoomName } from '../../../src/main/history/streams';
+import { createStream, getStreamByRoomName } from '../../../src/main/db/history/streams';
 import { ConnectionGate, SocketBudget } from '../../../src/main/server/connectionLimits';
 import { SessionRegistry } from '../../../src/main/server/sessions';
 import { memoryLogger } from './fixtures';

@@ -1,4 +1,4 @@
-import type { Database } from '../db/openDatabase';
+import type { Database } from '../openDatabase';
 
 export type SessionRoleInStream = 'host' | 'viewer' | 'guest' | 'moderator';
 

@@ -1,8 +1,8 @@
-import { CRASH_END_REASON } from '../../shared/domain/stream';
-import { insertChatMessage } from './chatMessages';
+import { CRASH_END_REASON } from '../../../shared/domain/stream';
+import { insertChatMessage } from '../chat/chatMessages';
 import { openParticipantSession } from './participantSessions';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/openDatabase';
+import { openDatabase } from '../openDatabase';
 import {
   closeAbandonedStreams,
   createStream,

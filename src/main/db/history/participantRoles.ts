@@ -1,5 +1,5 @@
-import { HOST_IDENTITY, MODERATOR_IDENTITY_PREFIX, type Role } from '../../shared/domain/roles';
-import type { Database } from '../db/openDatabase';
+import { HOST_IDENTITY, MODERATOR_IDENTITY_PREFIX, type Role } from '../../../shared/domain/roles';
+import type { Database } from '../openDatabase';
 
 /**
  * The role of a target identity, from what the server itself issued: the host's fixed identity,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/openDatabase';
+import { openDatabase } from '../openDatabase';
 import { createStream, listStreams } from './streams';
 
 const DAY = 86_400_000;

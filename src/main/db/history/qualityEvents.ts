@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { ConnectionQuality } from '../../shared/domain/history';
+import type { Database } from '../openDatabase';
+import type { ConnectionQuality } from '../../../shared/domain/history';
 
 export interface QualityEventRow {
   identity: string;

@@ -1,5 +1,5 @@
-import { DestinationSessionSchema, type DestinationSession } from '../../shared/domain/multistream';
-import type { Database } from '../db/openDatabase';
+import { DestinationSessionSchema, type DestinationSession } from '../../../shared/domain/multistream';
+import type { Database } from '../openDatabase';
 
 interface Row {
   destination_id: string;

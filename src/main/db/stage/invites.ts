@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { Invite, InviteRole } from '../../shared/domain/stage';
+import type { Database } from '../openDatabase';
+import type { Invite, InviteRole } from '../../../shared/domain/stage';
 
 interface InviteRow {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/openDatabase';
-import { currentSchemaVersion } from '../db/migrate';
+import { openDatabase } from '../openDatabase';
+import { currentSchemaVersion } from '../migrate';
 import { DELETED_SINCE_SQL, MESSAGES_AFTER_SQL, RECENT_MESSAGES_SQL, VISIBLE_FROM_SQL } from './chatMessages';
 
 /** The hot chat queries must use their indexes, or join and resume slow down as history grows. */

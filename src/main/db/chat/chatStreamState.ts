@@ -1,4 +1,4 @@
-import type { Database } from '../db/openDatabase';
+import type { Database } from '../openDatabase';
 
 /** The pinned and highlighted message of a stream (ids only; null when none). */
 export interface ChatStreamState {

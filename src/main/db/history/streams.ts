@@ -1,8 +1,8 @@
-import type { Database } from '../db/openDatabase';
-import type { StreamMode, StreamPage, StreamRecord } from '../../shared/domain/stream';
+import type { Database } from '../openDatabase';
+import type { StreamMode, StreamPage, StreamRecord } from '../../../shared/domain/stream';
 import { closeOpenSessions } from './participantSessions';
-import { closeOpenStageSessions } from './stageSessions';
-import { CRASH_END_REASON } from '../../shared/domain/stream';
+import { closeOpenStageSessions } from '../stage/stageSessions';
+import { CRASH_END_REASON } from '../../../shared/domain/stream';
 
 /** Row shape of `streams`, exactly as SQLite returns it. */
 interface StreamRow {

@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { ChatBan } from '../../shared/domain/chat';
+import type { Database } from '../openDatabase';
+import type { ChatBan } from '../../../shared/domain/chat';
 
 interface BanRow {
   identity: string;

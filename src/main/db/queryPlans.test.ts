@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/openDatabase';
-import { ROLE_SESSIONS_SQL } from './analytics';
-import { RECENT_SENDS_SQL } from './chatMessages';
-import { QUALITY_EVENTS_SQL } from './qualityEvents';
-import { SEARCH_SQL } from './search';
-import { STAGE_SESSIONS_SQL } from './stageSessions';
-import { LATEST_STAGE_REQUEST_SQL } from './moderationItems';
-import { LIST_STREAMS_SQL } from './streams';
-import { STREAM_BAND_SQL, TRANSCRIPT_MATCH_SQL, TRANSCRIPT_PAGE_SQL } from './transcript';
+import { openDatabase } from './openDatabase';
+import { ROLE_SESSIONS_SQL } from './history/analytics';
+import { RECENT_SENDS_SQL } from './chat/chatMessages';
+import { QUALITY_EVENTS_SQL } from './history/qualityEvents';
+import { SEARCH_SQL } from './history/search';
+import { STAGE_SESSIONS_SQL } from './stage/stageSessions';
+import { LATEST_STAGE_REQUEST_SQL } from './moderation/moderationItems';
+import { LIST_STREAMS_SQL } from './history/streams';
+import { STREAM_BAND_SQL, TRANSCRIPT_MATCH_SQL, TRANSCRIPT_PAGE_SQL } from './history/transcript';
 
 /** The hot history queries must be served by an index, never by a table scan or a sort. */
 function plan(sql: string, params: unknown[] | Record<string, unknown>): string {

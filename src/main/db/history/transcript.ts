@@ -1,6 +1,6 @@
-import type { Database } from '../db/openDatabase';
-import type { TranscriptEntry, TranscriptPage } from '../../shared/domain/history';
-import type { ChatMessageRow } from './chatMessages';
+import type { Database } from '../openDatabase';
+import type { TranscriptEntry, TranscriptPage } from '../../../shared/domain/history';
+import type { ChatMessageRow } from '../chat/chatMessages';
 import { toMatchQuery } from './matchQuery';
 
 /** A `chat_messages` row plus its rowid, which breaks ties between messages of the same millisecond. */

@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { AuditAction, AuditEntry } from '../../shared/domain/chat';
+import type { Database } from '../openDatabase';
+import type { AuditAction, AuditEntry } from '../../../shared/domain/chat';
 
 interface AuditRow {
   id: number;

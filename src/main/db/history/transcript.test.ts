@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedSimulatedStream } from '../../../tests/history/simulatedStream';
-import { openDatabase } from '../db/openDatabase';
-import { insertChatMessage } from './chatMessages';
+import { seedSimulatedStream } from '../../../../tests/history/simulatedStream';
+import { openDatabase } from '../openDatabase';
+import { insertChatMessage } from '../chat/chatMessages';
 import { toMatchQuery } from './matchQuery';
 import { searchMessages } from './search';
 import { createStream, deleteStream } from './streams';

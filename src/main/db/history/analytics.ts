@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import { MODERATION_LOG_PREVIEW, type ModerationSummary } from '../../shared/domain/history';
+import type { Database } from '../openDatabase';
+import { MODERATION_LOG_PREVIEW, type ModerationSummary } from '../../../shared/domain/history';
 import type { SessionRoleInStream } from './participantSessions';
 
 /** One connection of a person to a stream, as the analytics need it. */

@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { ChatMessage, ChatRole } from '../../shared/domain/chat';
+import type { Database } from '../openDatabase';
+import type { ChatMessage, ChatRole } from '../../../shared/domain/chat';
 
 /** Row shape of `chat_messages`, exactly as SQLite returns it. */
 export interface ChatMessageRow {

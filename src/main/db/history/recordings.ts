@@ -1,5 +1,5 @@
-import type { Recording, RecordingStatus } from '../../shared/domain/recording';
-import type { Database } from '../db/openDatabase';
+import type { Recording, RecordingStatus } from '../../../shared/domain/recording';
+import type { Database } from '../openDatabase';
 
 interface RecordingRow {
   id: string;

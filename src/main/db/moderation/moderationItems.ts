@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { ChatRole, ModerationItem, ModerationKind, ModerationStatus } from '../../shared/domain/chat';
+import type { Database } from '../openDatabase';
+import type { ChatRole, ModerationItem, ModerationKind, ModerationStatus } from '../../../shared/domain/chat';
 
 interface ItemRow {
   id: string;

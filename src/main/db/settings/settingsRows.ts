@@ -1,4 +1,4 @@
-import type { Database } from '../db/openDatabase';
+import type { Database } from '../openDatabase';
 
 /** Key/value rows behind the settings service; values are JSON. */
 export function readSetting(db: Database, key: string): unknown {

@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { TranscriptEntry } from '../../shared/domain/history';
+import type { Database } from '../openDatabase';
+import type { TranscriptEntry } from '../../../shared/domain/history';
 import { toTranscriptEntry, type TranscriptRow } from './transcript';
 
 /** Every message of a stream in time order, every status, for export. */

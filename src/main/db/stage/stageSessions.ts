@@ -1,4 +1,4 @@
-import type { Database } from '../db/openDatabase';
+import type { Database } from '../openDatabase';
 
 /** One stint of a guest on stage; `offAt` is null while they are still on. */
 export interface StageStintRow {

@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import type { StageGuest } from '../../shared/domain/stage';
+import type { Database } from '../openDatabase';
+import type { StageGuest } from '../../../shared/domain/stage';
 
 interface RosterRow {
   identity: string;

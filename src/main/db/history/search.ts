@@ -1,5 +1,5 @@
-import type { Database } from '../db/openDatabase';
-import { SEARCH_COUNT_LIMIT, type SearchPage } from '../../shared/domain/history';
+import type { Database } from '../openDatabase';
+import { SEARCH_COUNT_LIMIT, type SearchPage } from '../../../shared/domain/history';
 import { toMatchQuery } from './matchQuery';
 import { toTranscriptEntry, type TranscriptRow } from './transcript';
 
