@@ -2,15 +2,17 @@
  * Command line entry: `npm run livekit:dev -- --port 7880 --keys devkey:secret --webhook URL --bind 127.0.0.1`.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_DEPARTURE_TIMEOUT_SEC, DEFAULT_EMPTY_TIMEOUT_SEC, DEFAULT_PORT } from './limits';
+import { log } from './log';
 import { startDevServer } from './server';
 
 const USAGE = `Usage: npm run livekit:dev -- [options]
-  --port <n>          TCP port (default 7880, 0 = any free port)
+  --port <n>          TCP port (default ${DEFAULT_PORT}, 0 = any free port)
   --bind <address>    listen address (default 127.0.0.1; 0.0.0.0 for the LAN)
   --keys <key:secret> API key pair, repeatable or comma separated (default devkey:secret)
   --webhook <url>     webhook target, repeatable
-  --empty-timeout <s> seconds an unused room lives (default 300)
-  --departure-timeout <s> seconds a room lives after its last participant left (default 20)
+  --empty-timeout <s> seconds an unused room lives (default ${DEFAULT_EMPTY_TIMEOUT_SEC})
+  --departure-timeout <s> seconds a room lives after its last participant left (default ${DEFAULT_DEPARTURE_TIMEOUT_SEC})
   --help`;
 
 async function main(): Promise<void> {
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const keys = values.keys?.flatMap((k) => k.split(',')).filter((k) => k.length > 0);
   const bind = values.bind ?? '127.0.0.1';
   const server = await startDevServer({
-    port: num(values.port, 'port') ?? 7880,
+    port: num(values.port, 'port') ?? DEFAULT_PORT,
     bind,
     keys: keys && keys.length > 0 ? keys : undefined,
     webhookUrls: values.webhook ?? [],
@@ -66,7 +68,7 @@ async function main(): Promise<void> {
 }
 
 // A dev server should survive a bug in one connection: log it instead of exiting.
-process.on('unhandledRejection', (err) => console.error('[rehearsal-server] unhandled rejection', err));
+process.on('unhandledRejection', (err) => log.error('unhandled rejection', err));
 
 main().catch((err: unknown) => {
   console.error(`livekit dev server: ${(err as Error).message}\n\n${USAGE}`);

@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/settings';
 import type { Logger } from '../logging';
 import type { LivekitCredentials } from '../settings/settingsService';
+import { PORT_PROBE_TIMEOUT_MS, WORKER_CLOSE_GRACE_MS } from './limits';
 import type { DevServerOptions } from './server';
 import type { RehearsalWorkerMessage } from './worker';
 
@@ -28,7 +29,11 @@ const DEFAULT_PORT = Number(new URL(DEFAULT_LIVEKIT_URL).port);
 
 /** True when the settings are the out-of-the-box ones, i.e. the user has not pointed us at a server. */
 export function usesDefaultLivekit(credentials: LivekitCredentials): boolean {
-  return credentials.url === DEFAULT_LIVEKIT_URL && credentials.apiKey === DEFAULT_LIVEKIT_API_KEY && credentials.apiSecret === DEFAULT_LIVEKIT_API_SECRET;
+  return (
+    credentials.url === DEFAULT_LIVEKIT_URL &&
+    credentials.apiKey === DEFAULT_LIVEKIT_API_KEY &&
+    credentials.apiSecret === DEFAULT_LIVEKIT_API_SECRET
+  );
 }
 
 /** Whether something already accepts TCP connections on the port (e.g. `livekit-server --dev`). */
@@ -41,7 +46,7 @@ function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
     };
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
-    socket.setTimeout(1_000, () => done(false));
+    socket.setTimeout(PORT_PROBE_TIMEOUT_MS, () => done(false));
   });
 }
 
@@ -90,13 +95,16 @@ export class EmbeddedRehearsal {
     try {
       return `ws://${new URL(`http://${requestHost}`).hostname}:${DEFAULT_PORT}`;
     } catch {
+      // A Host header that is no valid host name cannot name the server either: keep the configured URL.
       return configured;
     }
   }
 
   /** Starts or stops the rehearsal server to match the settings; safe to call on every change. */
   sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => this.deps.log.error('rehearsal server: sync failed', error));
+    this.syncing = this.syncing
+      .then(() => this.syncNow())
+      .catch((error: unknown) => this.deps.log.error('rehearsal server: sync failed', error));
     return this.syncing;
   }
 
@@ -109,12 +117,19 @@ export class EmbeddedRehearsal {
     const wanted = this.deps.workerUrl !== null && usesDefaultLivekit(this.deps.credentials());
     if (!wanted) {
       await this.stop();
-      this.set(this.deps.workerUrl === null && usesDefaultLivekit(this.deps.credentials()) ? this.describeDisabled() : this.describeConfigured());
+      this.set(
+        this.deps.workerUrl === null && usesDefaultLivekit(this.deps.credentials()) ? this.describeDisabled() : this.describeConfigured(),
+      );
       return;
     }
     if (this.worker) return;
     if (await portAnswers(DEFAULT_PORT)) {
-      this.set({ mode: 'external', state: 'running', url: DEFAULT_LIVEKIT_URL, message: `Using the LiveKit server already running at ${DEFAULT_LIVEKIT_URL}` });
+      this.set({
+        mode: 'external',
+        state: 'running',
+        url: DEFAULT_LIVEKIT_URL,
+        message: `Using the LiveKit server already running at ${DEFAULT_LIVEKIT_URL}`,
+      });
       return;
     }
     await this.start();
@@ -160,7 +175,12 @@ export class EmbeddedRehearsal {
     if (this.worker === worker) this.worker = null;
     void worker.terminate();
     this.deps.log.error(`Local rehearsal server could not run: ${reason}`);
-    this.set({ mode: 'rehearsal', state: 'failed', url: DEFAULT_LIVEKIT_URL, message: `The local rehearsal server could not start: ${reason}.` });
+    this.set({
+      mode: 'rehearsal',
+      state: 'failed',
+      url: DEFAULT_LIVEKIT_URL,
+      message: `The local rehearsal server could not start: ${reason}.`,
+    });
   }
 
   private async stop(): Promise<void> {
@@ -168,7 +188,7 @@ export class EmbeddedRehearsal {
     if (!worker) return;
     this.worker = null;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 3_000);
+      const timer = setTimeout(() => void worker.terminate().then(() => resolve()), WORKER_CLOSE_GRACE_MS);
       worker.once('exit', () => {
         clearTimeout(timer);
         resolve();
@@ -189,7 +209,12 @@ export class EmbeddedRehearsal {
   }
 
   private describeDisabled(): LivekitServerStatus {
-    return { mode: 'configured', state: 'running', url: DEFAULT_LIVEKIT_URL, message: `LiveKit server at ${DEFAULT_LIVEKIT_URL} (local rehearsal server turned off)` };
+    return {
+      mode: 'configured',
+      state: 'running',
+      url: DEFAULT_LIVEKIT_URL,
+      message: `LiveKit server at ${DEFAULT_LIVEKIT_URL} (local rehearsal server turned off)`,
+    };
   }
 
   private set(status: LivekitServerStatus): void {

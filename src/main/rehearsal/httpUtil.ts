@@ -1,8 +1,9 @@
 /** Small HTTP helpers shared by the endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BODY_BYTES } from './limits';
 
 /** Reads a request body up to `limit` bytes (larger bodies are rejected). */
-export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

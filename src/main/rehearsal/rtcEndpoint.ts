@@ -21,6 +21,7 @@ import {
 import type { WebSocket } from 'ws';
 import { SERVER_PROTOCOL, SERVER_VERSION, type ServerConfig } from './config';
 import { decodeJoinRequest } from './joinRequest';
+import { PING_INTERVAL_SEC, PING_TIMEOUT_SEC } from './limits';
 import { Participant } from './participant';
 import type { RoomManager } from './roomManager';
 import { SignalConnection } from './signalConnection';
@@ -65,6 +66,7 @@ export function validateJoin(req: IncomingMessage, url: URL, config: ServerConfi
     try {
       join = decodeJoinRequest(param);
     } catch {
+      // The decoding error says nothing the client can act on; the 400 is the answer.
       throw new JoinError(400, 'cannot decode join_request');
     }
   }
@@ -141,8 +143,8 @@ export function acceptParticipant(ws: WebSocket, joinInfo: ValidatedJoin, rooms:
       iceServers: [],
       subscriberPrimary: false,
       clientConfiguration: new ClientConfiguration({ resumeConnection: ClientConfigSetting.DISABLED }),
-      pingTimeout: 15,
-      pingInterval: 5,
+      pingTimeout: PING_TIMEOUT_SEC,
+      pingInterval: PING_INTERVAL_SEC,
       enabledPublishCodecs: [new Codec({ mime: 'video/VP8' }), new Codec({ mime: 'audio/opus' })],
     }),
   });

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { log } from './log';
 import { startDevServer, type DevServer, type DevServerOptions } from './server';
 
 /**
@@ -36,4 +37,4 @@ port.on('message', (message: { type?: string }) => {
 });
 
 // One bad connection must not take the rehearsal server (or the app) down: log and carry on.
-process.on('unhandledRejection', (error) => console.error('[rehearsal-server] unhandled rejection', error));
+process.on('unhandledRejection', (error) => log.error('unhandled rejection', error));
