@@ -46,7 +46,7 @@ describe('DownTrack', () => {
   it('starts on a key frame, switches layers only on key frames and keeps seq/ts continuous', () => {
     const pub = fakePublisher();
     const info = new TrackInfo({ sid: 'TR_test', type: TrackType.VIDEO });
-    const track = new PublishedTrack(info, 'cid', 'PA_pub', pub.transceiver, isVp8KeyframeStart, () => undefined);
+    const track = new PublishedTrack(info, 'cid', 'PA_pub', pub.transceiver, isVp8KeyframeStart);
     const sub = fakeSubscriber();
     const down = new DownTrack(track, 'PA_sub');
     down.bind(sub.transceiver, 'PA_pub|TR_test');
@@ -91,7 +91,6 @@ describe('DownTrack', () => {
       'PA_p',
       pub.transceiver,
       isVp8KeyframeStart,
-      () => undefined,
     );
     const sub = fakeSubscriber();
     const down = new DownTrack(track, 'PA_s');

@@ -10,7 +10,8 @@
 import { VideoQuality } from '@livekit/protocol';
 import { RtcpRrPacket, RtcpSrPacket, RtpHeader, RtpPacket } from 'werift';
 import type { RTCRtpTransceiver, RtcpPacket } from 'werift';
-import type { Layer, PacketSink, PublishedTrack } from './publishedTrack';
+import { log } from './log';
+import type { Layer, LayerPacket, PublishedTrack } from './publishedTrack';
 
 const U16 = 0x10000;
 const U32 = 0x100000000;
@@ -22,7 +23,7 @@ const KEYFRAME_SWITCH_TIMEOUT_MS = 2500;
 /** How long a layer that failed to deliver a key frame is skipped. */
 const STALLED_LAYER_BACKOFF_MS = 5000;
 
-export class DownTrack implements PacketSink {
+export class DownTrack {
   transceiver: RTCRtpTransceiver | undefined;
   /** Quality requested with UpdateTrackSettings (HIGH by default, like livekit-server). */
   maxQuality: VideoQuality = VideoQuality.HIGH;
@@ -79,8 +80,11 @@ export class DownTrack implements PacketSink {
     transceiver.setDirection('sendonly');
     const pli = sender.onPictureLossIndication.subscribe(() => this.requestKeyframe(true));
     const rtcp = sender.onRtcp.subscribe((packet) => this.onSubscriberRtcp(packet));
-    this.cleanups.push(pli.unSubscribe, rtcp.unSubscribe);
-    this.track.sinks.add(this);
+    this.cleanups.push(
+      pli.unSubscribe,
+      rtcp.unSubscribe,
+      this.track.on('packet', (p) => this.forward(p)),
+    );
     if (this.track.isVideo) {
       this.timer = setInterval(() => this.tick(), KEYFRAME_RETRY_MS);
       this.timer.unref();
@@ -167,6 +171,15 @@ export class DownTrack implements PacketSink {
     }
   }
 
+  /** One subscriber's failure must not stop the packet reaching the others. */
+  private forward({ layer, packet, isKeyframe }: LayerPacket): void {
+    try {
+      this.onPacket(layer, packet, isKeyframe);
+    } catch (err) {
+      log.error('forwarding failed', err);
+    }
+  }
+
   onPacket(layer: Layer, packet: RtpPacket, isKeyframe: boolean): void {
     if (this.closed || this.disabled || !this.transceiver || !this.ready()) return;
     if (!this.track.isVideo) {
@@ -234,6 +247,7 @@ export class DownTrack implements PacketSink {
     }
     if (isKeyframe && this.subscriberReporting) this.keyframeConfirmed = true;
     this.packetsSent++;
+    // A packet the closing connection cannot send is simply lost, as on the network.
     sender.sendRtp(new RtpPacket(header, packet.payload)).catch(() => undefined);
   }
 
@@ -241,7 +255,6 @@ export class DownTrack implements PacketSink {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.track.sinks.delete(this);
     if (this.timer) clearInterval(this.timer);
     for (const c of this.cleanups) c();
     this.cleanups.length = 0;

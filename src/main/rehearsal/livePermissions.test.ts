@@ -10,12 +10,13 @@ import {
 } from '@livekit/protocol';
 import { RoomServiceClient, TrackSource as SdkTrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import { startDevServer, type DevServer } from './index';
 import { Participant } from './participant';
 import type { OfferSection } from './sdp';
-import type { SignalConnection, SignalMessage } from './signalConnection';
+import type { SignalConnection, SignalEvents, SignalMessage } from './signalConnection';
 import { verifyToken } from './tokens';
-import type { RtcTransport } from './transport';
+import type { RtcTransport, TransportEvents } from './transport';
 
 /**
  * UpdateParticipant with a permission changes what a connected participant may publish on the
@@ -31,15 +32,17 @@ type ValueOf<C> = Extract<SignalMessage, { case: C }> extends { value: infer V }
 /** Records every frame the server sends to the client and lets the test send requests. */
 class FakeSignal {
   readonly sent: SignalMessage[] = [];
-  onRequest: (req: SignalRequest) => void = () => undefined;
-  onClose: () => void = () => undefined;
+  private readonly events = new Emitter<SignalEvents>();
   readonly isOpen = true;
+  on<E extends keyof SignalEvents>(event: E, listener: (...args: EventArgs<SignalEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
   send(message: SignalMessage): void {
     this.sent.push(message);
   }
   close(): void {}
   request(message: SignalRequest['message']): void {
-    this.onRequest(new SignalRequest({ message }));
+    this.events.emit('request', new SignalRequest({ message }));
   }
   of<C extends NonNullable<SignalMessage['case']>>(kind: C): ValueOf<C>[] {
     return this.sent.filter((m) => m.case === kind).map((m) => m.value as unknown as ValueOf<C>);
@@ -47,12 +50,12 @@ class FakeSignal {
 }
 
 /** The parts of the werift transport a participant touches while publishing, without media. */
-function fakeTransport(): RtcTransport {
+function fakeTransport(): { transport: RtcTransport; events: Emitter<TransportEvents> } {
   const sections = new Map<string, OfferSection>();
+  const events = new Emitter<TransportEvents>();
   const fake = {
     offerSections: sections,
-    onData: () => undefined,
-    onConnectionState: (_state: string) => undefined,
+    on: events.on.bind(events),
     enqueue: <T>(task: () => Promise<T>) => task(),
     answer: async (_sdp: string, beforeAnswer: () => void) => {
       beforeAnswer();
@@ -66,7 +69,7 @@ function fakeTransport(): RtcTransport {
     selectedPair: () => '',
     close: async () => undefined,
   };
-  return fake as unknown as RtcTransport;
+  return { transport: fake as unknown as RtcTransport, events };
 }
 
 const KEYS = new Map([['devkey', 'secret']]);
@@ -85,7 +88,7 @@ afterAll(async () => {
 function join(roomName: string, identity: string, permission: ParticipantPermission): { p: Participant; signal: FakeSignal } {
   const room = server.rooms.getOrCreate(roomName);
   const signal = new FakeSignal();
-  const transport = fakeTransport();
+  const { transport, events } = fakeTransport();
   const p = new Participant(room, signal as unknown as SignalConnection, transport, {
     identity,
     name: identity,
@@ -98,12 +101,19 @@ function join(roomName: string, identity: string, permission: ParticipantPermiss
     capabilities: [],
   });
   room.addParticipant(p);
-  transport.onConnectionState('connected');
+  events.emit('connectionState', 'connected');
   return { p, signal };
 }
 
 const watchOnly = () => new ParticipantPermission({ canSubscribe: true, canPublish: false });
-const camera = new AddTrackRequest({ cid: 'cam-1', name: 'camera', type: TrackType.VIDEO, source: TrackSource.CAMERA, width: 320, height: 180 });
+const camera = new AddTrackRequest({
+  cid: 'cam-1',
+  name: 'camera',
+  type: TrackType.VIDEO,
+  source: TrackSource.CAMERA,
+  width: 320,
+  height: 180,
+});
 
 describe('UpdateParticipant permissions on a live connection', () => {
   it('grants publishing in place, then a revoke unpublishes the tracks and refuses new ones', async () => {
@@ -119,12 +129,21 @@ describe('UpdateParticipant permissions on a live connection', () => {
     await svc.updateParticipant('perm-live', 'guest', {
       permission: { canSubscribe: true, canPublish: true, canPublishSources: [SdkTrackSource.CAMERA, SdkTrackSource.MICROPHONE] },
     });
-    const selfUpdates = guest.signal.of('update').flatMap((u) => u.participants).filter((i) => i.identity === 'guest');
-    expect(selfUpdates.at(-1)?.permission).toMatchObject({ canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE] });
+    const selfUpdates = guest.signal
+      .of('update')
+      .flatMap((u) => u.participants)
+      .filter((i) => i.identity === 'guest');
+    expect(selfUpdates.at(-1)?.permission).toMatchObject({
+      canPublish: true,
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    });
     expect(selfUpdates.at(-1)?.sid).toBe(sid);
     // As livekit-server does: a token with the new grants, for when the client has to rejoin.
     const granted = verifyToken(guest.signal.of('refreshToken').at(-1)!, KEYS);
-    expect([granted.identity, granted.video]).toMatchObject(['guest', { room: 'perm-live', roomJoin: true, canPublish: true, canPublishSources: ['camera', 'microphone'] }]);
+    expect([granted.identity, granted.video]).toMatchObject([
+      'guest',
+      { room: 'perm-live', roomJoin: true, canPublish: true, canPublishSources: ['camera', 'microphone'] },
+    ]);
 
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     guest.signal.request({ case: 'addTrack', value: camera });
@@ -136,13 +155,22 @@ describe('UpdateParticipant permissions on a live connection', () => {
     vi.useRealTimers();
     const trackSid = guest.signal.of('trackPublished')[0]!.track!.sid;
     expect((await svc.getParticipant('perm-live', 'guest')).tracks.map((t) => t.sid)).toEqual([trackSid]);
-    expect(viewer.signal.of('update').flatMap((u) => u.participants).some((i) => i.tracks.some((t) => t.sid === trackSid))).toBe(true);
+    expect(
+      viewer.signal
+        .of('update')
+        .flatMap((u) => u.participants)
+        .some((i) => i.tracks.some((t) => t.sid === trackSid)),
+    ).toBe(true);
 
     // Backstage: the grant goes, the track is unpublished on the client and for everyone else,
     // and the connection stays.
     await svc.updateParticipant('perm-live', 'guest', { permission: { canSubscribe: true } });
     expect(guest.signal.of('trackUnpublished').map((t) => t.trackSid)).toEqual([trackSid]);
-    const last = viewer.signal.of('update').flatMap((u) => u.participants).filter((i) => i.identity === 'guest').at(-1);
+    const last = viewer.signal
+      .of('update')
+      .flatMap((u) => u.participants)
+      .filter((i) => i.identity === 'guest')
+      .at(-1);
     expect(last?.tracks).toEqual([]);
     expect(last?.permission?.canPublish).toBe(false);
     const after = await svc.getParticipant('perm-live', 'guest');
@@ -151,6 +179,9 @@ describe('UpdateParticipant permissions on a live connection', () => {
     expect(verifyToken(guest.signal.of('refreshToken').at(-1)!, KEYS).video).toMatchObject({ canPublish: false, canSubscribe: true });
 
     guest.signal.request({ case: 'addTrack', value: new AddTrackRequest({ ...camera, cid: 'cam-2' }) });
-    expect(guest.signal.of('requestResponse').map((r) => r.reason)).toEqual([RequestResponse_Reason.NOT_ALLOWED, RequestResponse_Reason.NOT_ALLOWED]);
+    expect(guest.signal.of('requestResponse').map((r) => r.reason)).toEqual([
+      RequestResponse_Reason.NOT_ALLOWED,
+      RequestResponse_Reason.NOT_ALLOWED,
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { type TrackInfo, TrackType, VideoQuality } from '@livekit/protocol';
 import type { MediaStreamTrack, RTCRtpTransceiver, RtpPacket } from 'werift';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 
 /** One received encoding of a track: a simulcast layer (`q`/`h`/`f`) or the only stream. */
 export interface Layer {
@@ -17,9 +18,18 @@ export interface Layer {
   packets: number;
 }
 
-/** Receives packets of one layer; implemented by DownTrack. */
-export interface PacketSink {
-  onPacket(layer: Layer, packet: RtpPacket, isKeyframe: boolean): void;
+/** One received packet, as handed to every DownTrack of the track. */
+export interface LayerPacket {
+  layer: Layer;
+  packet: RtpPacket;
+  isKeyframe: boolean;
+}
+
+export interface PublishedTrackEvents {
+  /** Every packet of every layer, for the DownTracks forwarding it. */
+  packet: LayerPacket;
+  /** The track carries media (or is announced without): others may now hear of it. */
+  live: void;
 }
 
 const RID_QUALITY: Record<string, VideoQuality> = { q: VideoQuality.LOW, h: VideoQuality.MEDIUM, f: VideoQuality.HIGH };
@@ -30,10 +40,10 @@ const PLI_MIN_INTERVAL_MS = 250;
 
 export class PublishedTrack {
   readonly layers = new Map<string, Layer>();
-  readonly sinks = new Set<PacketSink>();
   /** Set once the first media packet arrived; the track is announced to others then. */
   live = false;
   closed = false;
+  private readonly events = new Emitter<PublishedTrackEvents>();
   private readonly lastPli = new Map<string, number>();
   private readonly unsubscribers: (() => void)[] = [];
 
@@ -44,9 +54,12 @@ export class PublishedTrack {
     readonly publisherSid: string,
     readonly transceiver: RTCRtpTransceiver,
     private readonly keyframeDetector: (payload: Buffer) => boolean,
-    private readonly onFirstMedia: (t: PublishedTrack) => void,
   ) {
     this.attachLayers();
+  }
+
+  on<E extends keyof PublishedTrackEvents>(event: E, listener: (...args: EventArgs<PublishedTrackEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   get sid(): string {
@@ -82,19 +95,17 @@ export class PublishedTrack {
     layer.ssrc = packet.header.ssrc;
     if (packet.payload.length > 0) {
       layer.lastMediaAt = Date.now();
-      if (!this.live) {
-        this.live = true;
-        this.onFirstMedia(this);
-      }
+      if (!this.live) this.markLive();
     }
-    const key = this.isVideo && packet.payload.length > 0 && this.keyframeDetector(packet.payload);
-    for (const sink of this.sinks) {
-      try {
-        sink.onPacket(layer, packet, key);
-      } catch (err) {
-        console.error('[rehearsal-server] forwarding failed', err);
-      }
-    }
+    const isKeyframe = this.isVideo && packet.payload.length > 0 && this.keyframeDetector(packet.payload);
+    this.events.emit('packet', { layer, packet, isKeyframe });
+  }
+
+  /** Announces the track: on its first media packet, or when it stayed silent too long. */
+  markLive(): void {
+    if (this.live || this.closed) return;
+    this.live = true;
+    this.events.emit('live');
   }
 
   /** Layers currently carrying media, lowest quality first. */
@@ -113,6 +124,7 @@ export class PublishedTrack {
     const now = Date.now();
     if (now - (this.lastPli.get(layer.rid) ?? 0) < PLI_MIN_INTERVAL_MS) return true;
     this.lastPli.set(layer.rid, now);
+    // A lost request needs no report: subscribers keep asking until a key frame arrives.
     this.transceiver.receiver.sendRtcpPLI(ssrc).catch(() => undefined);
     return true;
   }
@@ -121,6 +133,6 @@ export class PublishedTrack {
     this.closed = true;
     for (const u of this.unsubscribers) u();
     this.unsubscribers.length = 0;
-    this.sinks.clear();
+    this.events.clear();
   }
 }

@@ -4,20 +4,21 @@
  */
 import {
   type DataPacket,
-  DataPacket_Kind,
+  type DataPacket_Kind,
   DisconnectReason,
   ParticipantInfo,
-  ParticipantInfo_State,
   ParticipantUpdate,
   Room as RoomProto,
   RoomUpdate,
   TrackSubscribed,
 } from '@livekit/protocol';
+import type { Emitter } from '../../shared/emitter';
+import { routeDataPacket } from './dataPackets';
 import type { DownTrack } from './forwarder';
 import { newId } from './ids';
-import type { Participant } from './participant';
 import type { PublishedTrack } from './publishedTrack';
-import type { WebhookNotifier } from './webhooks';
+import type { ParticipantRoom, RoomMember, TrackLookup } from './roomContracts';
+import type { WebhookEvents } from './webhooks';
 
 export interface RoomOptions {
   emptyTimeoutSec: number;
@@ -26,10 +27,10 @@ export interface RoomOptions {
   metadata: string;
 }
 
-export class Room {
+export class Room implements ParticipantRoom {
   readonly sid = newId('RM_');
   readonly createdAtMs = Date.now();
-  readonly participants = new Map<string, Participant>();
+  readonly participants = new Map<string, RoomMember>();
   metadata: string;
   emptyTimeoutSec: number;
   departureTimeoutSec: number;
@@ -41,7 +42,7 @@ export class Room {
   constructor(
     readonly name: string,
     options: RoomOptions,
-    private readonly webhooks: WebhookNotifier,
+    private readonly webhooks: Emitter<WebhookEvents>,
     private readonly onClosed: (room: Room) => void,
   ) {
     this.metadata = options.metadata;
@@ -70,12 +71,12 @@ export class Room {
   }
 
   /** Participants other than `self` that clients may know about. */
-  visibleOthers(self: Participant | undefined): Participant[] {
+  visibleOthers(self: RoomMember | undefined): RoomMember[] {
     return [...this.participants.values()].filter((p) => p !== self && p.announced && !p.hidden && !p.closed);
   }
 
   /** Registers a new participant, replacing one with the same identity (DUPLICATE_IDENTITY). */
-  addParticipant(p: Participant): void {
+  addParticipant(p: RoomMember): void {
     const old = this.participants.get(p.identity);
     if (old) old.close(DisconnectReason.DUPLICATE_IDENTITY, true);
     this.participants.set(p.identity, p);
@@ -85,15 +86,14 @@ export class Room {
   }
 
   /** Called when the participant's peer connection is up: announce it to everyone. */
-  onParticipantActive(p: Participant): void {
+  onParticipantActive(p: RoomMember): void {
     if (p.closed) return;
-    p.announced = true;
     this.broadcastParticipant(p, false);
     this.webhooks.emit('participant_joined', { room: this.toProto(), participant: p.toInfo() });
   }
 
   /** Sends `p`'s current info to every other participant, and to `p` itself if asked. */
-  broadcastParticipant(p: Participant, includeSelf: boolean): void {
+  broadcastParticipant(p: RoomMember, includeSelf: boolean): void {
     if (includeSelf) p.send({ case: 'update', value: new ParticipantUpdate({ participants: [p.toInfo()] }) });
     if (!p.announced || p.hidden) return;
     const update = new ParticipantUpdate({ participants: [p.toInfo()] });
@@ -107,7 +107,7 @@ export class Room {
     for (const p of this.participants.values()) p.send({ case: 'roomUpdate', value: new RoomUpdate({ room }) });
   }
 
-  removeParticipant(p: Participant): void {
+  removeParticipant(p: RoomMember): void {
     if (this.participants.get(p.identity) === p) this.participants.delete(p.identity);
     if (p.announced) {
       this.broadcastParticipant(p, false);
@@ -118,7 +118,7 @@ export class Room {
     this.scheduleCloseIfEmpty();
   }
 
-  findTrack(trackSid: string): { publisher: Participant; track: PublishedTrack } | undefined {
+  findTrack(trackSid: string): TrackLookup | undefined {
     for (const publisher of this.participants.values()) {
       const track = publisher.published.get(trackSid);
       if (track?.live) return { publisher, track };
@@ -127,7 +127,7 @@ export class Room {
   }
 
   /** A published track started carrying media: announce it, then subscribe the others. */
-  onTrackLive(publisher: Participant, track: PublishedTrack): void {
+  onTrackLive(publisher: RoomMember, track: PublishedTrack): void {
     // The update must reach subscribers before the SDP that carries the track.
     this.broadcastParticipant(publisher, false);
     this.webhooks.emit('track_published', {
@@ -140,7 +140,7 @@ export class Room {
     }
   }
 
-  onTrackUnpublished(publisher: Participant, track: PublishedTrack, announce: boolean): void {
+  onTrackUnpublished(publisher: RoomMember, track: PublishedTrack, announce: boolean): void {
     for (const other of this.participants.values()) if (other !== publisher) other.unsubscribe(track.sid);
     if (announce) this.broadcastParticipant(publisher, true);
     if (track.live) {
@@ -160,7 +160,7 @@ export class Room {
   }
 
   /** Subscribes `p` to every live track of the others (join, or subscribe permission granted). */
-  subscribeToExisting(p: Participant): void {
+  subscribeToExisting(p: RoomMember): void {
     if (!p.autoSubscribe) return;
     for (const other of this.participants.values()) {
       if (other === p) continue;
@@ -168,44 +168,9 @@ export class Room {
     }
   }
 
-  /**
-   * Forwards a DataPacket following livekit-server's rules: sender identity and sid are
-   * stamped (never trusted from the client), destinations honoured, never echoed back.
-   * `sender` is undefined for server-originated data (RoomService SendData).
-   */
-  routeData(sender: Participant | undefined, dp: DataPacket, kind: DataPacket_Kind): void {
-    if (sender) {
-      if (!sender.permission.canPublishData) return;
-      if (kind === DataPacket_Kind.RELIABLE && dp.sequence > 0) {
-        if (dp.sequence <= sender.lastReliableSeq) return;
-        sender.lastReliableSeq = dp.sequence;
-      }
-      dp.participantSid = sender.sid;
-      dp.participantIdentity = sender.hidden ? '' : sender.identity;
-    }
-    dp.kind = kind;
-    let destSids: string[] = [];
-    if (dp.value.case === 'user') {
-      const user = dp.value.value;
-      if (sender) {
-        user.participantIdentity = dp.participantIdentity;
-        user.participantSid = sender.sid;
-      }
-      if (dp.destinationIdentities.length === 0 && user.destinationIdentities.length > 0) {
-        dp.destinationIdentities = [...user.destinationIdentities];
-      } else if (user.destinationIdentities.length === 0) {
-        user.destinationIdentities = [...dp.destinationIdentities];
-      }
-      destSids = user.destinationSids;
-    }
-    const identities = dp.destinationIdentities;
-    const filtered = identities.length > 0 || destSids.length > 0;
-    const bytes = dp.toBinary();
-    for (const p of this.participants.values()) {
-      if (p === sender || p.closed || p.state === ParticipantInfo_State.DISCONNECTED) continue;
-      if (filtered && !identities.includes(p.identity) && !destSids.includes(p.sid)) continue;
-      p.deliverData(kind, bytes);
-    }
+  /** Forwards a DataPacket to the others; `sender` is undefined for RoomService SendData. */
+  routeData(sender: RoomMember | undefined, dp: DataPacket, kind: DataPacket_Kind): void {
+    routeDataPacket(this.participants.values(), sender, dp, kind);
   }
 
   private scheduleCloseIfEmpty(): void {
@@ -230,6 +195,6 @@ export class Room {
 }
 
 /** track_published/unpublished webhooks carry only the participant's sid and identity. */
-function minimalParticipant(p: Participant): ParticipantInfo {
+function minimalParticipant(p: RoomMember): ParticipantInfo {
   return new ParticipantInfo({ sid: p.sid, identity: p.identity });
 }

@@ -1,16 +1,16 @@
 /** Holds the rooms of the dev server by name. */
 import { DisconnectReason } from '@livekit/protocol';
+import { Emitter } from '../../shared/emitter';
 import type { ServerConfig } from './config';
 import { Room, type RoomOptions } from './room';
-import type { WebhookNotifier } from './webhooks';
+import type { WebhookEvents } from './webhooks';
 
 export class RoomManager {
   readonly rooms = new Map<string, Room>();
+  /** What happens in every room, for webhooks. */
+  readonly events = new Emitter<WebhookEvents>();
 
-  constructor(
-    private readonly config: ServerConfig,
-    private readonly webhooks: WebhookNotifier,
-  ) {}
+  constructor(private readonly config: ServerConfig) {}
 
   get(name: string): Room | undefined {
     return this.rooms.get(name);
@@ -28,7 +28,7 @@ export class RoomManager {
         maxParticipants: options.maxParticipants ?? 0,
         metadata: options.metadata ?? '',
       },
-      this.webhooks,
+      this.events,
       (r) => {
         if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
       },

@@ -8,6 +8,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ServerConfig } from './config';
 import { sendText } from './httpUtil';
+import {
+  CORS_MAX_AGE_SEC,
+  DEFAULT_DEPARTURE_TIMEOUT_SEC,
+  DEFAULT_EMPTY_TIMEOUT_SEC,
+  DEFAULT_PORT,
+  MAX_HEADER_BYTES,
+  MAX_SIGNAL_FRAME_BYTES,
+} from './limits';
+import { log } from './log';
 import { acceptParticipant, JoinError, validateJoin } from './rtcEndpoint';
 import { RoomManager } from './roomManager';
 import { RoomServiceHandler, TWIRP_PREFIX } from './twirp';
@@ -69,18 +78,19 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const config: ServerConfig = {
     keys,
     webhookUrls: options.webhookUrls ?? [],
-    emptyTimeoutSec: options.emptyTimeoutSec ?? 300,
-    departureTimeoutSec: options.departureTimeoutSec ?? 20,
+    emptyTimeoutSec: options.emptyTimeoutSec ?? DEFAULT_EMPTY_TIMEOUT_SEC,
+    departureTimeoutSec: options.departureTimeoutSec ?? DEFAULT_DEPARTURE_TIMEOUT_SEC,
     iceHostAddresses: options.iceHostAddresses ?? ['127.0.0.1'],
   };
   const webhooks = new WebhookNotifier(config.webhookUrls, first[0], first[1]);
-  const rooms = new RoomManager(config, webhooks);
+  const rooms = new RoomManager(config);
+  webhooks.listenTo(rooms.events);
   const roomService = new RoomServiceHandler(rooms, config);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNAL_FRAME_BYTES });
 
-  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     handleHttp(req, res).catch((err: Error) => {
-      console.error('[rehearsal-server] request failed', err);
+      log.error('request failed', err);
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
     });
@@ -96,7 +106,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       res.writeHead(204, {
         'Access-Control-Allow-Methods': 'GET, POST, HEAD, OPTIONS',
         'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
-        'Access-Control-Max-Age': '600',
+        'Access-Control-Max-Age': String(CORS_MAX_AGE_SEC),
       });
       res.end();
       return;
@@ -125,6 +135,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A socket error before the upgrade completes only means the client went away.
     socket.on('error', () => socket.destroy());
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -138,14 +149,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         try {
           acceptParticipant(ws, join, rooms, config);
         } catch (err) {
-          console.error('[rehearsal-server] join failed', err);
+          log.error('join failed', err);
           ws.close(1011);
         }
       });
     } catch (err) {
       if (err instanceof JoinError) rejectUpgrade(socket, err.status, err.message);
       else {
-        console.error('[rehearsal-server] upgrade failed', err);
+        log.error('upgrade failed', err);
         rejectUpgrade(socket, 500, 'internal error');
       }
     }
@@ -153,7 +164,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 7880, bind, () => {
+    server.listen(options.port ?? DEFAULT_PORT, bind, () => {
       server.off('error', reject);
       resolve();
     });

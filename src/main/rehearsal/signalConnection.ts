@@ -4,20 +4,30 @@
  */
 import { Pong, SignalRequest, SignalResponse } from '@livekit/protocol';
 import type { WebSocket, RawData } from 'ws';
+import { Emitter, type EventArgs } from '../../shared/emitter';
+import { log } from './log';
 
 export type SignalMessage = SignalResponse['message'];
 
+export interface SignalEvents {
+  /** Every decoded request except pings. */
+  request: SignalRequest;
+  /** Once, when the socket is closed, whoever closed it. */
+  close: void;
+}
+
 export class SignalConnection {
-  /** Called for every decoded request except pings. */
-  onRequest: (req: SignalRequest) => void = () => undefined;
-  /** Called once when the socket is closed, whoever closed it. */
-  onClose: () => void = () => undefined;
+  private readonly events = new Emitter<SignalEvents>();
   private closed = false;
 
   constructor(private readonly ws: WebSocket) {
     ws.on('message', (data: RawData, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('close', () => this.handleClose());
     ws.on('error', () => this.handleClose());
+  }
+
+  on<E extends keyof SignalEvents>(event: E, listener: (...args: EventArgs<SignalEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   get isOpen(): boolean {
@@ -30,7 +40,7 @@ export class SignalConnection {
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       req = isBinary ? SignalRequest.fromBinary(buf) : SignalRequest.fromJsonString(buf.toString('utf8'), { ignoreUnknownFields: true });
     } catch (err) {
-      console.warn('[rehearsal-server] dropping undecodable signal frame:', (err as Error).message);
+      log.warn('dropping undecodable signal frame:', (err as Error).message);
       return;
     }
     const msg = req.message;
@@ -43,9 +53,9 @@ export class SignalConnection {
       return;
     }
     try {
-      this.onRequest(req);
+      this.events.emit('request', req);
     } catch (err) {
-      console.error('[rehearsal-server] signal request handler failed', err);
+      log.error('signal request handler failed', err);
     }
   }
 
@@ -60,7 +70,8 @@ export class SignalConnection {
     if (this.closed) return;
     try {
       this.ws.close(code);
-    } catch {
+    } catch (err) {
+      log.warn('closing the signal socket failed, terminating it', (err as Error).message);
       this.ws.terminate();
     }
   }
@@ -68,6 +79,6 @@ export class SignalConnection {
   private handleClose(): void {
     if (this.closed) return;
     this.closed = true;
-    this.onClose();
+    this.events.emit('close');
   }
 }

@@ -21,6 +21,8 @@ import {
   useVP8,
 } from 'werift';
 import type { Extensions, RTCDataChannel, RTCRtpTransceiver, RtpPacket } from 'werift';
+import { Emitter, type EventArgs } from '../../shared/emitter';
+import { log } from './log';
 import { parseOfferSections, unrejectInactiveSections, type OfferSection } from './sdp';
 
 /** Internal werift router surface the dev server re-implements (see `installRouting`). */
@@ -42,13 +44,19 @@ export interface TransportOptions {
   additionalHostAddresses: string[];
 }
 
+export interface TransportEvents {
+  /** A binary message on one of the client's data channels (`_reliable`, `_lossy`). */
+  data: { label: string; data: Buffer };
+  /** The peer connection's state, as werift reports it ('connected', 'failed', ...). */
+  connectionState: string;
+}
+
 export class RtcTransport {
   readonly pc: RTCPeerConnection;
   readonly channels = new Map<string, RTCDataChannel>();
   /** Direction and msid of each m-section in the latest client offer, keyed by mid. */
   readonly offerSections = new Map<string, OfferSection>();
-  onData: (label: string, data: Buffer) => void = () => undefined;
-  onConnectionState: (state: string) => void = () => undefined;
+  private readonly events = new Emitter<TransportEvents>();
   /** Transceivers that have carried a downtrack once; never reused for another track. */
   private readonly retired = new Set<RTCRtpTransceiver>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -81,10 +89,14 @@ export class RtcTransport {
       this.channels.set(dc.label, dc);
       dc.onMessage.subscribe((data) => {
         if (typeof data === 'string') return;
-        this.onData(dc.label, data);
+        this.events.emit('data', { label: dc.label, data });
       });
     });
-    this.pc.connectionStateChange.subscribe((state) => this.onConnectionState(state));
+    this.pc.connectionStateChange.subscribe((state) => this.events.emit('connectionState', state));
+  }
+
+  on<E extends keyof TransportEvents>(event: E, listener: (...args: EventArgs<TransportEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   /**
@@ -115,7 +127,7 @@ export class RtcTransport {
         if (typeof rid === 'string' && internals.trackByRID[rid]) internals.handleRtpByRid(packet, rid, ext);
         else internals.handleRtpBySsrc(packet, ext);
       } catch (err) {
-        console.warn('[rehearsal-server] RTP routing error', (err as Error).message);
+        log.warn('RTP routing error', (err as Error).message);
       }
     };
   }
@@ -123,6 +135,7 @@ export class RtcTransport {
   /** Runs `task` after every previously queued negotiation step (offers must not interleave). */
   enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
+    // The caller gets the failure through `run`; the queue only has to move on to the next step.
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -183,7 +196,8 @@ export class RtcTransport {
     try {
       dc.send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       return true;
-    } catch {
+    } catch (err) {
+      log.warn(`sending on data channel ${label} failed`, (err as Error).message);
       return false;
     }
   }
@@ -191,6 +205,6 @@ export class RtcTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pc.close().catch(() => undefined);
+    await this.pc.close().catch((err: unknown) => log.warn('closing a peer connection failed', err));
   }
 }

@@ -6,8 +6,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   CreateRoomRequest,
-  DataPacket,
-  DataPacket_Kind,
   DeleteRoomRequest,
   DeleteRoomResponse,
   DisconnectReason,
@@ -25,57 +23,20 @@ import {
   UpdateRoomMetadataRequest,
   UpdateSubscriptionsRequest,
   UpdateSubscriptionsResponse,
-  UserPacket,
 } from '@livekit/protocol';
 import type { JsonValue } from '@bufbuild/protobuf';
 import type { ServerConfig } from './config';
+import { serverDataPacket } from './dataPackets';
 import { readBody } from './httpUtil';
-import type { Participant } from './participant';
+import { SEEN_NONCES_LIMIT, SEND_DATA_NONCE_BYTES } from './limits';
+import { log } from './log';
 import type { Room } from './room';
+import type { RoomMember } from './roomContracts';
 import type { RoomManager } from './roomManager';
 import { bearerToken, refreshTokenFor, TokenError, verifyToken, type TokenClaims } from './tokens';
+import { type JsonMessage, sendJson, sendTwirpError, TwirpError } from './twirpErrors';
 
 export const TWIRP_PREFIX = '/twirp/livekit.RoomService/';
-
-const TWIRP_STATUS = {
-  invalid_argument: 400,
-  malformed: 400,
-  unauthenticated: 401,
-  permission_denied: 403,
-  not_found: 404,
-  bad_route: 404,
-  already_exists: 409,
-  failed_precondition: 412,
-  internal: 500,
-  unimplemented: 501,
-} as const;
-
-type TwirpCode = keyof typeof TWIRP_STATUS;
-
-/** An error answered in Twirp's format. */
-export class TwirpError extends Error {
-  constructor(
-    readonly code: TwirpCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Anything with protobuf-es v1's `toJson()`. */
-interface JsonMessage {
-  toJson(): JsonValue;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function sendTwirpError(res: ServerResponse, err: TwirpError): void {
-  sendJson(res, TWIRP_STATUS[err.code], { code: err.code, msg: err.message, meta: {} });
-}
 
 type Handler = (body: JsonValue, claims: TokenClaims) => JsonMessage;
 
@@ -134,7 +95,7 @@ export class RoomServiceHandler {
       if (err instanceof TwirpError) {
         sendTwirpError(res, err);
       } else {
-        console.error('[rehearsal-server] RoomService error', err);
+        log.error('RoomService error', err);
         sendTwirpError(res, new TwirpError('internal', (err as Error).message || 'internal error'));
       }
     }
@@ -162,7 +123,7 @@ export class RoomServiceHandler {
     return room;
   }
 
-  private requireParticipant(room: Room, identity: string): Participant {
+  private requireParticipant(room: Room, identity: string): RoomMember {
     const p = room.participants.get(identity);
     if (!p || p.closed) throw new TwirpError('not_found', 'participant does not exist');
     return p;
@@ -243,7 +204,8 @@ export class RoomServiceHandler {
     }
     // A present permission replaces every field: proto3 JSON omits `false`, so an absent
     // boolean inside it means false, exactly as livekit-server treats it.
-    if (req.permission) p.setPermission(req.permission, refreshTokenFor({ ...p, permission: req.permission }, req.room, claims.apiKey, this.config.keys));
+    if (req.permission)
+      p.setPermission(req.permission, refreshTokenFor({ ...p, permission: req.permission }, req.room, claims.apiKey, this.config.keys));
     return p.toInfo();
   }
 
@@ -260,31 +222,17 @@ export class RoomServiceHandler {
     const req = this.parse(() => SendDataRequest.fromJson(body, { ignoreUnknownFields: true }));
     this.requireAdmin(claims, req.room);
     const room = this.requireRoom(req.room);
-    if (req.nonce.length !== 0 && req.nonce.length !== 16) {
+    if (req.nonce.length !== 0 && req.nonce.length !== SEND_DATA_NONCE_BYTES) {
       throw new TwirpError('invalid_argument', 'nonce should be 16 bytes or not present');
     }
-    if (req.nonce.length === 16) {
+    if (req.nonce.length === SEND_DATA_NONCE_BYTES) {
       const key = Buffer.from(req.nonce).toString('hex');
       if (this.seenNonces.has(key)) return new SendDataResponse();
       this.seenNonces.add(key);
-      if (this.seenNonces.size > 10_000) this.seenNonces.clear();
+      if (this.seenNonces.size > SEEN_NONCES_LIMIT) this.seenNonces.clear();
     }
-    const kind = req.kind === DataPacket_Kind.LOSSY ? DataPacket_Kind.LOSSY : DataPacket_Kind.RELIABLE;
-    const packet = new DataPacket({
-      kind,
-      destinationIdentities: [...req.destinationIdentities],
-      value: {
-        case: 'user',
-        value: new UserPacket({
-          payload: req.data,
-          topic: req.topic,
-          destinationSids: [...req.destinationSids],
-          destinationIdentities: [...req.destinationIdentities],
-          nonce: req.nonce,
-        }),
-      },
-    });
-    room.routeData(undefined, packet, kind);
+    const packet = serverDataPacket(req);
+    room.routeData(undefined, packet, packet.kind);
     return new SendDataResponse();
   }
 
@@ -292,17 +240,7 @@ export class RoomServiceHandler {
     const req = this.parse(() => UpdateSubscriptionsRequest.fromJson(body, { ignoreUnknownFields: true }));
     this.requireAdmin(claims, req.room);
     const room = this.requireRoom(req.room);
-    const p = this.requireParticipant(room, req.identity);
-    const sids = new Set(req.trackSids);
-    for (const pt of req.participantTracks) for (const s of pt.trackSids) sids.add(s);
-    for (const sid of sids) {
-      if (req.subscribe) {
-        const found = room.findTrack(sid);
-        if (found && found.publisher !== p) p.subscribe(found.track);
-      } else {
-        p.unsubscribe(sid);
-      }
-    }
+    this.requireParticipant(room, req.identity).updateSubscriptions(req);
     return new UpdateSubscriptionsResponse();
   }
 }

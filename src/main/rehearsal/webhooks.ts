@@ -4,23 +4,32 @@
  * livekit-server-sdk's WebhookReceiver can verify it.
  */
 import { type ParticipantInfo, type Room as RoomProto, type TrackInfo, WebhookEvent } from '@livekit/protocol';
+import type { Emitter } from '../../shared/emitter';
 import { newId } from './ids';
+import { WEBHOOK_TIMEOUT_MS, WEBHOOK_TOKEN_TTL_SEC } from './limits';
+import { log } from './log';
 import { sha256Base64, signToken } from './tokens';
 
-export type WebhookEventName =
-  | 'room_started'
-  | 'room_finished'
-  | 'participant_joined'
-  | 'participant_left'
-  | 'participant_connection_aborted'
-  | 'track_published'
-  | 'track_unpublished';
+const WEBHOOK_EVENT_NAMES = [
+  'room_started',
+  'room_finished',
+  'participant_joined',
+  'participant_left',
+  'participant_connection_aborted',
+  'track_published',
+  'track_unpublished',
+] as const;
+
+export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
 
 export interface WebhookFields {
   room?: RoomProto;
   participant?: ParticipantInfo;
   track?: TrackInfo;
 }
+
+/** The events rooms emit that livekit-server reports as webhooks. */
+export type WebhookEvents = { [E in WebhookEventName]: WebhookFields };
 
 export class WebhookNotifier {
   /** Deliveries still in flight (awaited on shutdown so no event is lost). */
@@ -34,6 +43,11 @@ export class WebhookNotifier {
     private readonly apiSecret: string,
   ) {}
 
+  /** Posts every webhook event `source` emits. */
+  listenTo(source: Emitter<WebhookEvents>): void {
+    for (const event of WEBHOOK_EVENT_NAMES) source.on(event, (fields) => this.emit(event, fields));
+  }
+
   emit(event: WebhookEventName, fields: WebhookFields): void {
     if (this.urls.length === 0) return;
     const body = new WebhookEvent({
@@ -42,7 +56,7 @@ export class WebhookNotifier {
       id: newId('EV_'),
       createdAt: BigInt(Math.floor(Date.now() / 1000)),
     }).toJsonString();
-    const token = signToken({ sha256: sha256Base64(body) }, this.apiKey, this.apiSecret, 300);
+    const token = signToken({ sha256: sha256Base64(body) }, this.apiKey, this.apiSecret, WEBHOOK_TOKEN_TTL_SEC);
     const job = this.chain.then(() => this.post(body, token));
     this.chain = job;
     this.inflight.add(job);
@@ -57,11 +71,12 @@ export class WebhookNotifier {
             method: 'POST',
             headers: { 'Content-Type': 'application/webhook+json', Authorization: token, 'User-Agent': 'LiveKit' },
             body,
-            signal: AbortSignal.timeout(5000),
+            signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
           });
+          // The body is read only to free the connection; what the receiver answers does not matter.
           await res.arrayBuffer().catch(() => undefined);
         } catch (err) {
-          console.warn(`[rehearsal-server] webhook to ${url} failed: ${(err as Error).message}`);
+          log.warn(`webhook to ${url} failed: ${(err as Error).message}`);
         }
       }),
     );
