@@ -81,20 +81,20 @@ export class Participant implements RoomMember {
       ...wire,
       publisherSid: this.sid,
       sourceAllowed: (source) => this.sourceAllowed(source),
-      onLive: (track) => this.onTrackLive(track),
-      onMuteChanged: () => this.changed(false),
-      onUnpublished: (track, wasLive) => {
-        if (wasLive && !this.closed) this.bumpVersion();
-        this.room.onTrackUnpublished(this, track, wasLive && !this.closed);
-      },
+    });
+    this.publications.on('live', (track) => this.onTrackLive(track));
+    this.publications.on('muteChanged', () => this.changed(false));
+    this.publications.on('unpublished', ({ track, wasLive }) => {
+      if (wasLive && !this.closed) this.bumpVersion();
+      this.room.onTrackUnpublished(this, track, wasLive && !this.closed);
     });
     this.subscriptions = new Subscriptions({
       ...wire,
       subscriberSid: this.sid,
       canSubscribe: () => this.permission.canSubscribe,
       findTrack: (sid) => this.room.findTrack(sid),
-      onBound: (dt) => this.room.onSubscribed(dt),
     });
+    this.subscriptions.on('bound', (dt) => this.room.onSubscribed(dt));
     this.negotiation = new Negotiation({ ...wire, publications: this.publications, subscriptions: this.subscriptions });
     signal.on('request', (req) => this.handleRequest(req));
     signal.on('close', () => this.close(DisconnectReason.CLIENT_INITIATED, false));

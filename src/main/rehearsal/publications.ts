@@ -11,6 +11,7 @@ import {
   TrackPublishedResponse,
   TrackUnpublishedResponse,
 } from '@livekit/protocol';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import { PUBLISH_WITHOUT_MEDIA_MS } from './limits';
 import { PublishedTrack } from './publishedTrack';
 import type { SignalMessage } from './signalConnection';
@@ -25,10 +26,14 @@ export interface PublicationsDeps {
   send(message: SignalMessage): void;
   sourceAllowed(source: TrackSource): boolean;
   isClosed(): boolean;
+}
+
+export interface PublicationEvents {
   /** A track started carrying media (or waited long enough): others may hear of it. */
-  onLive(track: PublishedTrack): void;
-  onMuteChanged(track: PublishedTrack): void;
-  onUnpublished(track: PublishedTrack, wasLive: boolean): void;
+  live: PublishedTrack;
+  /** A live track was muted or unmuted. */
+  muteChanged: PublishedTrack;
+  unpublished: { track: PublishedTrack; wasLive: boolean };
 }
 
 export class Publications {
@@ -40,8 +45,13 @@ export class Publications {
   private readonly trackByMid = new Map<string, PublishedTrack>();
   /** Pending "announce even without media" timers. */
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly events = new Emitter<PublicationEvents>();
 
   constructor(private readonly deps: PublicationsDeps) {}
+
+  on<E extends keyof PublicationEvents>(event: E, listener: (...args: EventArgs<PublicationEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
 
   /** Tracks that are announced to other participants. */
   liveTracks(): PublishedTrack[] {
@@ -92,7 +102,7 @@ export class Publications {
     this.pendingByCid.delete(cid);
     info.mid = mid;
     const track = new PublishedTrack(info, cid, this.deps.publisherSid, transceiver, isVp8KeyframeStart);
-    track.on('live', () => this.deps.onLive(track));
+    track.on('live', () => this.events.emit('live', track));
     this.published.set(track.sid, track);
     this.trackByMid.set(mid, track);
     const timer = setTimeout(() => {
@@ -106,7 +116,7 @@ export class Publications {
     const track = this.published.get(req.sid);
     if (!track || track.info.muted === req.muted) return;
     track.info.muted = req.muted;
-    if (track.live) this.deps.onMuteChanged(track);
+    if (track.live) this.events.emit('muteChanged', track);
   }
 
   /**
@@ -120,7 +130,7 @@ export class Publications {
     const wasLive = track.live;
     track.close();
     if (notifyClient) this.deps.send({ case: 'trackUnpublished', value: new TrackUnpublishedResponse({ trackSid: track.sid }) });
-    this.deps.onUnpublished(track, wasLive);
+    this.events.emit('unpublished', { track, wasLive });
   }
 
   /** After a permission change: unpublishes (on the client too) and forgets what is no longer allowed. */

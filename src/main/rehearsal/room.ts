@@ -12,7 +12,7 @@ import {
   RoomUpdate,
   TrackSubscribed,
 } from '@livekit/protocol';
-import type { Emitter } from '../../shared/emitter';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import { routeDataPacket } from './dataPackets';
 import type { DownTrack } from './forwarder';
 import { newId } from './ids';
@@ -27,6 +27,11 @@ export interface RoomOptions {
   metadata: string;
 }
 
+export interface RoomEvents {
+  /** The room finished: everyone was disconnected and room_finished reported. */
+  closed: void;
+}
+
 export class Room implements ParticipantRoom {
   readonly sid = newId('RM_');
   readonly createdAtMs = Date.now();
@@ -38,12 +43,12 @@ export class Room implements ParticipantRoom {
   closed = false;
   private everJoined = false;
   private closeTimer: NodeJS.Timeout | undefined;
+  private readonly events = new Emitter<RoomEvents>();
 
   constructor(
     readonly name: string,
     options: RoomOptions,
     private readonly webhooks: Emitter<WebhookEvents>,
-    private readonly onClosed: (room: Room) => void,
   ) {
     this.metadata = options.metadata;
     this.emptyTimeoutSec = options.emptyTimeoutSec;
@@ -51,6 +56,10 @@ export class Room implements ParticipantRoom {
     this.maxParticipants = options.maxParticipants;
     this.webhooks.emit('room_started', { room: this.toProto() });
     this.scheduleCloseIfEmpty();
+  }
+
+  on<E extends keyof RoomEvents>(event: E, listener: (...args: EventArgs<RoomEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   toProto(): RoomProto {
@@ -190,7 +199,7 @@ export class Room implements ParticipantRoom {
     this.closed = true;
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.webhooks.emit('room_finished', { room: this.toProto() });
-    this.onClosed(this);
+    this.events.emit('closed');
   }
 }
 

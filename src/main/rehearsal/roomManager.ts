@@ -29,10 +29,10 @@ export class RoomManager {
         metadata: options.metadata ?? '',
       },
       this.events,
-      (r) => {
-        if (this.rooms.get(r.name) === r) this.rooms.delete(r.name);
-      },
     );
+    room.on('closed', () => {
+      if (this.rooms.get(name) === room) this.rooms.delete(name);
+    });
     this.rooms.set(name, room);
     return room;
   }

@@ -5,6 +5,7 @@
  */
 import { MediaSectionsRequirement, type UpdateTrackSettings } from '@livekit/protocol';
 import type { RTCRtpTransceiver } from 'werift';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import { debugLog } from './debugLog';
 import { DownTrack } from './forwarder';
 import { log } from './log';
@@ -23,8 +24,11 @@ export interface SubscriptionsDeps {
   isClosed(): boolean;
   canSubscribe(): boolean;
   findTrack(trackSid: string): TrackLookup | undefined;
+}
+
+export interface SubscriptionEvents {
   /** A DownTrack got bound to a section and forwards from now on. */
-  onBound(dt: DownTrack): void;
+  bound: DownTrack;
 }
 
 export class Subscriptions {
@@ -34,8 +38,13 @@ export class Subscriptions {
   private readonly unbound: DownTrack[] = [];
   private mediaSectionsTimer: NodeJS.Timeout | undefined;
   private forceMediaSections = false;
+  private readonly events = new Emitter<SubscriptionEvents>();
 
   constructor(private readonly deps: SubscriptionsDeps) {}
+
+  on<E extends keyof SubscriptionEvents>(event: E, listener: (...args: EventArgs<SubscriptionEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
 
   get hasWaiting(): boolean {
     return this.unbound.length > 0;
@@ -110,7 +119,7 @@ export class Subscriptions {
       bound.add(free);
       this.unbound.splice(this.unbound.indexOf(dt), 1);
       dt.bind(free, `${dt.track.publisherSid}|${dt.trackSid}`);
-      this.deps.onBound(dt);
+      this.events.emit('bound', dt);
     }
   }
 
