@@ -135,6 +135,7 @@ async function runOnce(
     };
   } finally {
     for (const c of contexts) {
+      // A page that already left or crashed has nothing to disconnect; the context goes either way.
       await Promise.all(c.pages().map((p) => p.evaluate(() => window.lkTest.disconnect()).catch(() => undefined)));
       await c.close();
     }
