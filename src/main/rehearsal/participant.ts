@@ -19,7 +19,6 @@ import {
   RequestResponse_Reason,
   type SessionDescription,
   type SignalRequest,
-  type TrackSource,
   type UpdateParticipantMetadata,
 } from '@livekit/protocol';
 import { channelOfKind, kindOfChannel } from './dataPackets';
@@ -80,7 +79,7 @@ export class Participant implements RoomMember {
     this.publications = new Publications({
       ...wire,
       publisherSid: this.sid,
-      sourceAllowed: (source) => this.sourceAllowed(source),
+      permission: () => this.permission,
     });
     this.publications.on('live', (track) => this.onTrackLive(track));
     this.publications.on('muteChanged', () => this.changed(false));
@@ -165,12 +164,6 @@ export class Participant implements RoomMember {
     if (this.closed || track.closed) return;
     this.bumpVersion();
     this.room.onTrackLive(this, track);
-  }
-
-  private sourceAllowed(source: TrackSource): boolean {
-    if (!this.permission.canPublish) return false;
-    const allowed = this.permission.canPublishSources;
-    return allowed.length === 0 || allowed.includes(source);
   }
 
   private handleRequest(req: SignalRequest): void {

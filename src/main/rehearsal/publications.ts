@@ -6,6 +6,7 @@
 import {
   type AddTrackRequest,
   type MuteTrackRequest,
+  type ParticipantPermission,
   type TrackInfo,
   type TrackSource,
   TrackPublishedResponse,
@@ -24,7 +25,8 @@ export interface PublicationsDeps {
   publisherSid: string;
   transport: RtcTransport;
   send(message: SignalMessage): void;
-  sourceAllowed(source: TrackSource): boolean;
+  /** The publisher's current grants, which may change while it is connected. */
+  permission(): ParticipantPermission;
   isClosed(): boolean;
 }
 
@@ -53,13 +55,19 @@ export class Publications {
     return this.events.on(event, listener);
   }
 
+  private sourceAllowed(source: TrackSource): boolean {
+    const permission = this.deps.permission();
+    if (!permission.canPublish) return false;
+    return permission.canPublishSources.length === 0 || permission.canPublishSources.includes(source);
+  }
+
   /** Tracks that are announced to other participants. */
   liveTracks(): PublishedTrack[] {
     return [...this.published.values()].filter((t) => t.live);
   }
 
   addTrack(req: AddTrackRequest): void {
-    if (!this.deps.sourceAllowed(req.source)) {
+    if (!this.sourceAllowed(req.source)) {
       this.deps.send(notAllowed({ case: 'addTrack', value: req }, 'does not have permission to publish this source'));
       return;
     }
@@ -136,10 +144,10 @@ export class Publications {
   /** After a permission change: unpublishes (on the client too) and forgets what is no longer allowed. */
   dropDisallowed(): void {
     for (const track of [...this.published.values()]) {
-      if (!this.deps.sourceAllowed(track.info.source)) this.unpublish(track, true);
+      if (!this.sourceAllowed(track.info.source)) this.unpublish(track, true);
     }
     for (const [cid, info] of [...this.pendingByCid]) {
-      if (!this.deps.sourceAllowed(info.source)) this.pendingByCid.delete(cid);
+      if (!this.sourceAllowed(info.source)) this.pendingByCid.delete(cid);
     }
   }
 
