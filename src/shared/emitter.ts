@@ -43,7 +43,18 @@ export class Emitter<Events extends { [E in keyof Events]: unknown }> {
   }
 
   emit<E extends keyof Events>(event: E, ...args: EventArgs<Events[E]>): void {
-    for (const listener of [...(this.listeners.get(event) ?? [])]) (listener as Listener<Events[E]>)(...args);
+    const listeners = this.listeners.get(event);
+    if (listeners?.size === 1) {
+      // The common case on hot paths (media packets): no snapshot array; `break` keeps a listener
+      // added during delivery from receiving this event, as the snapshot would.
+      for (const listener of listeners) {
+        (listener as Listener<Events[E]>)(...args);
+        break;
+      }
+    } else if (listeners) {
+      for (const listener of [...listeners]) (listener as Listener<Events[E]>)(...args);
+    }
+    if (this.anyListeners.size === 0) return;
     for (const listener of [...this.anyListeners]) listener(event, args[0]);
   }
 
