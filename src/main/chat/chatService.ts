@@ -1,16 +1,16 @@
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import type { Logger } from '../logging';
-import { ModerationService } from '../moderation/moderationService';
-import { ModeratorAccess } from '../moderation/moderatorAccess';
 import type { UpgradeRoute } from '../server/routes';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
 import { clientAddressOf, type ClientAddressOf } from '../server/clientAddress';
 import { ConnectionGate, DEFAULT_FRAME_BUDGET, SocketBudget, type FrameBudgetOptions } from '../server/connectionLimits';
 import { CHAT_GATE, createChatSocket } from './chatSocket';
-import { createChatHandlers, liveStreamId, type ChatHandlers } from './handlers';
+import { createChatHandlers, type ChatOwnHandlers } from './handlers';
 import { ChatHub } from './hub';
+import { createModerationPort } from './moderationAdapter';
+import type { ChatModerationPort, ChatModerator } from './moderationPort';
 import { RulesStore } from './rulesStore';
 import { ChatSender } from './sender';
 import { BatchWriter } from './writer';
@@ -23,8 +23,6 @@ export interface ChatServiceDeps {
   sessions: SessionRegistry;
   log: Logger;
   now?: () => number;
-  /** Base URL for moderator links, e.g. `() => status().publicUrl`. */
-  publicUrl: () => string;
   /**
    * The app's shared socket limits and client address function; without them chat gets the
    * product's caps on a budget of its own and trusts no proxy (test and benchmark servers).
@@ -42,16 +40,15 @@ export interface ChatServiceDeps {
   };
 }
 
-export interface ChatService {
+export interface Chat<M extends ChatModerator> {
   /** Mount on the embedded server: `upgrades: [control, chat.upgradeRoute]`. */
   upgradeRoute: UpgradeRoute;
-  /** Spread into the studio API handler map. */
-  handlers: ChatHandlers;
+  /** Chat's own studio API methods, to spread into the handler map with moderation's. */
+  handlers: ChatOwnHandlers;
   hub: ChatHub;
   sender: ChatSender;
-  moderation: ModerationService;
-  /** Moderator sessions: granted, listed, revoked, expiring. */
-  moderators: ModeratorAccess;
+  /** What `moderate` built from chat's port. */
+  moderation: M;
   rules: RulesStore;
   /**
    * Commits pending writes, lets their acks and broadcasts go out, then closes every chat client
@@ -60,8 +57,11 @@ export interface ChatService {
   close(): Promise<void>;
 }
 
-/** Builds chat and moderation from the app's shared collaborators (composition root helper). */
-export function createChatService(deps: ChatServiceDeps): ChatService {
+/**
+ * Builds chat from the app's shared collaborators. Moderation is built by `moderate` from the port
+ * chat offers it, so chat hands moderator frames to it without knowing what it is.
+ */
+export function createChat<M extends ChatModerator>(deps: ChatServiceDeps, moderate: (chat: ChatModerationPort) => M): Chat<M> {
   const now = deps.now ?? Date.now;
   const tuning = deps.tuning ?? {};
   const { db, bus, log } = deps;
@@ -83,14 +83,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     synchronous: tuning.synchronous,
   });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now });
-  const moderation = new ModerationService({ db, bus, hub, sender, writer, now });
-  const moderators = new ModeratorAccess({
-    sessions: deps.sessions,
-    bus,
-    record: (entry) => moderation.record(entry),
-    liveStreamId: () => liveStreamId(db),
-    now,
-  });
+  const moderation = moderate(createModerationPort({ db, hub, sender, writer }));
   const stopRules = rules.onChange((next) => bus.emit('rules.changed', next));
   const socket = createChatSocket({
     hub,
@@ -103,14 +96,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     frameBudget: tuning.frameBudget ?? DEFAULT_FRAME_BUDGET,
     auth: { db, sessions: deps.sessions, credentials: () => deps.settings.livekitCredentials() },
   });
-  const handlers = createChatHandlers({ db, hub, sender, moderation, moderators, rules, publicUrl: deps.publicUrl, now });
+  const handlers = createChatHandlers({ db, hub, sender, moderation, rules, now });
   return {
     upgradeRoute: socket,
     handlers,
     hub,
     sender,
     moderation,
-    moderators,
     rules,
     async close() {
       stopRules();

@@ -9,16 +9,16 @@ import { canModerate } from '../../shared/domain/chat';
 import { roleOfChatRole, type Actor } from '../../shared/domain/roles';
 import { describeZodError } from '../../shared/zodIssues';
 import type { Logger } from '../logging';
-import type { ModerationService } from '../moderation/moderationService';
 import { ChatFailure } from './chatFailure';
 import { sendNow, type ChatHub } from './hub';
+import type { ChatModerator } from './moderationPort';
 import type { ChatPeer } from './room';
 import type { ChatSender } from './sender';
 
 export interface FrameHandlerDeps {
   hub: ChatHub;
   sender: ChatSender;
-  moderation: ModerationService;
+  moderation: ChatModerator;
   log: Logger;
 }
 

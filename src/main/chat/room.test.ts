@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeSocket } from '../../../tests/chat/support/fixtures';
+import { FakeSocket } from './testing/fakeSocket';
 import { ChatRoom, type ChatPeer } from './room';
 
 function peer(socket: FakeSocket, identity: string): ChatPeer {
