@@ -84,7 +84,7 @@ export function createChat<M extends ChatModerator>(deps: ChatServiceDeps, moder
   });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now });
   const moderation = moderate(createModerationPort({ db, hub, sender, writer }));
-  const stopRules = rules.onChange((next) => bus.emit('rules.changed', next));
+  const stopRules = rules.on('changed', (next) => bus.emit('rules.changed', next));
   const socket = createChatSocket({
     hub,
     sender,

@@ -54,10 +54,8 @@ export class ChatHub {
   room(streamId: string): ChatRoom {
     let room = this.rooms.get(streamId);
     if (!room) {
-      room = new ChatRoom(streamId, maxChatSeq(this.deps.db, streamId), {
-        maxBufferedBytes: this.deps.maxBufferedBytes ?? 1024 * 1024,
-        onSlowConsumer: (peer) => this.deps.log.warn(`chat: cut off ${peer.who.identity}, not reading (over the buffered limit)`),
-      });
+      room = new ChatRoom(streamId, maxChatSeq(this.deps.db, streamId), { maxBufferedBytes: this.deps.maxBufferedBytes ?? 1024 * 1024 });
+      room.on('slowConsumer', (peer) => this.deps.log.warn(`chat: cut off ${peer.who.identity}, not reading (over the buffered limit)`));
       this.rooms.set(streamId, room);
     }
     return room;

@@ -1,5 +1,6 @@
 import type { ChatRole } from '../../shared/domain/chat';
 import type { ServerChatFrame } from '../../shared/contract/chatFrames';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 
 /** The part of a `ws` WebSocket the room uses; tests pass plain objects. */
 export interface PeerSocket {
@@ -31,7 +32,11 @@ export interface ChatPeer {
 export interface ChatRoomOptions {
   /** A client with more than this many bytes queued is cut off (it is not reading). */
   maxBufferedBytes: number;
-  onSlowConsumer?: (peer: ChatPeer) => void;
+}
+
+export interface ChatRoomEvents {
+  /** A peer was cut off because it stopped reading. */
+  slowConsumer: ChatPeer;
 }
 
 /**
@@ -43,6 +48,7 @@ export class ChatRoom {
   readonly peers = new Set<ChatPeer>();
   private outbox: ServerChatFrame[] = [];
   private scheduled: ReturnType<typeof setImmediate> | null = null;
+  private readonly events = new Emitter<ChatRoomEvents>();
 
   constructor(
     readonly streamId: string,
@@ -50,6 +56,10 @@ export class ChatRoom {
     private seq: number,
     private readonly options: ChatRoomOptions,
   ) {}
+
+  on<E extends keyof ChatRoomEvents>(event: E, listener: (...args: EventArgs<ChatRoomEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
 
   /** Hands out the next seq. Called inside the write that stores the message, so seqs commit in order. */
   nextSeq(): number {
@@ -95,7 +105,7 @@ export class ChatRoom {
     if (peer.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.peers.delete(peer);
       peer.socket.terminate();
-      this.options.onSlowConsumer?.(peer);
+      this.events.emit('slowConsumer', peer);
       return;
     }
     peer.socket.send(data, { binary: false });
