@@ -1,36 +1,14 @@
 import type { Recording, RecordingStatus } from '../../../shared/domain/recording';
 import type { Database } from '../openDatabase';
 
-interface RecordingRow {
-  id: string;
-  stream_id: string;
-  file_name: string;
-  mime_type: string;
-  bytes: number;
-  duration_ms: number;
-  started_at: number;
-  updated_at: number;
-  ended_at: number | null;
-  status: RecordingStatus;
-  error: string | null;
-}
+/** Every column a `Recording` shows, named as its fields, so rows need no mapping. */
+const RECORDING_COLUMNS = `id, stream_id AS streamId, file_name AS fileName, mime_type AS mimeType, bytes, duration_ms AS durationMs,
+  started_at AS startedAt, ended_at AS endedAt, status, error`;
 
-function toRecording(row: RecordingRow): Recording {
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    fileName: row.file_name,
-    mimeType: row.mime_type,
-    bytes: row.bytes,
-    durationMs: row.duration_ms,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    status: row.status,
-    error: row.error,
-  };
-}
-
-export function insertRecording(db: Database, recording: { id: string; streamId: string; fileName: string; mimeType: string; startedAt: number }): Recording {
+export function insertRecording(
+  db: Database,
+  recording: { id: string; streamId: string; fileName: string; mimeType: string; startedAt: number },
+): Recording {
   db.prepare(
     `INSERT INTO recordings (id, stream_id, file_name, mime_type, started_at, updated_at, status)
      VALUES (@id, @streamId, @fileName, @mimeType, @startedAt, @startedAt, 'recording')`,
@@ -39,22 +17,26 @@ export function insertRecording(db: Database, recording: { id: string; streamId:
 }
 
 export function getRecording(db: Database, id: string): Recording | undefined {
-  const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
-  return row && toRecording(row);
+  return db.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE id = ?`).get(id) as Recording | undefined;
 }
 
 export function listRecordingsOfStream(db: Database, streamId: string): Recording[] {
-  return (db.prepare('SELECT * FROM recordings WHERE stream_id = ? ORDER BY started_at, id').all(streamId) as RecordingRow[]).map(toRecording);
+  return db.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE stream_id = ? ORDER BY started_at, id`).all(streamId) as Recording[];
 }
 
 /** Recordings still marked as being written; with `updatedBefore`, only those idle since then. */
 export function listOpenRecordings(db: Database, updatedBefore = Number.MAX_SAFE_INTEGER): Recording[] {
-  return (db.prepare("SELECT * FROM recordings WHERE status = 'recording' AND updated_at < ?").all(updatedBefore) as RecordingRow[]).map(toRecording);
+  return db
+    .prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE status = 'recording' AND updated_at < ?`)
+    .all(updatedBefore) as Recording[];
 }
 
 /** Records that a piece reached the file. */
 export function noteRecordingProgress(db: Database, id: string, progress: { bytes: number; durationMs: number; at: number }): void {
-  db.prepare('UPDATE recordings SET bytes = @bytes, duration_ms = MAX(duration_ms, @durationMs), updated_at = @at WHERE id = @id').run({ id, ...progress });
+  db.prepare('UPDATE recordings SET bytes = @bytes, duration_ms = MAX(duration_ms, @durationMs), updated_at = @at WHERE id = @id').run({
+    id,
+    ...progress,
+  });
 }
 
 /** Closes a recording; `bytes` is what the file really holds. */
@@ -72,5 +54,7 @@ export function closeRecording(
 
 /** File names of a stream's recordings, read before the stream's rows are deleted. */
 export function recordingFilesOfStream(db: Database, streamId: string): string[] {
-  return (db.prepare('SELECT file_name FROM recordings WHERE stream_id = ?').all(streamId) as { file_name: string }[]).map((row) => row.file_name);
+  return (db.prepare('SELECT file_name FROM recordings WHERE stream_id = ?').all(streamId) as { file_name: string }[]).map(
+    (row) => row.file_name,
+  );
 }
