@@ -22,7 +22,7 @@ import type { SecretStore } from './settings/secretStore';
 import { SettingsService } from './settings/settingsService';
 import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './moderation/moderatedChat';
-import { CHAT_GATE } from './chat/chatSocket';
+import { CHAT_GATE } from './chat/chatLimits';
 import { InviteService } from './invites/inviteService';
 import { createModeratorHandlers } from './moderation/moderatorAccess';
 import { createRoomGateway, type RoomGateway } from './livekit/roomGateway';

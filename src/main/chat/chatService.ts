@@ -6,7 +6,8 @@ import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
 import { clientAddressOf, type ClientAddressOf } from '../server/clientAddress';
 import { ConnectionGate, DEFAULT_FRAME_BUDGET, SocketBudget, type FrameBudgetOptions } from '../server/connectionLimits';
-import { CHAT_GATE, createChatSocket } from './chatSocket';
+import { CHAT_GATE, WRITE_DELAY_MS } from './chatLimits';
+import { createChatSocket } from './chatSocket';
 import { createChatHandlers, type ChatOwnHandlers } from './handlers';
 import { ChatHub } from './hub';
 import { createModerationPort } from './moderationAdapter';
@@ -78,7 +79,7 @@ export function createChat<M extends ChatModerator>(deps: ChatServiceDeps, moder
   // A batch's broadcast leaves as soon as it commits: under a burst, waiting for a later turn of
   // the event loop let hundreds of acks and several more commits go first.
   const writer = new BatchWriter(db, {
-    delayMs: tuning.writeDelayMs ?? 10,
+    delayMs: tuning.writeDelayMs ?? WRITE_DELAY_MS,
     afterBatch: () => hub.flush(),
     synchronous: tuning.synchronous,
   });

@@ -1,13 +1,12 @@
 import type { ChatRole } from '../../shared/domain/chat';
 import type { ServerChatFrame } from '../../shared/contract/chatFrames';
+import { sendOrCutOff, type BufferedSocket } from '../server/backpressure';
 import { Emitter, type EventArgs } from '../../shared/emitter';
 
 /** The part of a `ws` WebSocket the room uses; tests pass plain objects. */
-export interface PeerSocket {
+export interface PeerSocket extends BufferedSocket {
   /** Broadcasts pass one shared Buffer with `binary: false` (a text frame, encoded once). */
   send(data: string | Buffer, options?: { binary?: boolean }): void;
-  readonly bufferedAmount: number;
-  terminate(): void;
   close(code?: number, reason?: string): void;
 }
 
@@ -102,13 +101,9 @@ export class ChatRoom {
 
   /** Sends one already-serialized message to one peer, cutting it off if it stopped reading. */
   deliver(peer: ChatPeer, data: Buffer): void {
-    if (peer.socket.bufferedAmount > this.options.maxBufferedBytes) {
-      this.peers.delete(peer);
-      peer.socket.terminate();
-      this.events.emit('slowConsumer', peer);
-      return;
-    }
-    peer.socket.send(data, { binary: false });
+    if (sendOrCutOff(peer.socket, data, this.options.maxBufferedBytes, { binary: false })) return;
+    this.peers.delete(peer);
+    this.events.emit('slowConsumer', peer);
   }
 
   /** Sends a frame to this stream's peers that match `filter` (e.g. one chatter's sockets). */
