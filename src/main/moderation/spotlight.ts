@@ -7,26 +7,19 @@ import type { ModerationDeps } from './moderationDeps';
 interface Spot {
   store: (db: ModerationDeps['db'], streamId: string, messageId: string | null) => unknown;
   actions: { set: AuditAction; clear: AuditAction };
-  show: (deps: ModerationDeps, streamId: string, message: ChatMessage | null) => void;
+  /** How chat clients hear of it, and which studio event announces it. */
+  frame: 'showPinned' | 'showHighlight';
+  event: 'chat.pinned' | 'chat.highlighted';
 }
 
 /** The two places a message can be put above the chat; each stored, so late joiners see it too. */
 const SPOTS: Record<'pin' | 'highlight', Spot> = {
-  pin: {
-    store: setPinnedMessage,
-    actions: { set: 'pin', clear: 'unpin' },
-    show: (deps: ModerationDeps, streamId: string, message: ChatMessage | null) => {
-      deps.chat.showPinned(streamId, message);
-      deps.bus.emit('chat.pinned', { streamId, message });
-    },
-  },
+  pin: { store: setPinnedMessage, actions: { set: 'pin', clear: 'unpin' }, frame: 'showPinned', event: 'chat.pinned' },
   highlight: {
     store: setHighlightedMessage,
     actions: { set: 'highlight', clear: 'clear_highlight' },
-    show: (deps: ModerationDeps, streamId: string, message: ChatMessage | null) => {
-      deps.chat.showHighlight(streamId, message);
-      deps.bus.emit('chat.highlighted', { streamId, message });
-    },
+    frame: 'showHighlight',
+    event: 'chat.highlighted',
   },
 };
 
@@ -38,7 +31,7 @@ function spotlight(
   actor: string,
 ): { shown: ChatMessage | null; audit: AuditEntry } {
   const { db, now } = deps;
-  const { store, actions, show } = SPOTS[spot];
+  const { store, actions, frame, event } = SPOTS[spot];
   const shown = message && toChatMessage(message);
   const audit = db.transaction(() => {
     store(db, streamId, message?.id ?? null);
@@ -51,7 +44,8 @@ function spotlight(
       at: now(),
     });
   })();
-  show(deps, streamId, shown);
+  deps.chat[frame](streamId, shown);
+  deps.bus.emit(event, { streamId, message: shown });
   return { shown, audit };
 }
 
