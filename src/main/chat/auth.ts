@@ -8,6 +8,7 @@ import { sessionTokenOf } from '../server/cookies';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
 import { ROLE_ATTRIBUTE } from '../tokens/livekitTokens';
+import { MAX_NAME_LENGTH } from './chatLimits';
 import type { ChatIdentity } from './room';
 
 export interface ChatAuthDeps {
@@ -18,7 +19,13 @@ export interface ChatAuthDeps {
 }
 
 export type ChatAuth =
-  | { ok: true; streamId: string; who: ChatIdentity; actor: string; /** Set for studio sessions, which can end while connected. */ sessionId: string | null }
+  | {
+      ok: true;
+      streamId: string;
+      who: ChatIdentity;
+      actor: string;
+      /** Set for studio sessions, which can end while connected. */ sessionId: string | null;
+    }
   | { ok: false; code: ChatErrorCode; message: string; closeCode: number };
 
 /** Token roles (see tokens/livekitTokens.ts) as chat roles: waiting and stage guests are both guests. */
@@ -62,7 +69,7 @@ export async function authenticateChat(req: IncomingMessage, url: URL, deps: Cha
     if (!role) return refused('unauthorized', 'The chat token has an unknown role');
     const stream = getStreamByRoomName(deps.db, room);
     if (!stream) return refused('not_found', 'There is no stream in this room');
-    const name = (claims.name ?? '').trim().slice(0, 64) || identity;
+    const name = (claims.name ?? '').trim().slice(0, MAX_NAME_LENGTH) || identity;
     return {
       ok: true,
       streamId: stream.id,

@@ -1,16 +1,17 @@
 import type { EventBus } from '../api/eventBus';
 import type { Database } from '../db/openDatabase';
 import type { Logger } from '../logging';
-import { ModerationService } from '../moderation/moderationService';
-import { ModeratorAccess } from '../moderation/moderatorAccess';
 import type { UpgradeRoute } from '../server/routes';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
 import { clientAddressOf, type ClientAddressOf } from '../server/clientAddress';
 import { ConnectionGate, DEFAULT_FRAME_BUDGET, SocketBudget, type FrameBudgetOptions } from '../server/connectionLimits';
-import { CHAT_GATE, createChatSocket } from './chatSocket';
-import { createChatHandlers, liveStreamId, type ChatHandlers } from './handlers';
+import { CHAT_GATE, WRITE_DELAY_MS } from './chatLimits';
+import { createChatSocket } from './chatSocket';
+import { createChatHandlers, type ChatOwnHandlers } from './handlers';
 import { ChatHub } from './hub';
+import { createModerationPort } from './moderationAdapter';
+import type { ChatModerationPort, ChatModerator } from './moderationPort';
 import { RulesStore } from './rulesStore';
 import { ChatSender } from './sender';
 import { BatchWriter } from './writer';
@@ -23,8 +24,6 @@ export interface ChatServiceDeps {
   sessions: SessionRegistry;
   log: Logger;
   now?: () => number;
-  /** Base URL for moderator links, e.g. `() => status().publicUrl`. */
-  publicUrl: () => string;
   /**
    * The app's shared socket limits and client address function; without them chat gets the
    * product's caps on a budget of its own and trusts no proxy (test and benchmark servers).
@@ -42,16 +41,15 @@ export interface ChatServiceDeps {
   };
 }
 
-export interface ChatService {
+export interface Chat<M extends ChatModerator> {
   /** Mount on the embedded server: `upgrades: [control, chat.upgradeRoute]`. */
   upgradeRoute: UpgradeRoute;
-  /** Spread into the studio API handler map. */
-  handlers: ChatHandlers;
+  /** Chat's own studio API methods, to spread into the handler map with moderation's. */
+  handlers: ChatOwnHandlers;
   hub: ChatHub;
   sender: ChatSender;
-  moderation: ModerationService;
-  /** Moderator sessions: granted, listed, revoked, expiring. */
-  moderators: ModeratorAccess;
+  /** What `moderate` built from chat's port. */
+  moderation: M;
   rules: RulesStore;
   /**
    * Commits pending writes, lets their acks and broadcasts go out, then closes every chat client
@@ -60,8 +58,11 @@ export interface ChatService {
   close(): Promise<void>;
 }
 
-/** Builds chat and moderation from the app's shared collaborators (composition root helper). */
-export function createChatService(deps: ChatServiceDeps): ChatService {
+/**
+ * Builds chat from the app's shared collaborators. Moderation is built by `moderate` from the port
+ * chat offers it, so chat hands moderator frames to it without knowing what it is.
+ */
+export function createChat<M extends ChatModerator>(deps: ChatServiceDeps, moderate: (chat: ChatModerationPort) => M): Chat<M> {
   const now = deps.now ?? Date.now;
   const tuning = deps.tuning ?? {};
   const { db, bus, log } = deps;
@@ -78,20 +79,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   // A batch's broadcast leaves as soon as it commits: under a burst, waiting for a later turn of
   // the event loop let hundreds of acks and several more commits go first.
   const writer = new BatchWriter(db, {
-    delayMs: tuning.writeDelayMs ?? 10,
+    delayMs: tuning.writeDelayMs ?? WRITE_DELAY_MS,
     afterBatch: () => hub.flush(),
     synchronous: tuning.synchronous,
   });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now });
-  const moderation = new ModerationService({ db, bus, hub, sender, writer, now });
-  const moderators = new ModeratorAccess({
-    sessions: deps.sessions,
-    bus,
-    record: (entry) => moderation.record(entry),
-    liveStreamId: () => liveStreamId(db),
-    now,
-  });
-  const stopRules = rules.onChange((next) => bus.emit('rules.changed', next));
+  const moderation = moderate(createModerationPort({ db, hub, sender, writer }));
+  const stopRules = rules.on('changed', (next) => bus.emit('rules.changed', next));
   const socket = createChatSocket({
     hub,
     sender,
@@ -103,14 +97,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     frameBudget: tuning.frameBudget ?? DEFAULT_FRAME_BUDGET,
     auth: { db, sessions: deps.sessions, credentials: () => deps.settings.livekitCredentials() },
   });
-  const handlers = createChatHandlers({ db, hub, sender, moderation, moderators, rules, publicUrl: deps.publicUrl, now });
+  const handlers = createChatHandlers({ db, hub, sender, moderation, rules, now });
   return {
     upgradeRoute: socket,
     handlers,
     hub,
     sender,
     moderation,
-    moderators,
     rules,
     async close() {
       stopRules();

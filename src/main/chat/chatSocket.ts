@@ -2,7 +2,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CHAT_CLOSE, CHAT_MAX_FRAME_BYTES } from '../../shared/contract/chatFrames';
 import type { Logger } from '../logging';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from '../server/connectionLimits';
+import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions } from '../server/connectionLimits';
 import { isSameOrigin } from '../server/cookies';
 import { refuseUpgrade } from '../server/http';
 import type { UpgradeRoute } from '../server/routes';
@@ -23,9 +23,6 @@ export interface ChatSocketDeps extends FrameHandlerDeps {
   /** Frames one chat socket may send per second before `rate_limited`, then a close. */
   frameBudget: FrameBudgetOptions;
 }
-
-/** Enough for a room of people behind one NAT and a chatter's tabs; not enough to hoard sockets. */
-export const CHAT_GATE: GateOptions = { maxPerAddress: 50, maxPerIdentity: 10, upgradeBurst: 30, upgradesPerSecond: 2 };
 
 /** `?since=` as a seq, or null when absent or unreadable (then the client gets the latest history). */
 function sinceOf(url: URL): number | null {

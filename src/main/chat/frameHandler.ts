@@ -9,16 +9,17 @@ import { canModerate } from '../../shared/domain/chat';
 import { roleOfChatRole, type Actor } from '../../shared/domain/roles';
 import { describeZodError } from '../../shared/zodIssues';
 import type { Logger } from '../logging';
-import type { ModerationService } from '../moderation/moderationService';
 import { ChatFailure } from './chatFailure';
+import { MAX_REF_LENGTH, QUOTED_TYPE_LENGTH } from './chatLimits';
 import { sendNow, type ChatHub } from './hub';
+import type { ChatModerator } from './moderationPort';
 import type { ChatPeer } from './room';
 import type { ChatSender } from './sender';
 
 export interface FrameHandlerDeps {
   hub: ChatHub;
   sender: ChatSender;
-  moderation: ModerationService;
+  moderation: ChatModerator;
   log: Logger;
 }
 
@@ -30,7 +31,7 @@ export class UnreadableFrame extends ChatFailure {
 function fail(code: 'bad_request' | 'unknown_type', message: string, json?: unknown): UnreadableFrame {
   const failure = new UnreadableFrame(code, message);
   const ref = typeof json === 'object' && json !== null ? (json as { ref?: unknown }).ref : undefined;
-  if (typeof ref === 'string' && ref.length > 0 && ref.length <= 64) failure.ref = ref;
+  if (typeof ref === 'string' && ref.length > 0 && ref.length <= MAX_REF_LENGTH) failure.ref = ref;
   return failure;
 }
 
@@ -45,7 +46,7 @@ export function parseClientFrame(data: Buffer, isBinary: boolean): ClientChatFra
   }
   const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
   if (typeof type === 'string' && !(CLIENT_CHAT_FRAME_TYPES as readonly string[]).includes(type)) {
-    return fail('unknown_type', `Unknown frame type: ${type.slice(0, 40)}`, json);
+    return fail('unknown_type', `Unknown frame type: ${type.slice(0, QUOTED_TYPE_LENGTH)}`, json);
   }
   const parsed = ClientChatFrameSchema.safeParse(json);
   return parsed.success ? parsed.data : fail('bad_request', `Malformed frame: ${describeZodError(parsed.error)}`, json);

@@ -6,7 +6,16 @@ import type { Database } from '../db/openDatabase';
 import { activeTimeoutUntil, findActiveBan } from '../db/chat/chatBans';
 import { listDeletedSince, listMessagesAfter, listRecentMessages, maxChatSeq } from '../db/chat/chatMessages';
 import type { Logger } from '../logging';
+import { sendOrCutOff } from '../server/backpressure';
 import { ChatFailure } from './chatFailure';
+import {
+  BROADCAST_BUFFER_LIMIT,
+  CHAT_ID_BYTES,
+  DIRECT_FRAME_BUFFER_LIMIT,
+  REACTION_FLUSH_MS,
+  REACTION_WINDOW_MS,
+  REACTIONS_PER_WINDOW,
+} from './chatLimits';
 import { ChatRoom, type ChatIdentity, type ChatPeer, type PeerSocket } from './room';
 import { resolveStreamState } from './streamState';
 import type { RulesStore } from './rulesStore';
@@ -17,18 +26,15 @@ export interface ChatHubDeps {
   log: Logger;
   now: () => number;
   rules: RulesStore;
-  /** A slow consumer is cut off past this many queued bytes (default 1 MiB). */
+  /** A slow consumer is cut off past this many queued bytes (default `BROADCAST_BUFFER_LIMIT`). */
   maxBufferedBytes?: number;
-  /** How often aggregated reaction counts are broadcast (default 250 ms). */
+  /** How often aggregated reaction counts are broadcast (default `REACTION_FLUSH_MS`). */
   reactionIntervalMs?: number;
 }
 
-/** Reactions one client may send per second; more are refused with `rate_limited`. */
-const REACTIONS_PER_SECOND = 10;
-
-/** Message ids: 16 random bytes, url-safe, sortable enough for display and unique enough for a PK. */
+/** Message ids: `CHAT_ID_BYTES` random bytes, url-safe, sortable enough for display and unique enough for a PK. */
 export function newChatId(): string {
-  return randomBytes(12).toString('base64url');
+  return randomBytes(CHAT_ID_BYTES).toString('base64url');
 }
 
 /**
@@ -55,9 +61,9 @@ export class ChatHub {
     let room = this.rooms.get(streamId);
     if (!room) {
       room = new ChatRoom(streamId, maxChatSeq(this.deps.db, streamId), {
-        maxBufferedBytes: this.deps.maxBufferedBytes ?? 1024 * 1024,
-        onSlowConsumer: (peer) => this.deps.log.warn(`chat: cut off ${peer.who.identity}, not reading (over the buffered limit)`),
+        maxBufferedBytes: this.deps.maxBufferedBytes ?? BROADCAST_BUFFER_LIMIT,
       });
+      room.on('slowConsumer', (peer) => this.deps.log.warn(`chat: cut off ${peer.who.identity}, not reading (over the buffered limit)`));
       this.rooms.set(streamId, room);
     }
     return room;
@@ -156,16 +162,16 @@ export class ChatHub {
     }
   }
 
-  /** Counts a reaction; counts leave every ~250 ms as one `reactions` frame per stream. */
+  /** Counts a reaction; counts leave every `REACTION_FLUSH_MS` as one `reactions` frame per stream. */
   react(peer: ChatPeer, reaction: Reaction): void {
     const now = this.deps.now();
     const window = peer.reactionWindow;
-    if (now - window.start >= 1000) {
+    if (now - window.start >= REACTION_WINDOW_MS) {
       window.start = now;
       window.count = 0;
     }
-    if (window.count >= REACTIONS_PER_SECOND)
-      throw new ChatFailure('rate_limited', 'Too many reactions; slow down', 1000 - (now - window.start));
+    if (window.count >= REACTIONS_PER_WINDOW)
+      throw new ChatFailure('rate_limited', 'Too many reactions; slow down', REACTION_WINDOW_MS - (now - window.start));
     window.count += 1;
     let counts = this.reactions.get(peer.streamId);
     if (!counts) {
@@ -173,7 +179,7 @@ export class ChatHub {
       this.reactions.set(peer.streamId, counts);
     }
     counts.set(reaction, (counts.get(reaction) ?? 0) + 1);
-    this.reactionTimer ??= setInterval(() => this.flushReactions(), this.deps.reactionIntervalMs ?? 250);
+    this.reactionTimer ??= setInterval(() => this.flushReactions(), this.deps.reactionIntervalMs ?? REACTION_FLUSH_MS);
   }
 
   private flushReactions(): void {
@@ -208,14 +214,7 @@ export class ChatHub {
   }
 }
 
-/** Past this many queued bytes a client gets no more direct frames: it is not reading (e.g. flooding without reading replies). */
-const DIRECT_FRAME_BUFFER_LIMIT = 1024 * 1024;
-
 /** A frame for one socket, outside the batched broadcast (welcome, ack, errors). */
 export function sendNow(socket: PeerSocket, frame: ServerChatFrame): void {
-  if (socket.bufferedAmount > DIRECT_FRAME_BUFFER_LIMIT) {
-    socket.terminate();
-    return;
-  }
-  socket.send(JSON.stringify(frame));
+  sendOrCutOff(socket, JSON.stringify(frame), DIRECT_FRAME_BUFFER_LIMIT);
 }

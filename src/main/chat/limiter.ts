@@ -1,4 +1,5 @@
 import type { ChatRules } from '../../shared/domain/chat';
+import { REPEAT_MEMORY, REPEAT_WINDOW_MS, SENDER_IDLE_MS } from './chatLimits';
 import { normalizeText } from './rules';
 
 export type LimitVerdict = { ok: true } | { ok: false; code: 'rate_limited' | 'slow_mode'; retryAfterMs: number };
@@ -10,10 +11,6 @@ interface SenderState {
   /** Recent normalized texts with their times, for the repeated-text rule. */
   texts: { text: string; at: number }[];
 }
-
-/** How far back the repeated-text rule looks, and how many texts it remembers. */
-const REPEAT_WINDOW_MS = 60_000;
-export const REPEAT_MEMORY = 3;
 
 /**
  * Per-chatter rate limit (N messages per W seconds) and slow mode (one message per N seconds),
@@ -73,7 +70,7 @@ export class SendLimiter {
   }
 
   /** Forgets senders idle for longer than every window, so the map does not grow without bound. */
-  sweep(now: number, idleMs = 10 * 60_000): void {
+  sweep(now: number, idleMs = SENDER_IDLE_MS): void {
     for (const [key, state] of this.senders) {
       if (now - state.lastAccepted > idleMs) this.senders.delete(key);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeSocket } from '../../../tests/chat/support/fixtures';
+import { FakeSocket } from './testing/fakeSocket';
 import { ChatRoom, type ChatPeer } from './room';
 
 function peer(socket: FakeSocket, identity: string): ChatPeer {
@@ -34,7 +34,8 @@ describe('ChatRoom', () => {
 
   it('cuts off a peer that stopped reading, without holding back the others', () => {
     const cut: string[] = [];
-    const room = new ChatRoom('s', 0, { maxBufferedBytes: 1024, onSlowConsumer: (p) => cut.push(p.who.identity) });
+    const room = new ChatRoom('s', 0, { maxBufferedBytes: 1024 });
+    room.on('slowConsumer', (p) => cut.push(p.who.identity));
     const slow = new FakeSocket();
     const fast = new FakeSocket();
     room.add(peer(slow, 'slow'));

@@ -1,12 +1,12 @@
 import type { ChatRole } from '../../shared/domain/chat';
 import type { ServerChatFrame } from '../../shared/contract/chatFrames';
+import { sendOrCutOff, type BufferedSocket } from '../server/backpressure';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 
 /** The part of a `ws` WebSocket the room uses; tests pass plain objects. */
-export interface PeerSocket {
+export interface PeerSocket extends BufferedSocket {
   /** Broadcasts pass one shared Buffer with `binary: false` (a text frame, encoded once). */
   send(data: string | Buffer, options?: { binary?: boolean }): void;
-  readonly bufferedAmount: number;
-  terminate(): void;
   close(code?: number, reason?: string): void;
 }
 
@@ -31,7 +31,11 @@ export interface ChatPeer {
 export interface ChatRoomOptions {
   /** A client with more than this many bytes queued is cut off (it is not reading). */
   maxBufferedBytes: number;
-  onSlowConsumer?: (peer: ChatPeer) => void;
+}
+
+export interface ChatRoomEvents {
+  /** A peer was cut off because it stopped reading. */
+  slowConsumer: ChatPeer;
 }
 
 /**
@@ -43,6 +47,7 @@ export class ChatRoom {
   readonly peers = new Set<ChatPeer>();
   private outbox: ServerChatFrame[] = [];
   private scheduled: ReturnType<typeof setImmediate> | null = null;
+  private readonly events = new Emitter<ChatRoomEvents>();
 
   constructor(
     readonly streamId: string,
@@ -50,6 +55,10 @@ export class ChatRoom {
     private seq: number,
     private readonly options: ChatRoomOptions,
   ) {}
+
+  on<E extends keyof ChatRoomEvents>(event: E, listener: (...args: EventArgs<ChatRoomEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
 
   /** Hands out the next seq. Called inside the write that stores the message, so seqs commit in order. */
   nextSeq(): number {
@@ -92,13 +101,9 @@ export class ChatRoom {
 
   /** Sends one already-serialized message to one peer, cutting it off if it stopped reading. */
   deliver(peer: ChatPeer, data: Buffer): void {
-    if (peer.socket.bufferedAmount > this.options.maxBufferedBytes) {
-      this.peers.delete(peer);
-      peer.socket.terminate();
-      this.options.onSlowConsumer?.(peer);
-      return;
-    }
-    peer.socket.send(data, { binary: false });
+    if (sendOrCutOff(peer.socket, data, this.options.maxBufferedBytes, { binary: false })) return;
+    this.peers.delete(peer);
+    this.events.emit('slowConsumer', peer);
   }
 
   /** Sends a frame to this stream's peers that match `filter` (e.g. one chatter's sockets). */

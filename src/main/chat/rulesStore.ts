@@ -1,4 +1,5 @@
 import { ChatRulesSchema, DEFAULT_CHAT_RULES, type ChatRules, type ChatRulesUpdate } from '../../shared/domain/chat';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import type { Database } from '../db/openDatabase';
 import { readSetting, writeSetting } from '../db/settings/settingsRows';
 import { assertUsablePatterns, patternProblem } from './blockedPatterns';
@@ -6,13 +7,18 @@ import { CompiledRules } from './rules';
 
 export const CHAT_RULES_KEY = 'chat.rules';
 
+export interface RulesEvents {
+  /** The rules after a saved change. */
+  changed: ChatRules;
+}
+
 /**
  * Chat rules persisted in the settings table, compiled once per change. A stored value that no
  * longer parses (written by another build) falls back to the defaults rather than blocking chat.
  */
 export class RulesStore {
   private compiled: CompiledRules;
-  private readonly listeners = new Set<(rules: ChatRules) => void>();
+  private readonly events = new Emitter<RulesEvents>();
 
   constructor(private readonly db: Database) {
     this.compiled = new CompiledRules(this.load());
@@ -50,12 +56,11 @@ export class RulesStore {
     assertUsablePatterns(next.blockedTerms.patterns);
     writeSetting(this.db, CHAT_RULES_KEY, next);
     this.compiled = new CompiledRules(next);
-    for (const listener of this.listeners) listener(next);
+    this.events.emit('changed', next);
     return next;
   }
 
-  onChange(listener: (rules: ChatRules) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  on<E extends keyof RulesEvents>(event: E, listener: (...args: EventArgs<RulesEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildChat, nextEvent } from '../../../tests/chat/support/fixtures';
+import { buildChat } from './testing/buildChat';
+import { nextEvent } from './testing/fixtures';
 import { getChatMessage, listMessagesAfter } from '../db/chat/chatMessages';
 import { endStream } from '../db/history/streams';
 
@@ -34,8 +35,7 @@ describe('ChatSender and ChatHub: sequence, storage and replay', () => {
     const { socket } = chat.join('watcher');
     socket.raw.length = 0;
     const framesAtAck: number[] = [];
-    const send = (i: number) =>
-      chat.sender.send(chat.streamId, viewer(`v${i}`), `m${i}`).then(() => framesAtAck.push(socket.raw.length));
+    const send = (i: number) => chat.sender.send(chat.streamId, viewer(`v${i}`), `m${i}`).then(() => framesAtAck.push(socket.raw.length));
     // Sent in one synchronous run, as a burst read from one socket is: the second send fills the
     // batch and commits it, the fourth commits the next one.
     const firstBatch = [send(1), send(2)];
@@ -67,7 +67,7 @@ describe('ChatSender and ChatHub: sequence, storage and replay', () => {
     chat = buildChat({ rules: { links: 'allow', rateLimit: { messages: 100 } } });
     const first = await chat.sender.send(chat.streamId, viewer('v'), 'first');
     await chat.sender.send(chat.streamId, viewer('v'), 'second');
-    await chat.moderation.deleteMessage(first.id, 'host');
+    await chat.port.removeMessage(chat.streamId, first.id, { actor: 'host', at: chat.clock.now() }, () => undefined);
     const replay = await chat.join('back', 'viewer', 2).socket.next('welcome');
     expect(replay.deleted).toEqual([first.id]);
     expect(replay.messages).toEqual([]);
@@ -122,8 +122,7 @@ describe('ChatSender and ChatHub: sequence, storage and replay', () => {
     chat = buildChat({ rules: { holdFirstMessages: true } });
     const first = await chat.sender.send(chat.streamId, viewer('new'), 'hi all');
     expect(first.status).toBe('held');
-    const [item] = chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 });
-    await chat.moderation.decide(item!.id, 'approve', 'host');
+    await chat.port.publishApproved(chat.streamId, first.id, { actor: 'host', at: chat.clock.now() }, () => undefined);
     const second = await chat.sender.send(chat.streamId, viewer('new'), 'thanks');
     expect(second.status).toBe('visible');
   });

@@ -7,7 +7,8 @@ import { getModerationItem, insertModerationItem } from '../db/moderation/modera
 import { getStream } from '../db/history/streams';
 import { ChatFailure } from './chatFailure';
 import { newChatId, type ChatHub } from './hub';
-import { REPEAT_MEMORY, SendLimiter } from './limiter';
+import { REPEAT_MEMORY, SENDER_SWEEP_MS } from './chatLimits';
+import { SendLimiter } from './limiter';
 import type { ChatIdentity } from './room';
 import type { RulesStore } from './rulesStore';
 import type { BatchWriter } from './writer';
@@ -42,7 +43,7 @@ export class ChatSender {
   private readonly sweeper: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: ChatSenderDeps) {
-    this.sweeper = setInterval(() => this.limiter.sweep(deps.now()), 60_000);
+    this.sweeper = setInterval(() => this.limiter.sweep(deps.now()), SENDER_SWEEP_MS);
     this.sweeper.unref();
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshDb } from '../../../tests/chat/support/fixtures';
+import { freshDb } from './testing/fixtures';
 import { insertChatMessage, getChatMessage } from '../db/chat/chatMessages';
 import { BatchWriter } from './writer';
 
@@ -77,8 +77,18 @@ describe('BatchWriter', () => {
   it('runs each commit callback, then the after-batch hook, then resolves', async () => {
     const order: string[] = [];
     const writer = new BatchWriter(db, { delayMs: 1, afterBatch: () => order.push('batch') });
-    const a = writer.submit(() => 'a', (v) => order.push(`committed ${v}`)).then((v) => order.push(`resolved ${v}`));
-    const b = writer.submit(() => 'b', (v) => order.push(`committed ${v}`)).then((v) => order.push(`resolved ${v}`));
+    const a = writer
+      .submit(
+        () => 'a',
+        (v) => order.push(`committed ${v}`),
+      )
+      .then((v) => order.push(`resolved ${v}`));
+    const b = writer
+      .submit(
+        () => 'b',
+        (v) => order.push(`committed ${v}`),
+      )
+      .then((v) => order.push(`resolved ${v}`));
     await Promise.all([a, b]);
     expect(order).toEqual(['committed a', 'committed b', 'batch', 'resolved a', 'resolved b']);
   });

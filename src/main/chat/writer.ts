@@ -1,4 +1,5 @@
 import type { Database } from '../db/openDatabase';
+import { MAX_WRITE_BATCH, WRITE_DELAY_MS } from './chatLimits';
 
 interface Pending {
   op: () => unknown;
@@ -50,8 +51,8 @@ export class BatchWriter {
     private readonly db: Database,
     options: BatchWriterOptions = {},
   ) {
-    this.delayMs = options.delayMs ?? 10;
-    this.maxBatch = options.maxBatch ?? 500;
+    this.delayMs = options.delayMs ?? WRITE_DELAY_MS;
+    this.maxBatch = options.maxBatch ?? MAX_WRITE_BATCH;
     this.afterBatch = options.afterBatch;
     this.synchronous = options.synchronous ?? 'full';
   }
@@ -60,7 +61,12 @@ export class BatchWriter {
   submit<T>(op: () => T, committed?: (value: T) => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The chat store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, committed: committed as ((value: unknown) => void) | undefined, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        op,
+        committed: committed as ((value: unknown) => void) | undefined,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (this.queue.length >= this.maxBatch) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
     });

@@ -1,10 +1,10 @@
 import type { AuditEntry, ModerationDecision, ModerationItem } from '../../shared/domain/chat';
 import { appendAudit } from '../db/moderation/auditLog';
-import { deleteChatMessage, getChatMessage, publishHeldMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
+import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
 import { getChatStreamState, setHighlightedMessage, setPinnedMessage } from '../db/chat/chatStreamState';
 import { closeItemsForMessage, decideModerationItem, getModerationItem } from '../db/moderation/moderationItems';
-import { ChatFailure } from '../chat/chatFailure';
-import type { ModerationDeps } from './moderationService';
+import { ChatFailure } from '../chat/moderationPort';
+import type { ModerationDeps } from './moderationDeps';
 
 /**
  * What approve and reject mean per kind of queue item:
@@ -20,11 +20,13 @@ export async function applyDecision(
   actor: string,
   reason: string | null,
 ): Promise<{ audit: AuditEntry }> {
-  const { db, now, writer } = deps;
+  const { db, now, chat } = deps;
   const at = now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
-  const auditFor = () =>
-    appendAudit(db, {
+  // The decision and its audit entry, in whichever write carries the item's effect.
+  const decided = () => {
+    if (!decideModerationItem(db, item.id, status, actor, at)) throw new ChatFailure('conflict', 'This item was already decided');
+    return appendAudit(db, {
       streamId: item.streamId,
       actor,
       action: decision,
@@ -34,51 +36,22 @@ export async function applyDecision(
       details: { kind: item.kind, itemId: item.id },
       at,
     });
-  const decideOrFail = () => {
-    if (!decideModerationItem(db, item.id, status, actor, at)) throw new ChatFailure('conflict', 'This item was already decided');
   };
-
   if (item.kind === 'held_message' && item.message) {
     const messageId = item.message.id;
-    if (decision === 'reject') {
-      const audit = await writer.submit(() => {
-        decideOrFail();
-        rejectHeldMessage(db, messageId, actor, at);
-        return auditFor();
-      });
-      return { audit };
-    }
-    const room = deps.hub.room(item.streamId);
-    // Through the writer, so the new seq commits after every message that already has a lower one.
-    // Published as the batch commits, like a sent message, so it leaves in seq order with it.
-    const { audit } = await writer.submit(
-      () => {
-        decideOrFail();
-        const next = room.nextSeq();
-        if (!publishHeldMessage(db, messageId, next, actor, at)) throw new ChatFailure('conflict', 'This message is no longer held');
-        return { seq: next, audit: auditFor() };
-      },
-      ({ seq }) => {
-        const stored = getChatMessage(db, messageId);
-        if (!stored) return;
-        deps.hub.publishMessages(item.streamId, [
-          { id: stored.id, seq, sender: stored.sender, text: stored.text, createdAt: stored.createdAt },
-        ]);
-        deps.sender.markKnown(item.streamId, stored.sender.identity);
-      },
-    );
+    if (decision === 'approve') return { audit: await chat.publishApproved(item.streamId, messageId, { actor, at }, decided) };
+    const audit = await chat.inSendOrder(() => {
+      const entry = decided();
+      rejectHeldMessage(db, messageId, actor, at);
+      return entry;
+    });
     return { audit };
   }
-
   if (item.kind === 'report' && decision === 'approve' && item.message) {
     const message = getChatMessage(db, item.message.id);
     if (message?.status === 'visible') return { audit: await applyDelete(deps, message, actor, reason, item.id) };
   }
-  const audit = await writer.submit(() => {
-    decideOrFail();
-    return auditFor();
-  });
-  return { audit };
+  return { audit: await chat.inSendOrder(decided) };
 }
 
 /**
@@ -92,12 +65,10 @@ export async function applyDelete(
   reason: string | null,
   reportItemId?: string,
 ): Promise<AuditEntry> {
-  const { db, now, writer, hub, bus } = deps;
+  const { db, now, chat, bus } = deps;
   const streamId = message.streamId;
-  const room = hub.room(streamId);
   const at = now();
-  const result = await writer.submit(() => {
-    if (!deleteChatMessage(db, message.id, room.lastSeq, actor, at)) throw new ChatFailure('conflict', 'This message is no longer visible');
+  const result = await chat.removeMessage(streamId, message.id, { actor, at }, () => {
     const closed = closeItemsForMessage(db, message.id, 'approved', actor, at);
     const state = getChatStreamState(db, streamId);
     const unpinned = state.pinnedMessageId === message.id;
@@ -116,14 +87,13 @@ export async function applyDelete(
     });
     return { closed, unpinned, unhighlighted, audit };
   });
-  hub.publish(streamId, { type: 'deleted', id: message.id });
   bus.emit('chat.deleted', { streamId, messageId: message.id });
   if (result.unpinned) {
-    hub.publish(streamId, { type: 'pinned', message: null });
+    chat.showPinned(streamId, null);
     bus.emit('chat.pinned', { streamId, message: null });
   }
   if (result.unhighlighted) {
-    hub.publish(streamId, { type: 'highlight', message: null });
+    chat.showHighlight(streamId, null);
     bus.emit('chat.highlighted', { streamId, message: null });
   }
   for (const id of result.closed) {

@@ -1,13 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildChat } from '../../../tests/chat/support/fixtures';
+import { buildChat } from '../chat/testing/buildChat';
 import { AppFailure } from '../../shared/result';
 import { getChatMessage } from '../db/chat/chatMessages';
+import { ModerationService } from './moderationService';
 
 const viewer = (identity: string) => ({ identity, name: identity, role: 'viewer' as const });
 const host = { actor: 'host', role: 'owner' as const };
 
+/** Chat wired by hand, with moderation given chat's port as the app gives it. */
+function buildModeratedChat(options?: Parameters<typeof buildChat>[0]) {
+  const chat = buildChat(options);
+  return { ...chat, moderation: new ModerationService({ db: chat.db, bus: chat.bus, chat: chat.port, now: chat.clock.now }) };
+}
+
 describe('ModerationService', () => {
-  let chat: ReturnType<typeof buildChat>;
+  let chat: ReturnType<typeof buildModeratedChat>;
   afterEach(() => chat.close());
 
   async function held(text = 'see https://held.example', who = 'v1') {
@@ -18,7 +25,7 @@ describe('ModerationService', () => {
   }
 
   it('approve publishes a held message with its original time and a new seq, once', async () => {
-    chat = buildChat({ rules: { links: 'hold' } });
+    chat = buildModeratedChat({ rules: { links: 'hold' } });
     const { socket } = chat.join('watcher');
     const { outcome, item } = await held();
     expect(item).toMatchObject({ kind: 'held_message', status: 'pending', reason: 'link', subject: { identity: 'v1' } });
@@ -35,7 +42,7 @@ describe('ModerationService', () => {
   });
 
   it('reject drops a held message: never shown, marked rejected, audited', async () => {
-    chat = buildChat({ rules: { links: 'hold' } });
+    chat = buildModeratedChat({ rules: { links: 'hold' } });
     const { socket } = chat.join('watcher');
     const { outcome, item } = await held();
     await chat.moderation.decide(item.id, 'reject', 'host', 'spam');
@@ -47,7 +54,7 @@ describe('ModerationService', () => {
   });
 
   it('counts reports per message once per reporter; upholding deletes the message everywhere', async () => {
-    chat = buildChat();
+    chat = buildModeratedChat();
     const { socket } = chat.join('watcher');
     const sent = await chat.sender.send(chat.streamId, viewer('author'), 'rude thing');
     chat.moderation.report(chat.streamId, sent.id, viewer('r1'), 'rude');
@@ -63,7 +70,7 @@ describe('ModerationService', () => {
   });
 
   it('dismissing a report leaves the message; deleting it closes open reports', async () => {
-    chat = buildChat();
+    chat = buildModeratedChat();
     const a = await chat.sender.send(chat.streamId, viewer('author'), 'fine');
     chat.moderation.report(chat.streamId, a.id, viewer('r1'), 'meh');
     const [report] = chat.moderation.list({ streamId: chat.streamId, status: 'pending', limit: 10 });
@@ -77,7 +84,7 @@ describe('ModerationService', () => {
   });
 
   it('stage requests share the queue; approving one admits the guest first, a refusal leaves it pending', async () => {
-    chat = buildChat();
+    chat = buildModeratedChat();
     const heard: string[] = [];
     let refuse = true;
     chat.moderation.handleStageApprovals(async (item) => {
@@ -100,7 +107,7 @@ describe('ModerationService', () => {
   });
 
   it('timeout, ban and unban are enforced, told to the chatter and audited', async () => {
-    chat = buildChat();
+    chat = buildModeratedChat();
     const { socket } = chat.join('v1');
     const until = await chat.moderation.timeout(chat.streamId, 'v1', 5, host, 'calm down');
     expect(until).toBe(chat.clock.now() + 5 * 60_000);
@@ -128,7 +135,7 @@ describe('ModerationService', () => {
   });
 
   it('a held message sent in the same tick as the ban is rejected with it, never queued or shown', async () => {
-    chat = buildChat({ rules: { links: 'hold' } });
+    chat = buildModeratedChat({ rules: { links: 'hold' } });
     const { socket } = chat.join('watcher');
     // Both wait in the writer together: the message was checked before the ban was stored.
     const sending = chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
@@ -142,7 +149,7 @@ describe('ModerationService', () => {
   });
 
   it('a message checked before a ban that commits first is refused, not stored', async () => {
-    chat = buildChat({ rules: { links: 'hold' } });
+    chat = buildModeratedChat({ rules: { links: 'hold' } });
     const { socket } = chat.join('watcher');
     const banning = chat.moderation.ban(chat.streamId, 'v1', 'stream', host, 'abuse');
     const held = chat.sender.send(chat.streamId, viewer('v1'), 'buy at https://x.example');
@@ -156,7 +163,7 @@ describe('ModerationService', () => {
   });
 
   it('pin and highlight go to every client and to late joiners; deleting the message clears them', async () => {
-    chat = buildChat();
+    chat = buildModeratedChat();
     const { socket } = chat.join('watcher');
     const sent = await chat.sender.send(chat.streamId, viewer('v'), 'pin me');
     expect(chat.moderation.pin(chat.streamId, sent.id, 'host')?.id).toBe(sent.id);

@@ -1,4 +1,3 @@
-import { CHAT_CLOSE } from '../../shared/contract/chatFrames';
 import type {
   AuditEntry,
   BanScope,
@@ -10,8 +9,6 @@ import type {
   ModerationStatus,
 } from '../../shared/domain/chat';
 import { mayActOn, refusalMessage, type Actor } from '../../shared/domain/roles';
-import type { EventBus } from '../api/eventBus';
-import type { Database } from '../db/openDatabase';
 import { appendAudit, listAudit, type NewAuditEntry } from '../db/moderation/auditLog';
 import { insertBan, liftBans, listActiveBans, upsertTimeout } from '../db/chat/chatBans';
 import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
@@ -25,25 +22,12 @@ import {
 } from '../db/moderation/moderationItems';
 import { roleOfIdentity } from '../db/history/participantRoles';
 import { getStream } from '../db/history/streams';
-import { ChatFailure } from '../chat/chatFailure';
-import { newChatId, type ChatHub } from '../chat/hub';
-import type { ChatIdentity } from '../chat/room';
-import type { ChatSender } from '../chat/sender';
-import type { BatchWriter } from '../chat/writer';
+import { ChatFailure, type ChatIdentity } from '../chat/moderationPort';
 import { applyDecision, applyDelete } from './decisions';
+import type { ModerationDeps, StageAdmitter } from './moderationDeps';
 import { setHighlight, setPin } from './spotlight';
 
-export interface ModerationDeps {
-  db: Database;
-  bus: EventBus;
-  hub: ChatHub;
-  sender: ChatSender;
-  writer: BatchWriter;
-  now: () => number;
-}
-
-/** Puts an approved stage request's guest on stage; throws (an AppFailure) when that fails. */
-export type StageAdmitter = (item: ModerationItem) => Promise<void>;
+const MS_PER_MINUTE = 60_000;
 
 /**
  * The moderation queue and every moderator action. Each action is written with its audit entry in
@@ -94,23 +78,17 @@ export class ModerationService {
    * writer, like messages, so it takes its place in the same commit order as the sends around it.
    */
   async timeout(streamId: string, identity: string, minutes: 1 | 5 | 10, by: Actor, reason?: string): Promise<number> {
-    const { db, now, writer } = this.deps;
+    const { db, now, chat } = this.deps;
     this.streamOrFail(streamId);
     this.mayActOnOrFail(by, identity);
     const actor = by.actor;
     const at = now();
-    const until = at + minutes * 60_000;
-    const audit = await writer.submit(() => {
+    const until = at + minutes * MS_PER_MINUTE;
+    const audit = await chat.inSendOrder(() => {
       upsertTimeout(db, { streamId, identity, until, actor, reason: reason ?? null, at });
       return appendAudit(db, { streamId, actor, action: 'timeout', targetIdentity: identity, reason, details: { minutes }, at });
     });
-    this.deps.hub.sendToIdentity(streamId, identity, {
-      type: 'notice',
-      kind: 'timed_out',
-      message: `You are timed out for ${minutes} min`,
-      until,
-      seconds: minutes * 60,
-    });
+    chat.tellTimedOut(streamId, identity, minutes, until);
     this.announce(audit);
     return until;
   }
@@ -122,12 +100,12 @@ export class ModerationService {
    * message of theirs can slip past into the queue.
    */
   async ban(streamId: string, identity: string, scope: BanScope, by: Actor, reason?: string): Promise<void> {
-    const { db, now, writer } = this.deps;
+    const { db, now, chat } = this.deps;
     this.streamOrFail(streamId);
     this.mayActOnOrFail(by, identity);
     const actor = by.actor;
     const at = now();
-    const { audit, dropped } = await writer.submit(() => {
+    const { audit, dropped } = await chat.inSendOrder(() => {
       insertBan(db, { identity, streamId: scope === 'always' ? null : streamId, actor, reason: reason ?? null, at });
       // Their messages still waiting for review go too: nobody should have to reject them one by one.
       const held = listPendingHeldOf(db, scope === 'always' ? null : streamId, identity);
@@ -150,20 +128,15 @@ export class ModerationService {
       const item = getModerationItem(db, itemId);
       if (item) this.deps.bus.emit('moderation.resolved', item);
     }
-    this.deps.hub.disconnectIdentity(
-      scope === 'always' ? null : streamId,
-      identity,
-      { type: 'error', code: 'banned', message: 'You were banned from this chat' },
-      CHAT_CLOSE.forbidden,
-    );
+    chat.disconnectBanned(scope === 'always' ? null : streamId, identity);
     this.announce(audit);
   }
 
   /** Lifts a ban; through the chat writer like the ban itself, so the two commit in call order. */
   async unban(streamId: string, identity: string, actor: string, reason?: string): Promise<number> {
-    const { db, now, writer } = this.deps;
+    const { db, now, chat } = this.deps;
     const at = now();
-    const result = await writer.submit(() => {
+    const result = await chat.inSendOrder(() => {
       const lifted = liftBans(db, streamId, identity, actor, at);
       if (lifted === 0) return null;
       return { lifted, audit: appendAudit(db, { streamId, actor, action: 'unban', targetIdentity: identity, reason, at }) };
@@ -196,7 +169,7 @@ export class ModerationService {
     const { db, now } = this.deps;
     const message = this.visibleOrFail(messageId, streamId);
     const added = addReport(db, {
-      newItemId: newChatId(),
+      newItemId: this.deps.chat.newId(),
       streamId,
       messageId,
       subject: { identity: message.sender.identity, name: message.sender.name },
@@ -219,7 +192,7 @@ export class ModerationService {
   ): ModerationItem {
     const { db, now } = this.deps;
     this.streamOrFail(streamId);
-    const id = newChatId();
+    const id = this.deps.chat.newId();
     insertModerationItem(db, { id, streamId, kind: 'stage_request', subject, messageId: null, reason: note, createdAt: now(), details });
     const item = getModerationItem(db, id);
     if (!item) throw new ChatFailure('internal', 'Stage request was not stored');

@@ -1,55 +1,62 @@
-import type { AuditEntry, ChatMessage } from '../../shared/domain/chat';
+import type { AuditAction, AuditEntry, ChatMessage } from '../../shared/domain/chat';
 import { appendAudit } from '../db/moderation/auditLog';
 import { toChatMessage, type StoredChatMessage } from '../db/chat/chatMessages';
 import { setHighlightedMessage, setPinnedMessage } from '../db/chat/chatStreamState';
-import type { ModerationDeps } from './moderationService';
+import type { ModerationDeps } from './moderationDeps';
 
-/** Pins a message above the chat for everyone (null unpins). Stored, so late joiners see it too. */
-export function setPin(
+interface Spot {
+  store: (db: ModerationDeps['db'], streamId: string, messageId: string | null) => unknown;
+  actions: { set: AuditAction; clear: AuditAction };
+  /** How chat clients hear of it, and which studio event announces it. */
+  frame: 'showPinned' | 'showHighlight';
+  event: 'chat.pinned' | 'chat.highlighted';
+}
+
+/** The two places a message can be put above the chat; each stored, so late joiners see it too. */
+const SPOTS: Record<'pin' | 'highlight', Spot> = {
+  pin: { store: setPinnedMessage, actions: { set: 'pin', clear: 'unpin' }, frame: 'showPinned', event: 'chat.pinned' },
+  highlight: {
+    store: setHighlightedMessage,
+    actions: { set: 'highlight', clear: 'clear_highlight' },
+    frame: 'showHighlight',
+    event: 'chat.highlighted',
+  },
+};
+
+function spotlight(
   deps: ModerationDeps,
+  spot: keyof typeof SPOTS,
   streamId: string,
   message: StoredChatMessage | null,
   actor: string,
-): { pinned: ChatMessage | null; audit: AuditEntry } {
+): { shown: ChatMessage | null; audit: AuditEntry } {
   const { db, now } = deps;
-  const pinned = message && toChatMessage(message);
+  const { store, actions, frame, event } = SPOTS[spot];
+  const shown = message && toChatMessage(message);
   const audit = db.transaction(() => {
-    setPinnedMessage(db, streamId, message?.id ?? null);
+    store(db, streamId, message?.id ?? null);
     return appendAudit(db, {
       streamId,
       actor,
-      action: message ? 'pin' : 'unpin',
+      action: message ? actions.set : actions.clear,
       targetIdentity: message?.sender.identity ?? null,
       targetMessageId: message?.id ?? null,
       at: now(),
     });
   })();
-  deps.hub.publish(streamId, { type: 'pinned', message: pinned });
-  deps.bus.emit('chat.pinned', { streamId, message: pinned });
-  return { pinned, audit };
+  deps.chat[frame](streamId, shown);
+  deps.bus.emit(event, { streamId, message: shown });
+  return { shown, audit };
+}
+
+/** Pins a message above the chat for everyone (null unpins). */
+export function setPin(deps: ModerationDeps, streamId: string, message: StoredChatMessage | null, actor: string) {
+  const { shown, audit } = spotlight(deps, 'pin', streamId, message, actor);
+  return { pinned: shown, audit };
 }
 
 /** Shows a message on the program (viewers see it as an overlay); null clears it. */
-export function setHighlight(
-  deps: ModerationDeps,
-  streamId: string,
-  message: StoredChatMessage | null,
-  actor: string,
-): { highlight: ChatMessage | null; audit: AuditEntry } {
-  const { db, now } = deps;
-  const highlight = message && toChatMessage(message);
-  const audit = db.transaction(() => {
-    setHighlightedMessage(db, streamId, message?.id ?? null);
-    return appendAudit(db, {
-      streamId,
-      actor,
-      action: message ? 'highlight' : 'clear_highlight',
-      targetIdentity: message?.sender.identity ?? null,
-      targetMessageId: message?.id ?? null,
-      at: now(),
-    });
-  })();
-  deps.hub.publish(streamId, { type: 'highlight', message: highlight });
-  deps.bus.emit('chat.highlighted', { streamId, message: highlight });
-  return { highlight, audit };
+export function setHighlight(deps: ModerationDeps, streamId: string, message: StoredChatMessage | null, actor: string) {
+  const { shown, audit } = spotlight(deps, 'highlight', streamId, message, actor);
+  return { highlight: shown, audit };
 }

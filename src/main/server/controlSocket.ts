@@ -7,17 +7,29 @@ import type { Dispatch } from '../api/dispatch';
 import type { EventBus } from '../api/eventBus';
 import type { Logger } from '../logging';
 import type { ClientAddressOf } from './clientAddress';
-import { type ConnectionGate, FRAME_FLOOD_CLOSE, FrameBudget, isRefusal, type FrameBudgetOptions, type GateOptions } from './connectionLimits';
+import {
+  type ConnectionGate,
+  FRAME_FLOOD_CLOSE,
+  FrameBudget,
+  isRefusal,
+  type FrameBudgetOptions,
+  type GateOptions,
+} from './connectionLimits';
 import { isSameOrigin, sessionTokenOf } from './cookies';
 import { refuseUpgrade } from './http';
 import type { UpgradeRoute } from './routes';
 import type { Session, SessionRegistry } from './sessions';
+import { sendOrCutOff } from './backpressure';
 import { startHeartbeat } from './heartbeat';
 
 /** Frames above the contract limit get a `too_large` error frame; far beyond it, ws closes (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
 /** A client that stops reading is cut off once this much is queued for it. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** Close code for a socket whose session was revoked or expired: do not reconnect with it. */
+const SESSION_ENDED_CLOSE = 4401;
+/** The standard "going away" close code, sent to every console when the server stops. */
+const GOING_AWAY_CLOSE = 1001;
 
 export interface ControlSocketDeps {
   sessions: SessionRegistry;
@@ -53,8 +65,6 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
     }
   });
 
-  /** Close code for a socket whose session was revoked or expired: do not reconnect with it. */
-  const SESSION_ENDED_CLOSE = 4401;
   function endSocket(socket: WebSocket, reason: string): void {
     frameError(socket, null, 'unauthorized', reason);
     socket.close(SESSION_ENDED_CLOSE, 'session_ended');
@@ -62,7 +72,8 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
   // A revoked or expired session loses its sockets at once, not at its next call.
   const stopEnded = deps.sessions.onEnded((ended, why) => {
     for (const socket of wss.clients) {
-      if (sessionOf.get(socket)?.id === ended.id) endSocket(socket, why === 'expired' ? 'This session has expired' : 'This session was revoked');
+      if (sessionOf.get(socket)?.id === ended.id)
+        endSocket(socket, why === 'expired' ? 'This session has expired' : 'This session was revoked');
     }
   });
 
@@ -70,12 +81,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
 
   function sendText(socket: WebSocket, text: string): void {
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      deps.log.warn('control socket: client is not reading; disconnecting it');
-      socket.terminate();
-      return;
-    }
-    socket.send(text);
+    if (!sendOrCutOff(socket, text, MAX_BUFFERED_BYTES)) deps.log.warn('control socket: client is not reading; disconnecting it');
   }
 
   function send(socket: WebSocket, frame: ServerFrame): void {
@@ -158,7 +164,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
       stopEvents();
       stopEnded();
       heartbeat.stop();
-      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      for (const socket of wss.clients) socket.close(GOING_AWAY_CLOSE, 'Server shutting down');
       wss.close();
     },
   };

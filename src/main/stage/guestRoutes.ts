@@ -23,16 +23,35 @@ import { hashCode } from '../invites/inviteCodes';
 import type { HttpRoute } from '../server/routes';
 import type { GuestService } from './guestService';
 
+/** The guest API's limits, in one place: requests per address (and per guest) and body size. */
+const GUEST_LIMITS = {
+  /** Invite checks, redemptions and stage requests: few, so invite codes cannot be brute forced. */
+  attempts: { burst: 10, perSecond: 0.5 },
+  /** Session reads, which the guest page polls. */
+  polling: { burst: 30, perSecond: 2 },
+  /** Every call of one guest, whatever addresses it comes from. */
+  perGuest: { burst: 30, perSecond: 2 },
+  /** Guest request bodies are a code, a name or a token: a few hundred bytes. */
+  maxBodyBytes: 4 * 1024,
+} as const;
+
+const limiterOf = ({ burst, perSecond }: { burst: number; perSecond: number }) => new RateLimiter(burst, perSecond);
+
 /**
  * The guest page's API: check and redeem an invite, then read the session, ask to join and
  * withdraw. Each route validates its body, is rate limited per address (invite codes must not
  * be guessable by brute force), and answers with the result envelope.
  */
-export function createGuestRoutes(deps: { invites: InviteService; guests: GuestService; log: Logger; clientAddress: ClientAddressOf }): HttpRoute[] {
-  const strict = new RateLimiter(10, 0.5);
-  const polling = new RateLimiter(30, 2);
+export function createGuestRoutes(deps: {
+  invites: InviteService;
+  guests: GuestService;
+  log: Logger;
+  clientAddress: ClientAddressOf;
+}): HttpRoute[] {
+  const strict = limiterOf(GUEST_LIMITS.attempts);
+  const polling = limiterOf(GUEST_LIMITS.polling);
   // Per guest as well as per address: one guest spread over many addresses is still one guest.
-  const perGuest = new RateLimiter(30, 2);
+  const perGuest = limiterOf(GUEST_LIMITS.perGuest);
 
   function route<S extends z.ZodType>(
     path: string,
@@ -48,7 +67,7 @@ export function createGuestRoutes(deps: { invites: InviteService; guests: GuestS
           sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
           return;
         }
-        const body = await readJsonBody(req, schema, 4 * 1024);
+        const body = await readJsonBody(req, schema, GUEST_LIMITS.maxBodyBytes);
         if (!body.ok) {
           sendResult(res, body);
           return;
@@ -67,9 +86,15 @@ export function createGuestRoutes(deps: { invites: InviteService; guests: GuestS
   return [
     route(GUEST_CHECK_PATH, GuestCheckRequestSchema, strict, ({ code }) => deps.invites.check(code)),
     route(GUEST_REDEEM_PATH, GuestRedeemRequestSchema, strict, ({ code, name }) => deps.invites.redeem(code, name)),
-    route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }, req) => deps.guests.session(guestToken, req.headers.host)),
-    route(GUEST_REQUEST_PATH, GuestStageRequestSchema, strict, ({ guestToken, devices }) => ({ state: deps.guests.request(guestToken, devices) })),
-    route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, strict, async ({ guestToken }) => ({ state: await deps.guests.withdraw(guestToken) })),
+    route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }, req) =>
+      deps.guests.session(guestToken, req.headers.host),
+    ),
+    route(GUEST_REQUEST_PATH, GuestStageRequestSchema, strict, ({ guestToken, devices }) => ({
+      state: deps.guests.request(guestToken, devices),
+    })),
+    route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, strict, async ({ guestToken }) => ({
+      state: await deps.guests.withdraw(guestToken),
+    })),
   ];
 }
 

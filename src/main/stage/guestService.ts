@@ -3,7 +3,13 @@ import type { GuestSessionResponse } from '../../shared/contract/httpRoutes';
 import type { GuestState } from '../../shared/domain/stage';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { findGuestByIdentity, findGuestByTokenHash, insertGuestSession, listGuestsOfInvite, type GuestSessionRecord } from '../db/stage/guestSessions';
+import {
+  findGuestByIdentity,
+  findGuestByTokenHash,
+  insertGuestSession,
+  listGuestsOfInvite,
+  type GuestSessionRecord,
+} from '../db/stage/guestSessions';
 import { getInvite } from '../db/stage/invites';
 import { latestStageRequest } from '../db/moderation/moderationItems';
 import { hashCode } from '../invites/inviteCodes';
@@ -13,6 +19,11 @@ import { mintToken } from '../tokens/livekitTokens';
 import { REVOKED_INVITE_NOTICE, resolveGuestState } from './guestState';
 import type { StageQueue } from './stageQueue';
 import type { StageService } from './stageService';
+
+/** A guest token is a bearer secret: long enough not to be guessed. */
+const GUEST_TOKEN_BYTES = 32;
+/** A guest identity is public, only unique. */
+const GUEST_IDENTITY_BYTES = 8;
 
 export interface GuestServiceDeps {
   db: Database;
@@ -38,8 +49,8 @@ export class GuestService {
 
   /** Called when a guest invite is redeemed. */
   create(inviteId: string, name: string): { guestToken: string; identity: string; name: string } {
-    const guestToken = randomBytes(32).toString('base64url');
-    const identity = `guest-${randomBytes(8).toString('base64url')}`;
+    const guestToken = randomBytes(GUEST_TOKEN_BYTES).toString('base64url');
+    const identity = `guest-${randomBytes(GUEST_IDENTITY_BYTES).toString('base64url')}`;
     insertGuestSession(this.deps.db, { id: identity, tokenHash: hashCode(guestToken), inviteId, identity, name, createdAt: this.now() });
     return { guestToken, identity, name };
   }
@@ -71,7 +82,12 @@ export class GuestService {
       name: guest.name,
       livekit,
       title: live?.stream.title ?? null,
-      notice: state === 'removed' ? (guest.notice ?? REVOKED_INVITE_NOTICE) : state === 'rejected' ? 'The host could not bring you on stage this time. Thanks for offering — you can keep watching.' : null,
+      notice:
+        state === 'removed'
+          ? (guest.notice ?? REVOKED_INVITE_NOTICE)
+          : state === 'rejected'
+            ? 'The host could not bring you on stage this time. Thanks for offering — you can keep watching.'
+            : null,
     };
   }
 
@@ -80,10 +96,18 @@ export class GuestService {
     const state = this.stateOf(guest);
     if (state === 'requested' || state === 'backstage' || state === 'stage') return state;
     if (state === 'removed') throw new AppFailure('forbidden', guest.notice ?? REVOKED_INVITE_NOTICE);
-    if (state !== 'joined') throw new AppFailure('conflict', state === 'waiting_for_stream' ? 'The stream has not started yet.' : 'You cannot ask to join right now.');
+    if (state !== 'joined')
+      throw new AppFailure(
+        'conflict',
+        state === 'waiting_for_stream' ? 'The stream has not started yet.' : 'You cannot ask to join right now.',
+      );
     const live = this.deps.streams.liveStream()!;
     const raisedHand = getInvite(this.deps.db, guest.inviteId, this.now())?.source === 'hand';
-    const note = [raisedHand ? 'Raised a hand on the watch page' : null, devices.camera ? 'camera ready' : 'no camera', devices.microphone ? 'mic ready' : 'no mic']
+    const note = [
+      raisedHand ? 'Raised a hand on the watch page' : null,
+      devices.camera ? 'camera ready' : 'no camera',
+      devices.microphone ? 'mic ready' : 'no mic',
+    ]
       .filter((part) => part !== null)
       .join(', ');
     this.deps.queue.enqueueStageRequest(live.stream.id, { identity: guest.identity, name: guest.name }, note, { devices });

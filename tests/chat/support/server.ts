@@ -5,12 +5,12 @@ import { WebSocket } from 'ws';
 import type { ServerChatFrame } from '../../../src/shared/contract/chatFrames';
 import type { ChatRulesUpdate } from '../../../src/shared/domain/chat';
 import { EventBus } from '../../../src/main/api/eventBus';
-import { createChatService, type ChatService } from '../../../src/main/chat/chatService';
+import { createChatService, type ChatService } from '../../../src/main/moderation/moderatedChat';
 import { openDatabase, type Database } from '../../../src/main/db/openDatabase';
 import { createStream, getStreamByRoomName } from '../../../src/main/db/history/streams';
 import { ConnectionGate, SocketBudget } from '../../../src/main/server/connectionLimits';
 import { SessionRegistry } from '../../../src/main/server/sessions';
-import { memoryLogger } from './fixtures';
+import { memoryLogger } from '../../../src/main/chat/testing/fixtures';
 
 export const API_KEY = 'devkey';
 export const API_SECRET = 'secret';

@@ -1,34 +1,9 @@
 import type { Recording, RecordingStatus } from '../../../shared/domain/recording';
 import type { Database } from '../openDatabase';
 
-interface RecordingRow {
-  id: string;
-  stream_id: string;
-  file_name: string;
-  mime_type: string;
-  bytes: number;
-  duration_ms: number;
-  started_at: number;
-  updated_at: number;
-  ended_at: number | null;
-  status: RecordingStatus;
-  error: string | null;
-}
-
-function toRecording(row: RecordingRow): Recording {
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    fileName: row.file_name,
-    mimeType: row.mime_type,
-    bytes: row.bytes,
-    durationMs: row.duration_ms,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    status: row.status,
-    error: row.error,
-  };
-}
+/** Every column a `Recording` shows, named as its fields, so rows need no mapping. */
+const RECORDING_COLUMNS = `id, stream_id AS streamId, file_name AS fileName, mime_type AS mimeType, bytes, duration_ms AS durationMs,
+  started_at AS startedAt, ended_at AS endedAt, status, error`;
 
 export function insertRecording(db: Database, recording: { id: string; streamId: string; fileName: string; mimeType: string; startedAt: number }): Recording {
   db.prepare(
@@ -39,17 +14,18 @@ export function insertRecording(db: Database, recording: { id: string; streamId:
 }
 
 export function getRecording(db: Database, id: string): Recording | undefined {
-  const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as RecordingRow | undefined;
-  return row && toRecording(row);
+  return db.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE id = ?`).get(id) as Recording | undefined;
 }
 
 export function listRecordingsOfStream(db: Database, streamId: string): Recording[] {
-  return (db.prepare('SELECT * FROM recordings WHERE stream_id = ? ORDER BY started_at, id').all(streamId) as RecordingRow[]).map(toRecording);
+  return db.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE stream_id = ? ORDER BY started_at, id`).all(streamId) as Recording[];
 }
 
 /** Recordings still marked as being written; with `updatedBefore`, only those idle since then. */
 export function listOpenRecordings(db: Database, updatedBefore = Number.MAX_SAFE_INTEGER): Recording[] {
-  return (db.prepare("SELECT * FROM recordings WHERE status = 'recording' AND updated_at < ?").all(updatedBefore) as RecordingRow[]).map(toRecording);
+  return db
+    .prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE status = 'recording' AND updated_at < ?`)
+    .all(updatedBefore) as Recording[];
 }
 
 /** Records that a piece reached the file. */

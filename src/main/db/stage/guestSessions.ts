@@ -12,29 +12,9 @@ export interface GuestSessionRecord {
   notice: string | null;
 }
 
-interface GuestSessionRow {
-  id: string;
-  invite_id: string;
-  identity: string;
-  name: string;
-  created_at: number;
-  removed_from: string | null;
-  removed_at: number | null;
-  notice: string | null;
-}
-
-function toRecord(row: GuestSessionRow): GuestSessionRecord {
-  return {
-    id: row.id,
-    inviteId: row.invite_id,
-    identity: row.identity,
-    name: row.name,
-    createdAt: row.created_at,
-    removedFrom: row.removed_from,
-    removedAt: row.removed_at,
-    notice: row.notice,
-  };
-}
+/** Every column a `GuestSessionRecord` shows, named as its fields (never the token hash). */
+const GUEST_COLUMNS = `id, invite_id AS inviteId, identity, name, created_at AS createdAt, removed_from AS removedFrom,
+  removed_at AS removedAt, notice`;
 
 export function insertGuestSession(
   db: Database,
@@ -48,20 +28,23 @@ export function insertGuestSession(
 }
 
 export function findGuestByTokenHash(db: Database, tokenHash: string): GuestSessionRecord | undefined {
-  const row = db.prepare('SELECT * FROM guest_sessions WHERE token_hash = ?').get(tokenHash) as GuestSessionRow | undefined;
-  return row && toRecord(row);
+  return db.prepare(`SELECT ${GUEST_COLUMNS} FROM guest_sessions WHERE token_hash = ?`).get(tokenHash) as GuestSessionRecord | undefined;
 }
 
 export function findGuestByIdentity(db: Database, identity: string): GuestSessionRecord | undefined {
-  const row = db.prepare('SELECT * FROM guest_sessions WHERE identity = ?').get(identity) as GuestSessionRow | undefined;
-  return row && toRecord(row);
+  return db.prepare(`SELECT ${GUEST_COLUMNS} FROM guest_sessions WHERE identity = ?`).get(identity) as GuestSessionRecord | undefined;
 }
 
 export function listGuestsOfInvite(db: Database, inviteId: string): GuestSessionRecord[] {
-  return (db.prepare('SELECT * FROM guest_sessions WHERE invite_id = ?').all(inviteId) as GuestSessionRow[]).map(toRecord);
+  return db.prepare(`SELECT ${GUEST_COLUMNS} FROM guest_sessions WHERE invite_id = ?`).all(inviteId) as GuestSessionRecord[];
 }
 
 /** Marks a guest removed from a stream (kicked, or rejected) with the sentence they will see. */
 export function markGuestRemoved(db: Database, identity: string, streamId: string, at: number, notice: string): void {
-  db.prepare('UPDATE guest_sessions SET removed_from = ?, removed_at = ?, notice = ? WHERE identity = ?').run(streamId, at, notice, identity);
+  db.prepare('UPDATE guest_sessions SET removed_from = ?, removed_at = ?, notice = ? WHERE identity = ?').run(
+    streamId,
+    at,
+    notice,
+    identity,
+  );
 }
