@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import type { ServerStatus } from '../shared/contract/studioApi';
-import { createCoreHandlers } from './api/coreHandlers';
+import type { ServerStatus } from '../shared/contract/settingsApi';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
@@ -19,6 +18,7 @@ import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
 import type { SecretStore } from './settings/secretStore';
+import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
 import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './chat/chatService';
@@ -108,17 +108,17 @@ export async function startApp(options: AppOptions): Promise<App> {
   const settings = new SettingsService(db, options.secretStore, options.dataDir, () => rehearsalRef.current!.status());
   const multistreamRef: { current?: MultistreamService } = {};
   const log = createLogger({
-      sink: options.logSink,
-      // The dev default ("secret") is public; redacting it would only garble log lines.
-      secrets: () => {
-        try {
-          const stored = options.secretStore.read();
-          return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
-        } catch {
-          return [];
-        }
-      },
-    });
+    sink: options.logSink,
+    // The dev default ("secret") is public; redacting it would only garble log lines.
+    secrets: () => {
+      try {
+        const stored = options.secretStore.read();
+        return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
+      } catch {
+        return [];
+      }
+    },
+  });
   const recovered = closeAbandonedStreams(db);
   if (recovered.length > 0) log.warn(`Closed ${recovered.length} stream(s) left live by a crash, at their last heartbeat`);
   const abandonedRooms = recovered.flatMap((id) => getStream(db, id)?.roomName ?? []);
@@ -136,10 +136,15 @@ export async function startApp(options: AppOptions): Promise<App> {
   settings.onChange(() => void rehearsal.sync());
   const sessions = new SessionRegistry();
   // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
-  const addresses = new ClientAddresses(() => settings.get().server.trustedProxies, (listener) => settings.onChange(listener));
+  const addresses = new ClientAddresses(
+    () => settings.get().server.trustedProxies,
+    (listener) => settings.onChange(listener),
+  );
   const clientAddress = (req: IncomingMessage): string => addresses.of(req);
   // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
-  const socketBudget = options.sockets ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve) : SocketBudget.forThisProcess();
+  const socketBudget = options.sockets
+    ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve)
+    : SocketBudget.forThisProcess();
   const ownerToken = sessions.create('owner', 'host');
   const ownerLink = sessions.openLink('owner', 'host').token;
   const saved = settings.get().server;
@@ -166,7 +171,14 @@ export async function startApp(options: AppOptions): Promise<App> {
   const publicUrl = () => status().publicUrl;
   const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
   const streams = new LiveStreamService({ db, settings, bus, log, rooms, publicUrl });
-  const multistream = new MultistreamService({ db, secrets: options.secretStore, dataDir: options.dataDir, bus, log, ffmpeg: options.ffmpeg ?? ffmpegPath() });
+  const multistream = new MultistreamService({
+    db,
+    secrets: options.secretStore,
+    dataDir: options.dataDir,
+    bus,
+    log,
+    ffmpeg: options.ffmpeg ?? ffmpegPath(),
+  });
   multistreamRef.current = multistream;
   // End stream stops every destination even if the studio never finishes its program.
   bus.listen((event, payload) => {
@@ -194,7 +206,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
   });
   const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, moderators: chat.moderators, log, publicUrl });
-  const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation, livekitUrlFor: (host) => rehearsal.urlFor(host) });
+  const guests = new GuestService({
+    db,
+    settings,
+    streams,
+    stage,
+    queue: chat.moderation,
+    livekitUrlFor: (host) => rehearsal.urlFor(host),
+  });
   const invites = new InviteService({
     db,
     bus,
@@ -206,7 +225,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
 
   const handlers: Handlers = {
-    ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
+    ...createSettingsHandlers({ settings, bus, serverStatus: status }),
     ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply(), log }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),
@@ -240,7 +259,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host), clientAddress }),
+      createWatchTokenRoute({
+        settings,
+        streams,
+        tickets: ViewerTickets.forDataDir(options.dataDir),
+        livekitUrlFor: (host) => rehearsal.urlFor(host),
+        clientAddress,
+      }),
       createRaiseHandRoute({ db, settings, streams, invites, clientAddress }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log, clientAddress }),
