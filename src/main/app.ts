@@ -133,12 +133,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     onChange: () => bus.emit('settings.changed', settings.view()),
   });
   rehearsalRef.current = rehearsal;
-  settings.onChange(() => void rehearsal.sync());
+  settings.on('changed', () => void rehearsal.sync());
   const sessions = new SessionRegistry();
   // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
   const addresses = new ClientAddresses(
     () => settings.get().server.trustedProxies,
-    (listener) => settings.onChange(listener),
+    (listener) => settings.on('changed', listener),
   );
   const clientAddress = (req: IncomingMessage): string => addresses.of(req);
   // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
@@ -181,8 +181,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   multistreamRef.current = multistream;
   // End stream stops every destination even if the studio never finishes its program.
-  bus.listen((event, payload) => {
-    if (event === 'stream.state' && (payload as { live: unknown }).live === null) multistream.end();
+  bus.on('stream.state', ({ live }) => {
+    if (live === null) multistream.end();
   });
   const recordings = new RecordingService({
     db,

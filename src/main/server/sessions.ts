@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import type { ModeratorGrant } from '../../shared/contract/moderatorsApi';
 import type { SessionRole } from '../../shared/contract/studioApi';
+import { Emitter } from '../../shared/emitter';
 
 export interface Session {
   /** Stable handle for listing and revoking; not the token, which is never kept. */
@@ -49,7 +50,7 @@ export class SessionRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly hashOfId = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly listeners = new Set<(session: Session, reason: SessionEndReason) => void>();
+  private readonly events = new Emitter<{ ended: { session: Session; reason: SessionEndReason } }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -116,8 +117,7 @@ export class SessionRegistry {
 
   /** Hears every session that ends, revoked or expired; returns the unsubscribe. */
   onEnded(listener: (session: Session, reason: SessionEndReason) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on('ended', ({ session, reason }) => listener(session, reason));
   }
 
   private newSession(role: SessionRole, actor: string, options: SessionOptions): Session {
@@ -189,7 +189,7 @@ export class SessionRegistry {
     this.hashOfId.delete(id);
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    for (const listener of this.listeners) listener(entry.session, reason);
+    this.events.emit('ended', { session: entry.session, reason });
     return entry.session;
   }
 }

@@ -51,3 +51,6 @@ export const studioEvents = {
 export type StudioEvents = typeof studioEvents;
 export type EventName = keyof StudioEvents;
 export type EventPayload<E extends EventName> = z.output<StudioEvents[E]['payload']>;
+
+/** Each event's payload by name: the map main's event bus is typed with. */
+export type StudioEventPayloads = { [E in EventName]: EventPayload<E> };
