@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { GuestCheckResponse, GuestRedeemResponse } from '../../shared/contract/httpRoutes';
+import { GUEST_PAGE_PREFIX, type GuestCheckResponse, type GuestRedeemResponse } from '../../shared/contract/httpRoutes';
 import type { CreatedInvite, Invite, InviteRole } from '../../shared/domain/stage';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
@@ -54,7 +54,7 @@ export class InviteService {
       createdAt,
     );
     this.changed();
-    return { invite, link: `${this.deps.publicUrl()}/join/${code}` };
+    return { invite, link: `${this.deps.publicUrl()}${GUEST_PAGE_PREFIX}${code}` };
   }
 
   /**
@@ -78,7 +78,7 @@ export class InviteService {
       },
       createdAt,
     );
-    return { link: `${this.deps.publicUrl()}/join/${code}` };
+    return { link: `${this.deps.publicUrl()}${GUEST_PAGE_PREFIX}${code}` };
   }
 
   list(): Invite[] {
@@ -99,7 +99,13 @@ export class InviteService {
     const invite = findInviteByHash(this.deps.db, hashCode(code), this.now());
     const refusal = refusalOf(invite);
     if (refusal) return { status: 'refused', reason: refusal };
-    return { status: 'valid', role: invite!.role, label: invite!.label, title: this.deps.liveTitle(), raisedHand: invite!.source === 'hand' };
+    return {
+      status: 'valid',
+      role: invite!.role,
+      label: invite!.label,
+      title: this.deps.liveTitle(),
+      raisedHand: invite!.source === 'hand',
+    };
   }
 
   redeem(code: string, name: string): GuestRedeemResponse {
