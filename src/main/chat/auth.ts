@@ -7,7 +7,7 @@ import { getStreamByRoomName } from '../db/history/streams';
 import { sessionTokenOf } from '../server/cookies';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
-import { ROLE_ATTRIBUTE } from '../tokens/livekitTokens';
+import { ROLE_ATTRIBUTE } from '../../shared/domain/roles';
 import type { ChatIdentity } from './room';
 
 export interface ChatAuthDeps {

@@ -1,5 +1,6 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { RAISE_HAND_PATH, RaiseHandRequestSchema, type RaiseHandResponse } from '../../shared/contract/httpRoutes';
+import { ROLE_ATTRIBUTE, VIEWER_ROLE } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
 import { findActiveBan } from '../db/chat/chatBans';
 import type { InviteService } from '../invites/inviteService';
@@ -8,7 +9,6 @@ import type { ClientAddressOf } from '../server/clientAddress';
 import { RateLimiter } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
-import { ROLE_ATTRIBUTE } from '../tokens/livekitTokens';
 import type { LiveStreamService } from './liveStreamService';
 
 /**
@@ -55,7 +55,11 @@ export function createRaiseHandRoute(deps: {
         sendError(res, 'unauthorized', 'Your viewer session has expired; reload the page and try again');
         return;
       }
-      if (claims.video?.room !== live.stream.roomName || (claims.attributes?.[ROLE_ATTRIBUTE] ?? 'viewer') !== 'viewer' || !claims.sub) {
+      if (
+        claims.video?.room !== live.stream.roomName ||
+        (claims.attributes?.[ROLE_ATTRIBUTE] ?? VIEWER_ROLE) !== VIEWER_ROLE ||
+        !claims.sub
+      ) {
         sendError(res, 'forbidden', 'Only viewers of the live stream can raise a hand');
         return;
       }
