@@ -23,8 +23,9 @@ export interface InviteServiceDeps {
   now?: () => number;
 }
 
+const MINUTE_MS = 60_000;
 /** Time a viewer has from raising a hand to finishing the device check. */
-const RAISED_HAND_TTL_MS = 15 * 60_000;
+const RAISED_HAND_TTL_MS = 15 * MINUTE_MS;
 
 /**
  * Invite links for guests and co-moderators: random codes stored hashed, with an expiry and a
@@ -48,7 +49,7 @@ export class InviteService {
         role: params.role,
         label: params.label,
         createdAt,
-        expiresAt: createdAt + params.expiresInMinutes * 60_000,
+        expiresAt: createdAt + params.expiresInMinutes * MINUTE_MS,
         maxUses: params.maxUses,
       },
       createdAt,

@@ -8,9 +8,14 @@ import { TsFanout } from './tsFanout';
  * MPEG-TS on stdout. TS rather than FLV because a destination can (re)join it at any keyframe.
  * Keyframes every 2 s with no scene cuts: what YouTube and Twitch ask of their ingest.
  */
+/** Time the encoder gets to flush what it has once its input ends, before it is killed. */
+const END_GRACE_MS = 5_000;
+
 export function encoderArgs(output: MultistreamOutput): string[] {
   const { width, height, fps, videoKbps } = output;
   const gop = String(fps * 2);
+  // Option and value pairs stay on one line each, as ffmpeg's documentation writes them.
+  // prettier-ignore
   return [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     '-f', 'webm', '-i', 'pipe:0',
@@ -46,7 +51,9 @@ export class ProgramEncoder {
       this.stderrTail = [...this.stderrTail, ...text.split('\n').filter((line) => line.trim() !== '')].slice(-4);
     });
     this.child.once('error', () => undefined);
-    this.child.once('close', (code) => onExit(this.ended && code === 0 ? null : this.stderrTail.join(' ') || `the encoder stopped (code ${code ?? 'signal'})`));
+    this.child.once('close', (code) =>
+      onExit(this.ended && code === 0 ? null : this.stderrTail.join(' ') || `the encoder stopped (code ${code ?? 'signal'})`),
+    );
   }
 
   write(piece: Buffer): void {
@@ -58,7 +65,7 @@ export class ProgramEncoder {
     if (this.ended) return;
     this.ended = true;
     this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    const kill = setTimeout(() => this.child.kill('SIGKILL'), END_GRACE_MS);
     kill.unref();
     this.child.once('close', () => clearTimeout(kill));
   }

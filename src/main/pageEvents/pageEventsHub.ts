@@ -5,6 +5,9 @@ import type { EventBus } from '../api/eventBus';
 import type { Logger } from '../logging';
 import type { StreamRecord } from '../../shared/domain/stream';
 
+/** Frames are tiny: a page with this much unread is not reading. */
+const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024;
+
 /** What the hub needs of a socket (a `ws` WebSocket; tests may pass a fake). */
 export interface PageSocket {
   send(data: string): void;
@@ -46,7 +49,7 @@ export class PageEventsHub {
   private readonly maxBuffered: number;
 
   constructor(private readonly deps: PageEventsHubDeps) {
-    this.maxBuffered = deps.maxBufferedBytes ?? 64 * 1024;
+    this.maxBuffered = deps.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     const markStageRequester = (item: ModerationItem): void => {
       if (item.kind === 'stage_request') this.mark(item.subject.identity);
     };

@@ -10,6 +10,7 @@ import type { SettingsService } from '../settings/settingsService';
 import type { LiveStreamService } from './liveStreamService';
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
+const MS_PER_SECOND = 1000;
 
 /** Our token roles collapse to the roles history records. */
 function historyRole(role: string | undefined): SessionRoleInStream | null {
@@ -40,7 +41,7 @@ export function applyWebhook(event: WebhookEvent, deps: { db: Database; streams:
   if (!participant || (event.event !== 'participant_joined' && event.event !== 'participant_left')) return;
   const role = historyRole(participant.attributes?.[ROLE_ATTRIBUTE]);
   if (!role) return;
-  const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * 1000 : deps.now();
+  const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * MS_PER_SECOND : deps.now();
   if (event.event === 'participant_joined') {
     openParticipantSession(deps.db, {
       streamId: live.stream.id,
