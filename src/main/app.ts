@@ -115,6 +115,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         const stored = options.secretStore.read();
         return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
       } catch {
+        // Reading the secret fails loudly where it is used; redaction then has nothing to hide.
         return [];
       }
     },

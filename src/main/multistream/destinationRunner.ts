@@ -109,6 +109,7 @@ export class DestinationRunner {
     const child = spawn(this.deps.ffmpeg, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     this.deps.registry.add(child);
+    // EPIPE when ffmpeg exits first; its exit is handled (and reported) on 'close'.
     child.stdin.on('error', () => undefined);
     const progress = new ProgressParser((report) => {
       if (this.child !== child || this.stopped) return;

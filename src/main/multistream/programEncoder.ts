@@ -44,12 +44,14 @@ export class ProgramEncoder {
   ) {
     this.child = spawn(ffmpeg, encoderArgs(output), { stdio: ['pipe', 'pipe', 'pipe'] });
     registry.add(this.child);
+    // EPIPE when ffmpeg exits first; its exit is reported through onExit on 'close'.
     this.child.stdin.on('error', () => undefined);
     this.child.stdout.on('data', (chunk: Buffer) => this.fanout.push(chunk));
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (text: string) => {
       this.stderrTail = [...this.stderrTail, ...text.split('\n').filter((line) => line.trim() !== '')].slice(-4);
     });
+    // A spawn failure is followed by 'close', which reports it through onExit.
     this.child.once('error', () => undefined);
     this.child.once('close', (code) =>
       onExit(this.ended && code === 0 ? null : this.stderrTail.join(' ') || `the encoder stopped (code ${code ?? 'signal'})`),

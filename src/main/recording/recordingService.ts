@@ -5,7 +5,14 @@ import { basename, join } from 'node:path';
 import type { Recording } from '../../shared/domain/recording';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { closeRecording, getRecording, insertRecording, listOpenRecordings, noteRecordingProgress, recordingFilesOfStream } from '../db/history/recordings';
+import {
+  closeRecording,
+  getRecording,
+  insertRecording,
+  listOpenRecordings,
+  noteRecordingProgress,
+  recordingFilesOfStream,
+} from '../db/history/recordings';
 import type { Logger } from '../logging';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { recordingFileName } from './fileNames';
@@ -76,7 +83,11 @@ export class RecordingService {
   recoverAbandoned(): number {
     const open = listOpenRecordings(this.deps.db);
     for (const recording of open) {
-      closeRecording(this.deps.db, recording.id, { status: 'interrupted', bytes: this.sizeOnDisk(recording), at: recording.endedAt ?? this.now() });
+      closeRecording(this.deps.db, recording.id, {
+        status: 'interrupted',
+        bytes: this.sizeOnDisk(recording),
+        at: recording.endedAt ?? this.now(),
+      });
     }
     return open.length;
   }
@@ -93,7 +104,18 @@ export class RecordingService {
     const startedAt = this.now();
     this.deps.program?.begin(params.streamId);
     if (this.deps.keepFile?.() === false) {
-      const recording: Recording = { id, streamId: params.streamId, fileName: '', mimeType: params.mimeType, bytes: 0, durationMs: 0, startedAt, endedAt: null, status: 'recording', error: null };
+      const recording: Recording = {
+        id,
+        streamId: params.streamId,
+        fileName: '',
+        mimeType: params.mimeType,
+        bytes: 0,
+        durationMs: 0,
+        startedAt,
+        endedAt: null,
+        status: 'recording',
+        error: null,
+      };
       this.feeds.set(id, { recording });
       return recording;
     }
@@ -112,7 +134,8 @@ export class RecordingService {
     return this.serialize(file, async () => {
       // A piece sent again after a lost answer is acknowledged, not written twice.
       if (params.offset + piece.length <= file.bytes) return { bytes: file.bytes };
-      if (params.offset !== file.bytes) throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
+      if (params.offset !== file.bytes)
+        throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
       this.deps.program?.piece(piece);
       await file.handle.write(piece, 0, piece.length, params.offset);
       file.bytes += piece.length;
@@ -129,11 +152,22 @@ export class RecordingService {
   /** Completes a recording (its duration is written into the file) or marks it failed. */
   async finish(params: { recordingId: string; durationMs: number; error?: string }): Promise<Recording> {
     const feed = this.endFeed(params.recordingId);
-    if (feed) return { ...feed.recording, durationMs: params.durationMs, endedAt: this.now(), status: params.error ? 'failed' : 'complete', error: params.error ?? null };
+    if (feed)
+      return {
+        ...feed.recording,
+        durationMs: params.durationMs,
+        endedAt: this.now(),
+        status: params.error ? 'failed' : 'complete',
+        error: params.error ?? null,
+      };
     const recording = getRecording(this.deps.db, params.recordingId);
     if (!recording) throw new AppFailure('not_found', 'No recording with that id');
     if (recording.status !== 'recording') return recording;
-    const closed = await this.close(params.recordingId, { status: params.error ? 'failed' : 'complete', durationMs: params.durationMs, error: params.error });
+    const closed = await this.close(params.recordingId, {
+      status: params.error ? 'failed' : 'complete',
+      durationMs: params.durationMs,
+      error: params.error,
+    });
     if (!closed) throw new AppFailure('not_found', 'No recording with that id');
     return closed;
   }
@@ -175,7 +209,10 @@ export class RecordingService {
   }
 
   /** Closes the file and the row; undefined when the row is gone (its stream was deleted). */
-  async close(recordingId: string, end: { status: 'complete' | 'failed' | 'interrupted'; durationMs?: number; error?: string }): Promise<Recording | undefined> {
+  async close(
+    recordingId: string,
+    end: { status: 'complete' | 'failed' | 'interrupted'; durationMs?: number; error?: string },
+  ): Promise<Recording | undefined> {
     const file = this.files.get(recordingId);
     if (file) {
       this.files.delete(recordingId);
@@ -205,7 +242,9 @@ export class RecordingService {
 
   private async closeStale(): Promise<void> {
     for (const recording of listOpenRecordings(this.deps.db, this.now() - STALE_AFTER_MS)) {
-      await this.close(recording.id, { status: 'interrupted' }).catch((error: unknown) => this.deps.log.warn('Closing an idle recording failed', error));
+      await this.close(recording.id, { status: 'interrupted' }).catch((error: unknown) =>
+        this.deps.log.warn('Closing an idle recording failed', error),
+      );
     }
   }
 
@@ -231,7 +270,9 @@ export class RecordingService {
     const file = this.files.get(recordingId);
     if (file) return file;
     const recording = getRecording(this.deps.db, recordingId);
-    throw recording ? new AppFailure('conflict', 'This recording is already closed') : new AppFailure('not_found', 'No recording with that id');
+    throw recording
+      ? new AppFailure('conflict', 'This recording is already closed')
+      : new AppFailure('not_found', 'No recording with that id');
   }
 
   private requireFile(recordingId: string): string {
@@ -248,12 +289,14 @@ export class RecordingService {
     try {
       return statSync(this.pathOf(recording)).size;
     } catch {
+      // Missing file: nothing of it is on disk.
       return 0;
     }
   }
 
   private serialize<T>(file: OpenFile, run: () => Promise<T>): Promise<T> {
     const next = file.queue.then(run);
+    // The caller gets `next` and its failure; the queue only has to keep going after it.
     file.queue = next.catch(() => undefined);
     return next;
   }

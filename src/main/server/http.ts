@@ -150,6 +150,7 @@ export async function readJsonBody<S extends z.ZodType>(
   try {
     json = JSON.parse(raw.toString('utf8'));
   } catch {
+    // The parser's own message adds nothing the client can act on.
     return { ok: false, error: { code: 'bad_request', message: 'Body is not valid JSON' } };
   }
   const parsed = schema.safeParse(json);

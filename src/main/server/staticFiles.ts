@@ -54,6 +54,7 @@ function safeDecode(value: string): string | null {
   try {
     return decodeURIComponent(value);
   } catch {
+    // A malformed escape names no file of ours: the caller answers not found.
     return null;
   }
 }
@@ -71,6 +72,7 @@ export async function sendFile(res: ServerResponse, file: string, options: { imm
   try {
     handle = await open(file, 'r');
   } catch {
+    // Gone since it was resolved (a rebuild): the caller sends its not-found page.
     return false;
   }
   let size: number;
@@ -79,6 +81,7 @@ export async function sendFile(res: ServerResponse, file: string, options: { imm
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
+    // Replaced by something that is not a file: treated as gone, like a failed open.
     await handle.close();
     return false;
   }

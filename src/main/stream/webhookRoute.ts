@@ -86,6 +86,7 @@ export function createWebhookRoute(deps: {
       try {
         event = await new WebhookReceiver(apiKey, apiSecret).receive(body, req.headers.authorization);
       } catch {
+        // The receiver says only that it failed; every failure means an unverified sender.
         sendError(res, 'unauthorized', 'Webhook signature is missing or invalid');
         return;
       }

@@ -55,6 +55,7 @@ function isValidPattern(source: string): boolean {
     new RegExp(source, 'iu');
     return true;
   } catch {
+    // An invalid pattern fails validation; the schema's message says so.
     return false;
   }
 }
