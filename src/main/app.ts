@@ -17,6 +17,7 @@ import { CONTROL_GATE, createControlSocket } from './server/controlSocket';
 import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
+import { createServerStatus } from './serverStatus';
 import type { SecretStore } from './settings/secretStore';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
@@ -152,22 +153,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const bindAddress = options.bindAddress ?? saved.bindAddress;
   const port = options.port ?? saved.port;
 
-  // The status closure is handed to handlers before the server exists; it reads the server later.
   const serverRef: { current?: RunningServer } = {};
-  const status = (): ServerStatus => {
-    const server = serverRef.current;
-    const localUrl = server?.localUrl ?? '';
-    const publicBase = settings.get().server.publicBaseUrl;
-    return {
-      localUrl,
-      publicUrl: publicBase === '' ? localUrl : publicBase.replace(/\/+$/, ''),
-      bindAddress,
-      port: server?.port ?? port,
-      startedAt,
-      desktop: options.desktop,
-      version: APP_VERSION,
-    };
-  };
+  const status = createServerStatus({ settings, server: () => serverRef.current, bindAddress, port, startedAt, desktop: options.desktop });
 
   const publicUrl = () => status().publicUrl;
   const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
