@@ -16,13 +16,16 @@ import {
 import type { Logger } from '../logging';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { recordingFileName } from './fileNames';
+import { PlaybackTickets } from './playbackTickets';
+import { ProgramFeeds, type ProgramTee } from './programFeeds';
 import { writeWebmDuration } from './webmDuration';
 
 /** A recording nobody appended to for this long was left by a studio that went away. */
 const STALE_AFTER_MS = 60_000;
 /** Pieces arrive several times a second; flushing to disk once a second bounds what a power cut loses. */
 const SYNC_EVERY_MS = 1_000;
-const TICKET_TTL_MS = 10 * 60_000;
+/** Random bytes in a recording id: unique enough, and short in file names. */
+const RECORDING_ID_BYTES = 9;
 
 interface OpenFile {
   handle: FileHandle;
@@ -48,17 +51,6 @@ export interface RecordingServiceDeps {
   keepFile?: () => boolean;
 }
 
-export interface ProgramTee {
-  begin(streamId: string): void;
-  piece(data: Buffer): void;
-  end(): void;
-}
-
-/** A program session with no file (recording off, destinations on): only counts bytes. */
-interface Feed {
-  recording: Recording;
-}
-
 /**
  * Local recordings: the studio composes and encodes the program, and this writes each piece to
  * `<data dir>/recordings` the moment it arrives, with the size and duration in SQLite, so a crash
@@ -68,12 +60,14 @@ export class RecordingService {
   readonly dir: string;
   private readonly now: () => number;
   private readonly files = new Map<string, OpenFile>();
-  private readonly feeds = new Map<string, Feed>();
-  private readonly tickets = new Map<string, { recordingId: string; expiresAt: number }>();
+  private readonly feeds: ProgramFeeds;
+  private readonly tickets: PlaybackTickets;
   private readonly sweeper: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: RecordingServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.tickets = new PlaybackTickets(this.now);
+    this.feeds = new ProgramFeeds(deps.program);
     this.dir = join(deps.dataDir, 'recordings');
     this.sweeper = setInterval(() => void this.closeStale(), STALE_AFTER_MS / 2);
     this.sweeper.unref();
@@ -99,8 +93,8 @@ export class RecordingService {
     for (const recording of listOpenRecordings(this.deps.db)) {
       if (recording.streamId === params.streamId) await this.close(recording.id, { status: 'interrupted' });
     }
-    for (const id of [...this.feeds.keys()]) this.endFeed(id);
-    const id = `rec_${randomBytes(9).toString('base64url')}`;
+    this.feeds.endAll();
+    const id = `rec_${randomBytes(RECORDING_ID_BYTES).toString('base64url')}`;
     const startedAt = this.now();
     this.deps.program?.begin(params.streamId);
     if (this.deps.keepFile?.() === false) {
@@ -116,8 +110,7 @@ export class RecordingService {
         status: 'recording',
         error: null,
       };
-      this.feeds.set(id, { recording });
-      return recording;
+      return this.feeds.open(recording);
     }
     mkdirSync(this.dir, { recursive: true });
     const fileName = recordingFileName(live.stream.title, startedAt, id);
@@ -127,8 +120,8 @@ export class RecordingService {
   }
 
   append(params: { recordingId: string; offset: number; data: string; durationMs: number }): Promise<{ bytes: number }> {
-    const feed = this.feeds.get(params.recordingId);
-    if (feed) return Promise.resolve(this.appendToFeed(feed, params));
+    const fed = this.feeds.append(params.recordingId, params);
+    if (fed) return Promise.resolve(fed);
     const file = this.openFile(params.recordingId);
     const piece = Buffer.from(params.data, 'base64');
     return this.serialize(file, async () => {
@@ -151,10 +144,10 @@ export class RecordingService {
 
   /** Completes a recording (its duration is written into the file) or marks it failed. */
   async finish(params: { recordingId: string; durationMs: number; error?: string }): Promise<Recording> {
-    const feed = this.endFeed(params.recordingId);
+    const feed = this.feeds.end(params.recordingId);
     if (feed)
       return {
-        ...feed.recording,
+        ...feed,
         durationMs: params.durationMs,
         endedAt: this.now(),
         status: params.error ? 'failed' : 'complete',
@@ -174,18 +167,14 @@ export class RecordingService {
 
   playback(recordingId: string): { path: string; url: string; expiresAt: number } {
     this.requireFile(recordingId);
-    const ticket = randomBytes(24).toString('base64url');
-    const expiresAt = this.now() + TICKET_TTL_MS;
-    this.pruneTickets();
-    this.tickets.set(ticket, { recordingId, expiresAt });
+    const { ticket, expiresAt } = this.tickets.issue(recordingId);
     const path = `/recordings/${recordingId}?ticket=${ticket}`;
     return { path, url: `${this.deps.localUrl()}${path}`, expiresAt };
   }
 
   /** The file behind a playback ticket, or null when the ticket is unknown, expired or for another recording. */
   fileForTicket(recordingId: string, ticket: string): { path: string; mimeType: string } | null {
-    const entry = this.tickets.get(ticket);
-    if (!entry || entry.recordingId !== recordingId || entry.expiresAt <= this.now()) return null;
+    if (!this.tickets.admits(recordingId, ticket)) return null;
     const recording = getRecording(this.deps.db, recordingId);
     return recording ? { path: this.pathOf(recording), mimeType: 'video/webm' } : null;
   }
@@ -236,7 +225,7 @@ export class RecordingService {
 
   async shutdown(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const id of [...this.feeds.keys()]) this.endFeed(id);
+    this.feeds.endAll();
     for (const id of [...this.files.keys()]) await this.close(id, { status: 'interrupted' });
   }
 
@@ -246,24 +235,6 @@ export class RecordingService {
         this.deps.log.warn('Closing an idle recording failed', error),
       );
     }
-  }
-
-  private appendToFeed(feed: Feed, params: { offset: number; data: string; durationMs: number }): { bytes: number } {
-    const piece = Buffer.from(params.data, 'base64');
-    const have = feed.recording.bytes;
-    if (params.offset + piece.length <= have) return { bytes: have };
-    if (params.offset !== have) throw new AppFailure('conflict', `The program continues at byte ${have}, not ${params.offset}`);
-    this.deps.program?.piece(piece);
-    feed.recording = { ...feed.recording, bytes: have + piece.length, durationMs: params.durationMs };
-    return { bytes: feed.recording.bytes };
-  }
-
-  private endFeed(recordingId: string): Feed | undefined {
-    const feed = this.feeds.get(recordingId);
-    if (!feed) return undefined;
-    this.feeds.delete(recordingId);
-    this.deps.program?.end();
-    return feed;
   }
 
   private openFile(recordingId: string): OpenFile {
@@ -299,10 +270,5 @@ export class RecordingService {
     // The caller gets `next` and its failure; the queue only has to keep going after it.
     file.queue = next.catch(() => undefined);
     return next;
-  }
-
-  private pruneTickets(): void {
-    const now = this.now();
-    for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
   }
 }
