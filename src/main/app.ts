@@ -209,12 +209,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     publicUrl,
     liveTitle: () => streams.liveStream()?.stream.title ?? null,
     createGuest: (inviteId, name) => guests.create(inviteId, name),
-    onRevoked: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
+    removeGuestsOfInvite: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
   });
 
   const handlers: Handlers = {
     ...createSettingsHandlers({ settings, bus, serverStatus: status }),
-    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply(), log }),
+    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, reapplyStage: () => stage.reapply(), log }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),

@@ -19,7 +19,7 @@ export interface InviteServiceDeps {
   /** Creates the guest session for a redeemed guest invite. */
   createGuest: (inviteId: string, name: string) => { guestToken: string; identity: string; name: string };
   /** Removes everyone who came in through a revoked invite. */
-  onRevoked: (inviteId: string) => Promise<void>;
+  removeGuestsOfInvite: (inviteId: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -91,7 +91,7 @@ export class InviteService {
     if (!getInvite(this.deps.db, id, now)) throw new AppFailure('not_found', 'No invite with that id');
     revokeInvite(this.deps.db, id, now);
     this.deps.moderators.revokeFromInvite(id, by);
-    await this.deps.onRevoked(id);
+    await this.deps.removeGuestsOfInvite(id);
     this.changed();
     return getInvite(this.deps.db, id, now)!;
   }
