@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
-import type { ServerStatus } from '../shared/contract/studioApi';
-import { createCoreHandlers } from './api/coreHandlers';
+import type { ServerStatus } from '../shared/contract/settingsApi';
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/eventBus';
 import type { Handlers } from './api/types';
@@ -18,7 +17,9 @@ import { CONTROL_GATE, createControlSocket } from './server/controlSocket';
 import { createHealthRoute } from './server/healthRoute';
 import { createPageRoutes } from './server/pageRoutes';
 import { SessionRegistry } from './server/sessions';
+import { createServerStatus } from './serverStatus';
 import type { SecretStore } from './settings/secretStore';
+import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsService } from './settings/settingsService';
 import { createHistoryHandlers } from './analytics/historyHandlers';
 import { createChatService } from './moderation/moderatedChat';
@@ -108,17 +109,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   const settings = new SettingsService(db, options.secretStore, options.dataDir, () => rehearsalRef.current!.status());
   const multistreamRef: { current?: MultistreamService } = {};
   const log = createLogger({
-      sink: options.logSink,
-      // The dev default ("secret") is public; redacting it would only garble log lines.
-      secrets: () => {
-        try {
-          const stored = options.secretStore.read();
-          return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
-        } catch {
-          return [];
-        }
-      },
-    });
+    sink: options.logSink,
+    // The dev default ("secret") is public; redacting it would only garble log lines.
+    secrets: () => {
+      try {
+        const stored = options.secretStore.read();
+        return [...(stored === null ? [] : [stored]), ...(multistreamRef.current?.keys() ?? [])];
+      } catch {
+        // Reading the secret fails loudly where it is used; redaction then has nothing to hide.
+        return [];
+      }
+    },
+  });
   const recovered = closeAbandonedStreams(db);
   if (recovered.length > 0) log.warn(`Closed ${recovered.length} stream(s) left live by a crash, at their last heartbeat`);
   const abandonedRooms = recovered.flatMap((id) => getStream(db, id)?.roomName ?? []);
@@ -133,44 +135,42 @@ export async function startApp(options: AppOptions): Promise<App> {
     onChange: () => bus.emit('settings.changed', settings.view()),
   });
   rehearsalRef.current = rehearsal;
-  settings.onChange(() => void rehearsal.sync());
+  settings.on('changed', () => void rehearsal.sync());
   const sessions = new SessionRegistry();
   // Every limiter keys on this: the socket peer, or X-Forwarded-For only behind a trusted proxy.
-  const addresses = new ClientAddresses(() => settings.get().server.trustedProxies, (listener) => settings.onChange(listener));
+  const addresses = new ClientAddresses(
+    () => settings.get().server.trustedProxies,
+    (listener) => settings.on('changed', listener),
+  );
   const clientAddress = (req: IncomingMessage): string => addresses.of(req);
   // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
-  const socketBudget = options.sockets ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve) : SocketBudget.forThisProcess();
+  const socketBudget = options.sockets
+    ? new SocketBudget(options.sockets.ceiling, options.sockets.ownerReserve)
+    : SocketBudget.forThisProcess();
   const ownerToken = sessions.create('owner', 'host');
   const ownerLink = sessions.openLink('owner', 'host').token;
   const saved = settings.get().server;
   const bindAddress = options.bindAddress ?? saved.bindAddress;
   const port = options.port ?? saved.port;
 
-  // The status closure is handed to handlers before the server exists; it reads the server later.
   const serverRef: { current?: RunningServer } = {};
-  const status = (): ServerStatus => {
-    const server = serverRef.current;
-    const localUrl = server?.localUrl ?? '';
-    const publicBase = settings.get().server.publicBaseUrl;
-    return {
-      localUrl,
-      publicUrl: publicBase === '' ? localUrl : publicBase.replace(/\/+$/, ''),
-      bindAddress,
-      port: server?.port ?? port,
-      startedAt,
-      desktop: options.desktop,
-      version: APP_VERSION,
-    };
-  };
+  const status = createServerStatus({ settings, server: () => serverRef.current, bindAddress, port, startedAt, desktop: options.desktop });
 
   const publicUrl = () => status().publicUrl;
   const rooms = options.rooms ?? createRoomGateway(() => settings.livekitCredentials());
   const streams = new LiveStreamService({ db, settings, bus, log, rooms, publicUrl });
-  const multistream = new MultistreamService({ db, secrets: options.secretStore, dataDir: options.dataDir, bus, log, ffmpeg: options.ffmpeg ?? ffmpegPath() });
+  const multistream = new MultistreamService({
+    db,
+    secrets: options.secretStore,
+    dataDir: options.dataDir,
+    bus,
+    log,
+    ffmpeg: options.ffmpeg ?? ffmpegPath(),
+  });
   multistreamRef.current = multistream;
   // End stream stops every destination even if the studio never finishes its program.
-  bus.listen((event, payload) => {
-    if (event === 'stream.state' && (payload as { live: unknown }).live === null) multistream.end();
+  bus.on('stream.state', ({ live }) => {
+    if (live === null) multistream.end();
   });
   const recordings = new RecordingService({
     db,
@@ -194,7 +194,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     connections: { gate: new ConnectionGate(socketBudget, CHAT_GATE), clientAddress },
   });
   const stage = new StageService({ db, bus, rooms, streams, queue: chat.moderation, moderators: chat.moderators, log, publicUrl });
-  const guests = new GuestService({ db, settings, streams, stage, queue: chat.moderation, livekitUrlFor: (host) => rehearsal.urlFor(host) });
+  const guests = new GuestService({
+    db,
+    settings,
+    streams,
+    stage,
+    queue: chat.moderation,
+    livekitUrlFor: (host) => rehearsal.urlFor(host),
+  });
   const invites = new InviteService({
     db,
     bus,
@@ -202,12 +209,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     publicUrl,
     liveTitle: () => streams.liveStream()?.stream.title ?? null,
     createGuest: (inviteId, name) => guests.create(inviteId, name),
-    onRevoked: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
+    removeGuestsOfInvite: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
   });
 
   const handlers: Handlers = {
-    ...createCoreHandlers({ db, settings, bus, serverStatus: status }),
-    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, onResume: () => stage.reapply(), log }),
+    ...createSettingsHandlers({ settings, bus, serverStatus: status }),
+    ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, reapplyStage: () => stage.reapply(), log }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),
     ...createHistoryHandlers({ db, beforeDelete: (streamId) => recordings.deleteFilesOfStream(streamId) }),
@@ -240,7 +247,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     routes: [
       createHealthRoute(APP_VERSION, startedAt),
       ...createPageRoutes({ rendererDir: options.rendererDir, sessions }),
-      createWatchTokenRoute({ settings, streams, tickets: ViewerTickets.forDataDir(options.dataDir), livekitUrlFor: (host) => rehearsal.urlFor(host), clientAddress }),
+      createWatchTokenRoute({
+        settings,
+        streams,
+        tickets: ViewerTickets.forDataDir(options.dataDir),
+        livekitUrlFor: (host) => rehearsal.urlFor(host),
+        clientAddress,
+      }),
       createRaiseHandRoute({ db, settings, streams, invites, clientAddress }),
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log, clientAddress }),

@@ -20,6 +20,7 @@ function stringify(detail: unknown): string {
   try {
     return JSON.stringify(detail);
   } catch {
+    // Circular or BigInt detail: its string form still says something.
     return String(detail);
   }
 }

@@ -8,7 +8,9 @@ const BUILD_MANIFEST = join('.vite', 'manifest.json');
 /** The built pages are missing: the app refuses to start rather than serve a blank studio. */
 export class RendererNotBuiltError extends Error {
   constructor(readonly dir: string) {
-    super(`The studio pages are not built (no ${join(dir, BUILD_MANIFEST)}). Run \`npm run build\` (or start with \`npm run serve\`, which builds first).`);
+    super(
+      `The studio pages are not built (no ${join(dir, BUILD_MANIFEST)}). Run \`npm run build\` (or start with \`npm run serve\`, which builds first).`,
+    );
     this.name = 'RendererNotBuiltError';
   }
 }

@@ -26,7 +26,7 @@ describe('chat studio API', () => {
 
   it('queue, decisions, pin, history and audit through the studio API', async () => {
     const { dispatch, viewer } = await setup();
-    const queued = new Promise((resolve) => server.bus.listen((event, payload) => event === 'moderation.queued' && resolve(payload)));
+    const queued = new Promise((resolve) => server.bus.onAny((event, payload) => event === 'moderation.queued' && resolve(payload)));
     expect(await viewer.request({ type: 'send', text: 'link: https://x.example' })).toMatchObject({ status: 'held' });
     const item = (await queued) as { id: string };
     const list = await dispatch('moderation.list', {}, mod);
@@ -66,7 +66,7 @@ describe('chat studio API', () => {
 
   it('rules.update applies at once: slow mode is announced and enforced, and the change is audited', async () => {
     const { dispatch, viewer } = await setup();
-    const changed = new Promise((resolve) => server.bus.listen((event, payload) => event === 'rules.changed' && resolve(payload)));
+    const changed = new Promise((resolve) => server.bus.onAny((event, payload) => event === 'rules.changed' && resolve(payload)));
     const updated = await dispatch('rules.update', { slowModeSeconds: 30, blockedTerms: { words: ['darn'] } }, owner);
     expect(updated).toMatchObject({
       ok: true,

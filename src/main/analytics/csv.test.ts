@@ -11,11 +11,18 @@ describe('csv', () => {
 
   it('defuses formulas for spreadsheets and restores the exact text when parsed', () => {
     const cells = ['=1+1', '+SUM(A1)', '-2', '@cmd', '\tTab', "'=already", "''=twice", "'plain", 'ok = fine'];
-    const text = toCsv(['x'], cells.map((cell) => [cell]));
+    const text = toCsv(
+      ['x'],
+      cells.map((cell) => [cell]),
+    );
     const written = text.split('\r\n').slice(1, -1);
     expect(written.slice(0, 4)).toEqual(["'=1+1", "'+SUM(A1)", "'-2", "'@cmd"]);
     expect(written[7]).toBe("'plain");
-    expect(parseCsv(text).slice(1).map((row) => row[0])).toEqual(cells);
+    expect(
+      parseCsv(text)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(cells);
   });
 
   it('writes numbers as numbers and null as an empty cell', () => {

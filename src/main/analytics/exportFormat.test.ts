@@ -35,20 +35,18 @@ describe('export', () => {
   it('chat CSV parses back to the same messages, quotes, line breaks and formula-like text included', () => {
     const file = chatExport(stream, messages, 'csv');
     expect(file.mimeType).toBe('text/csv');
-    const back = csvRecords(file.content, CHAT_CSV_COLUMNS).map(
-      (r): TranscriptEntry => ({
-        id: r.id!,
-        streamId: id,
-        seq: numberOrNull(r.seq!),
-        createdAt: Number(r.created_at_ms),
-        sender: { identity: r.sender_identity!, name: r.sender_name!, role: r.sender_role as TranscriptEntry['sender']['role'] },
-        text: r.text!,
-        status: r.status as TranscriptEntry['status'],
-        holdReason: orNull(r.hold_reason!),
-        decidedBy: orNull(r.decided_by!),
-        decidedAt: numberOrNull(r.decided_at_ms!),
-      }),
-    );
+    const back = csvRecords(file.content, CHAT_CSV_COLUMNS).map((r): TranscriptEntry => ({
+      id: r.id!,
+      streamId: id,
+      seq: numberOrNull(r.seq!),
+      createdAt: Number(r.created_at_ms),
+      sender: { identity: r.sender_identity!, name: r.sender_name!, role: r.sender_role as TranscriptEntry['sender']['role'] },
+      text: r.text!,
+      status: r.status as TranscriptEntry['status'],
+      holdReason: orNull(r.hold_reason!),
+      decidedBy: orNull(r.decided_by!),
+      decidedAt: numberOrNull(r.decided_at_ms!),
+    }));
     expect(back).toEqual(messages);
     // The ISO column agrees with the epoch column.
     expect(csvRecords(file.content, CHAT_CSV_COLUMNS)[0]!.created_at).toBe(new Date(messages[0]!.createdAt).toISOString());
@@ -57,7 +55,9 @@ describe('export', () => {
   });
 
   it('moderation log JSON and CSV parse back to the audit rows', () => {
-    const json = JSON.parse(moderationExport(stream, log, 'json').content) as { actions: { action: string; details: unknown; reason: string | null }[] };
+    const json = JSON.parse(moderationExport(stream, log, 'json').content) as {
+      actions: { action: string; details: unknown; reason: string | null }[];
+    };
     expect(json.actions.map((a) => a.action)).toEqual(['reject', 'approve', 'delete', 'timeout']);
     expect(json.actions[3]!.details).toEqual({ minutes: 5 });
     expect(json.actions[2]!.reason).toBe('rude, "really"');

@@ -81,9 +81,22 @@ export function chatExport(stream: StreamRecord, messages: readonly TranscriptEn
 export function moderationExport(stream: StreamRecord, log: readonly AuditExportRow[], format: ExportFormat): ExportFile {
   const filename = exportFilename(stream, 'moderation', format);
   if (format === 'json') {
-    const actions = log.map(({ detailsJson, ...entry }) => ({ ...entry, details: detailsJson === null ? null : (JSON.parse(detailsJson) as unknown) }));
+    const actions = log.map(({ detailsJson, ...entry }) => ({
+      ...entry,
+      details: detailsJson === null ? null : (JSON.parse(detailsJson) as unknown),
+    }));
     return { filename, mimeType: 'application/json', content: JSON.stringify({ stream: streamHeader(stream), actions }, null, 2) };
   }
-  const rows = log.map((a) => [a.id, iso(a.createdAt), a.createdAt, a.actor, a.action, a.targetIdentity, a.targetMessageId, a.reason, a.detailsJson]);
+  const rows = log.map((a) => [
+    a.id,
+    iso(a.createdAt),
+    a.createdAt,
+    a.actor,
+    a.action,
+    a.targetIdentity,
+    a.targetMessageId,
+    a.reason,
+    a.detailsJson,
+  ]);
   return { filename, mimeType: 'text/csv', content: toCsv(MODERATION_CSV_COLUMNS, rows) };
 }

@@ -31,7 +31,10 @@ export function summarizeGuests(input: {
   const guests = [...identities].map((identity): GuestSummary => {
     const spans: Span[] = input.stints
       .filter((stint) => stint.identity === identity)
-      .map((stint) => ({ start: Math.max(stint.onAt, input.window.start), end: Math.min(stint.offAt ?? input.window.end, input.window.end) }))
+      .map((stint) => ({
+        start: Math.max(stint.onAt, input.window.start),
+        end: Math.min(stint.offAt ?? input.window.end, input.window.end),
+      }))
       .filter((span) => span.end > span.start);
     const merged = mergeSpans(spans);
     return {

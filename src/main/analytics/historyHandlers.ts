@@ -4,7 +4,7 @@ import type { Handlers } from '../api/types';
 import type { Database } from '../db/openDatabase';
 import { listStreamMessages, listStreamModerationLog } from '../db/history/exportStream';
 import { searchMessages } from '../db/history/search';
-import { deleteStream, getStream } from '../db/history/streams';
+import { deleteStream, getStream, listStreams } from '../db/history/streams';
 import { listTranscript } from '../db/history/transcript';
 import { chatExport, moderationExport } from './exportFormat';
 import { buildStreamDetail } from './streamDetail';
@@ -17,11 +17,15 @@ function requireStream(db: Database, id: string) {
   return stream;
 }
 
-/** The past-stream methods: analytics, transcript, search, export and delete. */
-/** `beforeDelete` removes what lives outside SQLite (recording files) while the rows still name it. */
+/**
+ * The past-stream methods: the list, one stream, analytics, transcript, search, export and delete.
+ * `beforeDelete` removes what lives outside SQLite (recording files) while the rows still name it.
+ */
 export function createHistoryHandlers(deps: { db: Database; beforeDelete?: (streamId: string) => void }): HistoryHandlers {
   const { db } = deps;
   return {
+    'history.list': (params) => listStreams(db, params),
+    'history.get': ({ id }) => requireStream(db, id),
     'history.detail': ({ id }) => {
       const detail = buildStreamDetail(db, id);
       if (!detail) throw new AppFailure('not_found', 'No stream with that id');

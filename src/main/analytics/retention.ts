@@ -1,6 +1,8 @@
 import type { RetentionPoint } from '../../shared/domain/history';
 
 const MINUTE = 60_000;
+/** Points a curve may have: one a minute for two hours, coarser beyond. */
+const MAX_POINTS = 120;
 
 /**
  * The retention curve: for t = 0, 1, 2… minutes, how many viewers (and what share) watched for
@@ -8,7 +10,7 @@ const MINUTE = 60_000;
  * session lengths — so a reconnect does not count as a second, shorter viewer. The step grows
  * past two hours so the curve stays at most `maxPoints` long; the last minute is always shown.
  */
-export function retentionCurve(watchMs: readonly number[], maxPoints = 120): RetentionPoint[] {
+export function retentionCurve(watchMs: readonly number[], maxPoints = MAX_POINTS): RetentionPoint[] {
   const watched = watchMs.filter((ms) => ms > 0);
   if (watched.length === 0) return [];
   const lastMinute = Math.ceil(Math.max(...watched) / MINUTE);

@@ -11,7 +11,14 @@ describe('stream detail analytics of a simulated show', () => {
   const detail = buildStreamDetail(db, id)!;
 
   it('has the stream with its duration', () => {
-    expect(detail.stream).toMatchObject({ id, title: 'Launch day Q&A', tags: ['launch', 'qa'], status: 'ended', startedAt: t0, durationMs: 10 * MIN });
+    expect(detail.stream).toMatchObject({
+      id,
+      title: 'Launch day Q&A',
+      tags: ['launch', 'qa'],
+      status: 'ended',
+      startedAt: t0,
+      durationMs: 10 * MIN,
+    });
   });
 
   it('counts peak, average and unique viewers and total watch time exactly, from join/leave times', () => {
@@ -27,7 +34,9 @@ describe('stream detail analytics of a simulated show', () => {
   });
 
   it('gives the retention curve from each viewer’s total watch time', () => {
-    expect(detail.viewers.retention).toEqual(EXPECTED.retention.map(([minute, viewers]) => ({ minute, viewers, share: viewers / EXPECTED.unique })));
+    expect(detail.viewers.retention).toEqual(
+      EXPECTED.retention.map(([minute, viewers]) => ({ minute, viewers, share: viewers / EXPECTED.unique })),
+    );
   });
 
   it('lists guests with their stage time, including a stint still open at the end', () => {
@@ -70,7 +79,12 @@ describe('stream detail without join/leave webhooks', () => {
   it('falls back to the 5-second samples: curve, peak, mean and the area as watch time; no unique count', () => {
     const db = openDatabase(':memory:');
     createStream(db, { id: 's', roomName: 'r', title: 'T', tags: [], mode: 'voice_only', startedAt: 0 });
-    for (const [at, viewers] of [[5_000, 2], [10_000, 6], [15_000, 4]] as const) addViewerSample(db, 's', { at, viewers });
+    for (const [at, viewers] of [
+      [5_000, 2],
+      [10_000, 6],
+      [15_000, 4],
+    ] as const)
+      addViewerSample(db, 's', { at, viewers });
     endStream(db, 's', 20_000, 'host_ended');
     const { viewers } = buildStreamDetail(db, 's')!;
     expect(viewers).toEqual({
@@ -79,7 +93,11 @@ describe('stream detail without join/leave webhooks', () => {
       average: 4,
       unique: null,
       totalWatchMs: 80_000,
-      timeline: [{ at: 5_000, viewers: 2 }, { at: 10_000, viewers: 6 }, { at: 15_000, viewers: 4 }],
+      timeline: [
+        { at: 5_000, viewers: 2 },
+        { at: 10_000, viewers: 6 },
+        { at: 15_000, viewers: 4 },
+      ],
       retention: [],
     });
   });

@@ -12,6 +12,8 @@ import { summarizeGuests } from './guests';
 import { retentionCurve } from './retention';
 import { attendanceByPerson, concurrency, spanTotal, type Span } from './viewerTimeline';
 
+const MINUTE_MS = 60_000;
+
 /** The time a stream covers; a stream still live (or crashed) is measured to its last heartbeat. */
 export function streamWindow(stream: StreamRecord): Span {
   return { start: stream.startedAt, end: Math.max(stream.startedAt, stream.endedAt ?? stream.lastHeartbeatAt) };
@@ -22,7 +24,11 @@ export function streamWindow(stream: StreamRecord): Span {
  * retention). Without them only the 5-second samples exist: the curve and its peak and mean are
  * still right to the sample, total watch time is the area under it, and who watched is unknown.
  */
-export function viewerStats(stream: StreamRecord, sessions: Parameters<typeof attendanceByPerson>[0], samples: readonly ViewerSample[]): ViewerStats {
+export function viewerStats(
+  stream: StreamRecord,
+  sessions: Parameters<typeof attendanceByPerson>[0],
+  samples: readonly ViewerSample[],
+): ViewerStats {
   const window = streamWindow(stream);
   if (sessions.length > 0) {
     const byPerson = attendanceByPerson(sessions, window);
@@ -51,7 +57,15 @@ export function viewerStats(stream: StreamRecord, sessions: Parameters<typeof at
       retention: [],
     };
   }
-  return { source: 'none', peak: stream.peakViewers, average: stream.averageViewers ?? 0, unique: null, totalWatchMs: null, timeline: [], retention: [] };
+  return {
+    source: 'none',
+    peak: stream.peakViewers,
+    average: stream.averageViewers ?? 0,
+    unique: null,
+    totalWatchMs: null,
+    timeline: [],
+    retention: [],
+  };
 }
 
 /** Chat totals by outcome: the sum of the per-minute counts. */
@@ -74,7 +88,7 @@ export function chatTotals(minutes: readonly ChatMinuteCounts[]): ChatCounts {
  * where nobody wrote, so the chart's x axis is continuous.
  */
 export function chatMinutes(minutes: readonly ChatMinuteCounts[], durationMs: number): ChatMinute[] {
-  const last = Math.max(Math.floor(durationMs / 60_000), minutes.at(-1)?.minute ?? 0);
+  const last = Math.max(Math.floor(durationMs / MINUTE_MS), minutes.at(-1)?.minute ?? 0);
   const byMinute = new Map(minutes.map((m) => [m.minute, m]));
   return Array.from({ length: last + 1 }, (_, minute) => {
     const m = byMinute.get(minute);

@@ -41,7 +41,11 @@ describe('viewer timeline', () => {
     );
     const curve = concurrency(spans, { start: 0, end: 100 });
     expect(curve.peak).toBe(1);
-    expect(curve.timeline).toEqual([{ at: 0, viewers: 1 }, { at: 50, viewers: 1 }, { at: 100, viewers: 0 }]);
+    expect(curve.timeline).toEqual([
+      { at: 0, viewers: 1 },
+      { at: 50, viewers: 1 },
+      { at: 100, viewers: 0 },
+    ]);
   });
 
   it('has an average of 0 for a stream of no length', () => {
@@ -49,7 +53,12 @@ describe('viewer timeline', () => {
   });
 
   it('merges touching spans into one', () => {
-    expect(mergeSpans([{ start: 5, end: 9 }, { start: 0, end: 5 }])).toEqual([{ start: 0, end: 9 }]);
+    expect(
+      mergeSpans([
+        { start: 5, end: 9 },
+        { start: 0, end: 5 },
+      ]),
+    ).toEqual([{ start: 0, end: 9 }]);
   });
 });
 

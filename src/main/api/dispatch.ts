@@ -4,6 +4,9 @@ import { describeZodError } from '../../shared/zodIssues';
 import type { Logger } from '../logging';
 import type { CallContext, Handler, Handlers } from './types';
 
+/** How much of an unknown method name is echoed back: enough to spot a typo, not a payload. */
+const MAX_ECHOED_NAME_CHARS = 100;
+
 /**
  * The single entry both transports call. It checks the method exists, the caller's role may use
  * it, and the params parse; then it runs the handler and wraps whatever happens in a Result.
@@ -11,7 +14,7 @@ import type { CallContext, Handler, Handlers } from './types';
  */
 export function createDispatcher(handlers: Handlers, log: Logger) {
   return async function dispatch(method: unknown, params: unknown, ctx: CallContext): Promise<Result<unknown>> {
-    if (!isMethodName(method)) return fail('unknown_method', `Unknown method: ${String(method).slice(0, 100)}`);
+    if (!isMethodName(method)) return fail('unknown_method', `Unknown method: ${String(method).slice(0, MAX_ECHOED_NAME_CHARS)}`);
     const spec = studioMethods[method];
     if (!(spec.roles as readonly string[]).includes(ctx.role)) {
       return fail('forbidden', `A ${ctx.role} session cannot call ${method}`);

@@ -1,21 +1,9 @@
-import type { EventName, EventPayload } from '../../shared/contract/studioApi';
-
-type Listener = (event: EventName, payload: unknown) => void;
+import type { StudioEventPayloads } from '../../shared/contract/studioApi';
+import { Emitter } from '../../shared/emitter';
 
 /**
- * Services emit studio events here; each transport (IPC window, control sockets) listens once and
- * forwards what its session's role may see.
+ * Services emit studio events here; each transport (IPC window, control sockets) subscribes with
+ * `onAny` and forwards what its session's role may see, while services that react to one event
+ * subscribe to it by name with its payload typed.
  */
-export class EventBus {
-  private readonly listeners = new Set<Listener>();
-
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    for (const listener of this.listeners) listener(event, payload);
-  }
-
-  /** Returns the function that removes the listener. */
-  listen(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
+export class EventBus extends Emitter<StudioEventPayloads> {}

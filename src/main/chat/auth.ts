@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { CHAT_CLOSE, type ChatErrorCode } from '../../shared/contract/chatFrames';
 import type { ChatRole } from '../../shared/domain/chat';
+import { ROLE_ATTRIBUTE } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
 import { getStreamByRoomName } from '../db/history/streams';
 import { sessionTokenOf } from '../server/cookies';
 import type { SessionRegistry } from '../server/sessions';
 import type { LivekitCredentials } from '../settings/settingsService';
-import { ROLE_ATTRIBUTE } from '../tokens/livekitTokens';
 import { MAX_NAME_LENGTH } from './chatLimits';
 import type { ChatIdentity } from './room';
 

@@ -22,7 +22,7 @@ export function connectIpc(options: {
     if (!trusted(event.senderFrame)) return fail('forbidden', 'Calls are accepted only from the studio window');
     return dispatch(method, params, { role: 'owner', actor: 'host' });
   });
-  const stopEvents = bus.listen((event, payload) => {
+  const stopEvents = bus.onAny((event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
   });
   return () => {

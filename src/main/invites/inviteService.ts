@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { GuestCheckResponse, GuestRedeemResponse } from '../../shared/contract/httpRoutes';
+import { GUEST_PAGE_PREFIX, type GuestCheckResponse, type GuestRedeemResponse } from '../../shared/contract/httpRoutes';
 import type { CreatedInvite, Invite, InviteRole } from '../../shared/domain/stage';
 import { AppFailure } from '../../shared/result';
 import type { EventBus } from '../api/eventBus';
@@ -19,12 +19,13 @@ export interface InviteServiceDeps {
   /** Creates the guest session for a redeemed guest invite. */
   createGuest: (inviteId: string, name: string) => { guestToken: string; identity: string; name: string };
   /** Removes everyone who came in through a revoked invite. */
-  onRevoked: (inviteId: string) => Promise<void>;
+  removeGuestsOfInvite: (inviteId: string) => Promise<void>;
   now?: () => number;
 }
 
+const MINUTE_MS = 60_000;
 /** Time a viewer has from raising a hand to finishing the device check. */
-const RAISED_HAND_TTL_MS = 15 * 60_000;
+const RAISED_HAND_TTL_MS = 15 * MINUTE_MS;
 
 /**
  * Invite links for guests and co-moderators: random codes stored hashed, with an expiry and a
@@ -48,13 +49,13 @@ export class InviteService {
         role: params.role,
         label: params.label,
         createdAt,
-        expiresAt: createdAt + params.expiresInMinutes * 60_000,
+        expiresAt: createdAt + params.expiresInMinutes * MINUTE_MS,
         maxUses: params.maxUses,
       },
       createdAt,
     );
     this.changed();
-    return { invite, link: `${this.deps.publicUrl()}/join/${code}` };
+    return { invite, link: `${this.deps.publicUrl()}${GUEST_PAGE_PREFIX}${code}` };
   }
 
   /**
@@ -78,7 +79,7 @@ export class InviteService {
       },
       createdAt,
     );
-    return { link: `${this.deps.publicUrl()}/join/${code}` };
+    return { link: `${this.deps.publicUrl()}${GUEST_PAGE_PREFIX}${code}` };
   }
 
   list(): Invite[] {
@@ -90,7 +91,7 @@ export class InviteService {
     if (!getInvite(this.deps.db, id, now)) throw new AppFailure('not_found', 'No invite with that id');
     revokeInvite(this.deps.db, id, now);
     this.deps.moderators.revokeFromInvite(id, by);
-    await this.deps.onRevoked(id);
+    await this.deps.removeGuestsOfInvite(id);
     this.changed();
     return getInvite(this.deps.db, id, now)!;
   }
@@ -99,7 +100,13 @@ export class InviteService {
     const invite = findInviteByHash(this.deps.db, hashCode(code), this.now());
     const refusal = refusalOf(invite);
     if (refusal) return { status: 'refused', reason: refusal };
-    return { status: 'valid', role: invite!.role, label: invite!.label, title: this.deps.liveTitle(), raisedHand: invite!.source === 'hand' };
+    return {
+      status: 'valid',
+      role: invite!.role,
+      label: invite!.label,
+      title: this.deps.liveTitle(),
+      raisedHand: invite!.source === 'hand',
+    };
   }
 
   redeem(code: string, name: string): GuestRedeemResponse {

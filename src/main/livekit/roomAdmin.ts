@@ -42,7 +42,10 @@ export async function testLivekitConnection(credentials: LivekitCredentials): Pr
       case 'unauthorized':
         return { status: 'unauthorized', message: `${credentials.url} rejected the API key or secret. Check both in Settings.` };
       case 'unreachable':
-        return { status: 'unreachable', message: `Could not reach a LiveKit server at ${credentials.url}. Is it running, and is the URL right?` };
+        return {
+          status: 'unreachable',
+          message: `Could not reach a LiveKit server at ${credentials.url}. Is it running, and is the URL right?`,
+        };
       case 'error':
         return { status: 'error', message: `LiveKit answered with an error: ${(error as Error).message ?? 'unknown error'}` };
     }

@@ -29,9 +29,15 @@ const EMPTY_TIMEOUT_SECONDS = 10 * 60;
 export function toAppFailure(error: unknown, credentials: LivekitCredentials, action: string): AppFailure {
   switch (classifyLivekitError(error)) {
     case 'unreachable':
-      return new AppFailure('livekit_unreachable', `Could not reach the LiveKit server at ${credentials.url} to ${action}. Check that it is running and the URL in Settings.`);
+      return new AppFailure(
+        'livekit_unreachable',
+        `Could not reach the LiveKit server at ${credentials.url} to ${action}. Check that it is running and the URL in Settings.`,
+      );
     case 'unauthorized':
-      return new AppFailure('livekit_unauthorized', `The LiveKit server rejected the API key or secret while trying to ${action}. Check them in Settings.`);
+      return new AppFailure(
+        'livekit_unauthorized',
+        `The LiveKit server rejected the API key or secret while trying to ${action}. Check them in Settings.`,
+      );
     case 'error':
       return new AppFailure('livekit_error', `LiveKit could not ${action}: ${(error as Error).message ?? 'unknown error'}`);
   }
@@ -47,7 +53,8 @@ export function createRoomGateway(credentials: () => LivekitCredentials): RoomGa
     }
   };
   return {
-    createRoom: (name, metadata) => call('create the room', (client) => client.createRoom({ name, metadata, emptyTimeout: EMPTY_TIMEOUT_SECONDS })),
+    createRoom: (name, metadata) =>
+      call('create the room', (client) => client.createRoom({ name, metadata, emptyTimeout: EMPTY_TIMEOUT_SECONDS })),
     deleteRoom: (name) =>
       call('close the room', async (client) => {
         try {

@@ -22,8 +22,11 @@ export class ChildRegistry {
   reapLeftovers(): number {
     let pids: number[] = [];
     try {
-      pids = (JSON.parse(readFileSync(this.pidFile, 'utf8')) as unknown[]).filter((pid): pid is number => Number.isInteger(pid) && (pid as number) > 1);
+      pids = (JSON.parse(readFileSync(this.pidFile, 'utf8')) as unknown[]).filter(
+        (pid): pid is number => Number.isInteger(pid) && (pid as number) > 1,
+      );
     } catch {
+      // No pid file (the last run ended cleanly) or an unreadable one: nothing to reap.
       return 0;
     }
     let killed = 0;
@@ -77,6 +80,7 @@ function looksLikeFfmpeg(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('ffmpeg');
   } catch {
+    // The process is gone (or not ours to read): not an ffmpeg to kill.
     return false;
   }
 }

@@ -12,6 +12,8 @@ export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000] as const;
  * rejoins at a keyframe, rather than holding memory or ever slowing the encoder or the others.
  */
 const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+/** Time a stopped remux gets to close its FLV cleanly before it is killed. */
+const STOP_GRACE_MS = 2_000;
 /** RTMP answers that mean "not with this key / name": retrying the same key cannot help. */
 const REFUSAL = /Server error|Unauthori[sz]ed|BadName|Forbidden|denied|rejected|\b40[13]\b/i;
 
@@ -76,7 +78,7 @@ export class DestinationRunner {
     const child = this.child;
     if (child) {
       child.stdin.end();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 2_000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       kill.unref();
       child.once('exit', () => clearTimeout(kill));
     }
@@ -92,6 +94,8 @@ export class DestinationRunner {
     this.stderrTail = [];
     this.stalled = false;
     this.update({ state: this.attempt === 0 ? 'connecting' : this.status.state });
+    // Option and value pairs stay on one line each, as ffmpeg's documentation writes them.
+    // prettier-ignore
     const args = [
       '-hide_banner', '-nostdin', '-loglevel', 'error',
       // The stream starts at a keyframe with its tables (see TsFanout), so a short probe suffices.
@@ -105,6 +109,7 @@ export class DestinationRunner {
     const child = spawn(this.deps.ffmpeg, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child = child;
     this.deps.registry.add(child);
+    // EPIPE when ffmpeg exits first; its exit is handled (and reported) on 'close'.
     child.stdin.on('error', () => undefined);
     const progress = new ProgressParser((report) => {
       if (this.child !== child || this.stopped) return;
@@ -146,7 +151,10 @@ export class DestinationRunner {
     if (this.stopped) return;
     const reason = this.stalled
       ? 'The connection stalled: the server stopped taking data'
-      : this.stderrTail.filter((line) => !/^\s*(Last message repeated|Conversion failed)/.test(line)).slice(-2).join(' ') || `ffmpeg exited with code ${code ?? 'signal'}`;
+      : this.stderrTail
+          .filter((line) => !/^\s*(Last message repeated|Conversion failed)/.test(line))
+          .slice(-2)
+          .join(' ') || `ffmpeg exited with code ${code ?? 'signal'}`;
     this.deps.log.warn(`Multistream ${this.deps.label}: disconnected: ${reason}`);
     if (REFUSAL.test(reason)) {
       this.update({ state: 'failed', message: reason, bitrateKbps: 0 });

@@ -66,7 +66,10 @@ export class DestinationStore {
   }
 
   output(): MultistreamOutput {
-    const parsed = MultistreamOutputSchema.safeParse({ ...DEFAULT_MULTISTREAM_OUTPUT, ...(readSetting(this.db, OUTPUT_KEY) as object | undefined) });
+    const parsed = MultistreamOutputSchema.safeParse({
+      ...DEFAULT_MULTISTREAM_OUTPUT,
+      ...(readSetting(this.db, OUTPUT_KEY) as object | undefined),
+    });
     return parsed.success ? parsed.data : DEFAULT_MULTISTREAM_OUTPUT;
   }
 

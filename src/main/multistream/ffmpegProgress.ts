@@ -13,6 +13,8 @@ export interface ProgressReport {
   ended: boolean;
 }
 
+const US_PER_MS = 1000;
+
 export class ProgressParser {
   private partial = '';
   private fields = new Map<string, string>();
@@ -47,7 +49,7 @@ export class ProgressParser {
       bitrateKbps: number('bitrate'),
       frames: number('frame'),
       droppedFrames: number('drop_frames'),
-      outTimeMs: Math.max(0, Math.round(outTimeUs / 1000)),
+      outTimeMs: Math.max(0, Math.round(outTimeUs / US_PER_MS)),
       totalBytes: number('total_size'),
       ended,
     };

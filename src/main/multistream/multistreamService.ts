@@ -110,7 +110,15 @@ export class MultistreamService {
       // A refusal or a dead encoder stays visible until the destination is changed or restarted.
       if (last?.state === 'failed') return { id: destination.id, name: destination.name, ...last };
       const state = !destination.enabled ? 'off' : this.encoder ? 'connecting' : 'waiting';
-      return { id: destination.id, name: destination.name, state, message: null, bitrateKbps: 0, droppedFrames: last?.droppedFrames ?? 0, liveMs: last?.liveMs ?? 0 };
+      return {
+        id: destination.id,
+        name: destination.name,
+        state,
+        message: null,
+        bitrateKbps: 0,
+        droppedFrames: last?.droppedFrames ?? 0,
+        liveMs: last?.liveMs ?? 0,
+      };
     });
     return { encoding: this.encoder !== null, destinations };
   }
@@ -131,7 +139,8 @@ export class MultistreamService {
       if (this.encoder !== encoder) return;
       this.deps.log.warn(`Multistream encoder stopped: ${this.redact(reason ?? 'ended')}`);
       this.encoder = null;
-      for (const id of [...this.runners.keys()]) this.stopRunner(id, { state: 'failed', message: `The encoder stopped: ${this.redact(reason ?? 'ended')}` });
+      for (const id of [...this.runners.keys()])
+        this.stopRunner(id, { state: 'failed', message: `The encoder stopped: ${this.redact(reason ?? 'ended')}` });
       this.publish();
     });
     this.encoder = encoder;
@@ -202,7 +211,12 @@ export class MultistreamService {
       },
     });
     if (this.streamId && !this.sessions.has(id)) {
-      const rowId = openDestinationSession(this.deps.db, { streamId: this.streamId, destinationId: id, name: stored.name, startedAt: Date.now() });
+      const rowId = openDestinationSession(this.deps.db, {
+        streamId: this.streamId,
+        destinationId: id,
+        name: stored.name,
+        startedAt: Date.now(),
+      });
       this.sessions.set(id, { rowId, failures: 0, lastError: null, state: 'connecting', liveBefore: 0 });
     }
     this.runners.set(id, runner);
@@ -226,14 +240,20 @@ export class MultistreamService {
   private record(id: string, status: RunnerStatus, endedAt?: number): void {
     const session = this.sessions.get(id);
     if (!session) return;
-    const dropped = (status.state === 'reconnecting' || status.state === 'failed') && session.state !== 'reconnecting' && session.state !== 'failed';
+    const dropped =
+      (status.state === 'reconnecting' || status.state === 'failed') && session.state !== 'reconnecting' && session.state !== 'failed';
     if (dropped) {
       session.failures += 1;
       session.lastError = status.message;
     }
     if (!dropped && session.state === status.state && endedAt === undefined) return;
     session.state = status.state;
-    noteDestinationSession(this.deps.db, session.rowId, { liveMs: session.liveBefore + status.liveMs, failures: session.failures, lastError: session.lastError, endedAt });
+    noteDestinationSession(this.deps.db, session.rowId, {
+      liveMs: session.liveBefore + status.liveMs,
+      failures: session.failures,
+      lastError: session.lastError,
+      endedAt,
+    });
   }
 
   private view(id: string): Destination {

@@ -8,9 +8,14 @@ import { TsFanout } from './tsFanout';
  * MPEG-TS on stdout. TS rather than FLV because a destination can (re)join it at any keyframe.
  * Keyframes every 2 s with no scene cuts: what YouTube and Twitch ask of their ingest.
  */
+/** Time the encoder gets to flush what it has once its input ends, before it is killed. */
+const END_GRACE_MS = 5_000;
+
 export function encoderArgs(output: MultistreamOutput): string[] {
   const { width, height, fps, videoKbps } = output;
   const gop = String(fps * 2);
+  // Option and value pairs stay on one line each, as ffmpeg's documentation writes them.
+  // prettier-ignore
   return [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     '-f', 'webm', '-i', 'pipe:0',
@@ -39,14 +44,18 @@ export class ProgramEncoder {
   ) {
     this.child = spawn(ffmpeg, encoderArgs(output), { stdio: ['pipe', 'pipe', 'pipe'] });
     registry.add(this.child);
+    // EPIPE when ffmpeg exits first; its exit is reported through onExit on 'close'.
     this.child.stdin.on('error', () => undefined);
     this.child.stdout.on('data', (chunk: Buffer) => this.fanout.push(chunk));
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (text: string) => {
       this.stderrTail = [...this.stderrTail, ...text.split('\n').filter((line) => line.trim() !== '')].slice(-4);
     });
+    // A spawn failure is followed by 'close', which reports it through onExit.
     this.child.once('error', () => undefined);
-    this.child.once('close', (code) => onExit(this.ended && code === 0 ? null : this.stderrTail.join(' ') || `the encoder stopped (code ${code ?? 'signal'})`));
+    this.child.once('close', (code) =>
+      onExit(this.ended && code === 0 ? null : this.stderrTail.join(' ') || `the encoder stopped (code ${code ?? 'signal'})`),
+    );
   }
 
   write(piece: Buffer): void {
@@ -58,7 +67,7 @@ export class ProgramEncoder {
     if (this.ended) return;
     this.ended = true;
     this.child.stdin.end();
-    const kill = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    const kill = setTimeout(() => this.child.kill('SIGKILL'), END_GRACE_MS);
     kill.unref();
     this.child.once('close', () => clearTimeout(kill));
   }

@@ -1,8 +1,12 @@
 import type { PageStream, ServerPageFrame } from '../../shared/contract/pageEvents';
+import type { ModerationItem } from '../../shared/domain/chat';
 import type { GuestState } from '../../shared/domain/stage';
 import type { EventBus } from '../api/eventBus';
 import type { Logger } from '../logging';
 import type { StreamRecord } from '../../shared/domain/stream';
+
+/** Frames are tiny: a page with this much unread is not reading. */
+const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024;
 
 /** What the hub needs of a socket (a `ws` WebSocket; tests may pass a fake). */
 export interface PageSocket {
@@ -38,36 +42,29 @@ export interface PageEventsHubDeps {
  */
 export class PageEventsHub {
   private readonly subscribers = new Set<PageSubscriber>();
-  private readonly unlisten: () => void;
+  private readonly unlisten: (() => void)[];
   /** Guests to re-read, or 'all' after stream and roster changes. */
   private dirty: Set<string> | 'all' = new Set();
   private flush: ReturnType<typeof setImmediate> | null = null;
   private readonly maxBuffered: number;
 
   constructor(private readonly deps: PageEventsHubDeps) {
-    this.maxBuffered = deps.maxBufferedBytes ?? 64 * 1024;
-    this.unlisten = deps.bus.listen((event, payload) => {
-      switch (event) {
-        case 'stream.state': {
-          const { live } = payload as { live: { title: string; mode: StreamRecord['mode']; startedAt: number } | null };
-          const stream: PageStream = live ? { status: 'live', title: live.title, mode: live.mode, startedAt: live.startedAt } : { status: 'ended' };
-          this.broadcast({ type: 'stream', stream });
-          this.markAll();
-          return;
-        }
-        case 'stage.changed':
-          this.markAll();
-          return;
-        case 'moderation.queued':
-        case 'moderation.resolved': {
-          const item = payload as { kind: string; subject: { identity: string } };
-          if (item.kind === 'stage_request') this.mark(item.subject.identity);
-          return;
-        }
-        default:
-          return;
-      }
-    });
+    this.maxBuffered = deps.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+    const markStageRequester = (item: ModerationItem): void => {
+      if (item.kind === 'stage_request') this.mark(item.subject.identity);
+    };
+    this.unlisten = [
+      deps.bus.on('stream.state', ({ live }) => {
+        const stream: PageStream = live
+          ? { status: 'live', title: live.title, mode: live.mode, startedAt: live.startedAt }
+          : { status: 'ended' };
+        this.broadcast({ type: 'stream', stream });
+        this.markAll();
+      }),
+      deps.bus.on('stage.changed', () => this.markAll()),
+      deps.bus.on('moderation.queued', markStageRequester),
+      deps.bus.on('moderation.resolved', markStageRequester),
+    ];
   }
 
   get size(): number {
@@ -94,14 +91,16 @@ export class PageEventsHub {
   }
 
   close(): void {
-    this.unlisten();
+    for (const stop of this.unlisten) stop();
     if (this.flush) clearImmediate(this.flush);
     this.subscribers.clear();
   }
 
   private currentStream(): PageStream {
     const live = this.deps.streams.liveStream();
-    return live ? { status: 'live', title: live.stream.title, mode: live.stream.mode, startedAt: live.stream.startedAt } : { status: 'waiting' };
+    return live
+      ? { status: 'live', title: live.stream.title, mode: live.stream.mode, startedAt: live.stream.startedAt }
+      : { status: 'waiting' };
   }
 
   private mark(identity: string): void {

@@ -74,6 +74,7 @@ export function createPageEventsSocket(deps: PageEventsSocketDeps): UpgradeRoute
     try {
       json = JSON.parse(data.toString('utf8'));
     } catch {
+      // Answered with a coded refusal; the parser's message adds nothing for the page.
       return refuse('Frame is not valid JSON');
     }
     const parsed = ClientPageFrameSchema.safeParse(json);

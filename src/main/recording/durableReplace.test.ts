@@ -33,15 +33,18 @@ function recordingFs(steps: string[], failRename = false): DurableFs {
 }
 
 describe('replacing a file durably', () => {
-  it.skipIf(process.platform === 'win32')('fsyncs the new file before renaming it over the old one, then fsyncs the directory', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'airdeck-durable-'));
-    const path = join(dir, 'take.webm');
-    writeFileSync(path, 'OLDHEAD-and-the-rest');
-    const steps: string[] = [];
-    await replaceDurably(path, Buffer.from('NEW-HEAD'), 'OLDHEAD'.length, recordingFs(steps));
-    expect(readFileSync(path, 'utf8')).toBe('NEW-HEAD-and-the-rest');
-    expect(steps).toEqual([`sync ${path}.tmp`, `rename ${path}.tmp -> ${path}`, `sync ${dir}`]);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'fsyncs the new file before renaming it over the old one, then fsyncs the directory',
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), 'airdeck-durable-'));
+      const path = join(dir, 'take.webm');
+      writeFileSync(path, 'OLDHEAD-and-the-rest');
+      const steps: string[] = [];
+      await replaceDurably(path, Buffer.from('NEW-HEAD'), 'OLDHEAD'.length, recordingFs(steps));
+      expect(readFileSync(path, 'utf8')).toBe('NEW-HEAD-and-the-rest');
+      expect(steps).toEqual([`sync ${path}.tmp`, `rename ${path}.tmp -> ${path}`, `sync ${dir}`]);
+    },
+  );
 
   it('keeps the old file and removes the half-made one when the rename fails', async () => {
     dir = mkdtempSync(join(tmpdir(), 'airdeck-durable-'));

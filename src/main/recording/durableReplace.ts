@@ -4,7 +4,11 @@ import { dirname } from 'node:path';
 
 /** The file operations a durable replace needs; tests pass a recording wrapper around the real ones. */
 export interface DurableFs {
-  open(path: string, flags: string, mode?: number): Promise<{ write(data: Buffer): Promise<unknown>; sync(): Promise<void>; close(): Promise<void> }>;
+  open(
+    path: string,
+    flags: string,
+    mode?: number,
+  ): Promise<{ write(data: Buffer): Promise<unknown>; sync(): Promise<void>; close(): Promise<void> }>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -30,6 +34,7 @@ export async function replaceDurably(path: string, head: Buffer, tailFrom: numbe
     }
     await fs.rename(temporary, path);
   } catch (error) {
+    // The original error is what the caller needs; a temporary file never made needs no removal.
     await fs.unlink(temporary).catch(() => undefined);
     throw error;
   }

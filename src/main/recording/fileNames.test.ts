@@ -4,7 +4,9 @@ import { parseRange } from './recordingRoute';
 
 describe('recording file names', () => {
   it('start with the UTC start time, keep a readable title and end with the id', () => {
-    expect(recordingFileName('Café Launch: Day #1!', Date.UTC(2026, 10, 21, 14, 5), 'rec_AbC-12345')).toBe('2026-11-21_1405_cafe-launch-day-1_AbC-12345.webm');
+    expect(recordingFileName('Café Launch: Day #1!', Date.UTC(2026, 10, 21, 14, 5), 'rec_AbC-12345')).toBe(
+      '2026-11-21_1405_cafe-launch-day-1_AbC-12345.webm',
+    );
   });
 
   it('never carry path separators or dots from the title', () => {

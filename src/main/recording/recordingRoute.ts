@@ -49,7 +49,14 @@ export function createRecordingRoute(deps: { recordings: RecordingService }): Ht
   };
 }
 
-function sendRange(res: ServerResponse, path: string, mimeType: string, size: number, rangeHeader: string | undefined, head: boolean): void {
+function sendRange(
+  res: ServerResponse,
+  path: string,
+  mimeType: string,
+  size: number,
+  rangeHeader: string | undefined,
+  head: boolean,
+): void {
   const headers: Record<string, string | number> = { ...baseHeaders(), 'Content-Type': mimeType, 'Accept-Ranges': 'bytes' };
   let status = 200;
   let range = { start: 0, end: size - 1 };

@@ -5,17 +5,27 @@ import { basename, join } from 'node:path';
 import type { Recording } from '../../shared/domain/recording';
 import { AppFailure } from '../../shared/result';
 import type { Database } from '../db/openDatabase';
-import { closeRecording, getRecording, insertRecording, listOpenRecordings, noteRecordingProgress, recordingFilesOfStream } from '../db/history/recordings';
+import {
+  closeRecording,
+  getRecording,
+  insertRecording,
+  listOpenRecordings,
+  noteRecordingProgress,
+  recordingFilesOfStream,
+} from '../db/history/recordings';
 import type { Logger } from '../logging';
 import type { LiveStreamService } from '../stream/liveStreamService';
 import { recordingFileName } from './fileNames';
+import { PlaybackTickets } from './playbackTickets';
+import { ProgramFeeds, type ProgramTee } from './programFeeds';
 import { writeWebmDuration } from './webmDuration';
 
 /** A recording nobody appended to for this long was left by a studio that went away. */
 const STALE_AFTER_MS = 60_000;
 /** Pieces arrive several times a second; flushing to disk once a second bounds what a power cut loses. */
 const SYNC_EVERY_MS = 1_000;
-const TICKET_TTL_MS = 10 * 60_000;
+/** Random bytes in a recording id: unique enough, and short in file names. */
+const RECORDING_ID_BYTES = 9;
 
 interface OpenFile {
   handle: FileHandle;
@@ -41,17 +51,6 @@ export interface RecordingServiceDeps {
   keepFile?: () => boolean;
 }
 
-export interface ProgramTee {
-  begin(streamId: string): void;
-  piece(data: Buffer): void;
-  end(): void;
-}
-
-/** A program session with no file (recording off, destinations on): only counts bytes. */
-interface Feed {
-  recording: Recording;
-}
-
 /**
  * Local recordings: the studio composes and encodes the program, and this writes each piece to
  * `<data dir>/recordings` the moment it arrives, with the size and duration in SQLite, so a crash
@@ -61,12 +60,14 @@ export class RecordingService {
   readonly dir: string;
   private readonly now: () => number;
   private readonly files = new Map<string, OpenFile>();
-  private readonly feeds = new Map<string, Feed>();
-  private readonly tickets = new Map<string, { recordingId: string; expiresAt: number }>();
+  private readonly feeds: ProgramFeeds;
+  private readonly tickets: PlaybackTickets;
   private readonly sweeper: ReturnType<typeof setInterval>;
 
   constructor(private readonly deps: RecordingServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.tickets = new PlaybackTickets(this.now);
+    this.feeds = new ProgramFeeds(deps.program);
     this.dir = join(deps.dataDir, 'recordings');
     this.sweeper = setInterval(() => void this.closeStale(), STALE_AFTER_MS / 2);
     this.sweeper.unref();
@@ -76,7 +77,11 @@ export class RecordingService {
   recoverAbandoned(): number {
     const open = listOpenRecordings(this.deps.db);
     for (const recording of open) {
-      closeRecording(this.deps.db, recording.id, { status: 'interrupted', bytes: this.sizeOnDisk(recording), at: recording.endedAt ?? this.now() });
+      closeRecording(this.deps.db, recording.id, {
+        status: 'interrupted',
+        bytes: this.sizeOnDisk(recording),
+        at: recording.endedAt ?? this.now(),
+      });
     }
     return open.length;
   }
@@ -88,14 +93,24 @@ export class RecordingService {
     for (const recording of listOpenRecordings(this.deps.db)) {
       if (recording.streamId === params.streamId) await this.close(recording.id, { status: 'interrupted' });
     }
-    for (const id of [...this.feeds.keys()]) this.endFeed(id);
-    const id = `rec_${randomBytes(9).toString('base64url')}`;
+    this.feeds.endAll();
+    const id = `rec_${randomBytes(RECORDING_ID_BYTES).toString('base64url')}`;
     const startedAt = this.now();
     this.deps.program?.begin(params.streamId);
     if (this.deps.keepFile?.() === false) {
-      const recording: Recording = { id, streamId: params.streamId, fileName: '', mimeType: params.mimeType, bytes: 0, durationMs: 0, startedAt, endedAt: null, status: 'recording', error: null };
-      this.feeds.set(id, { recording });
-      return recording;
+      const recording: Recording = {
+        id,
+        streamId: params.streamId,
+        fileName: '',
+        mimeType: params.mimeType,
+        bytes: 0,
+        durationMs: 0,
+        startedAt,
+        endedAt: null,
+        status: 'recording',
+        error: null,
+      };
+      return this.feeds.open(recording);
     }
     mkdirSync(this.dir, { recursive: true });
     const fileName = recordingFileName(live.stream.title, startedAt, id);
@@ -105,14 +120,15 @@ export class RecordingService {
   }
 
   append(params: { recordingId: string; offset: number; data: string; durationMs: number }): Promise<{ bytes: number }> {
-    const feed = this.feeds.get(params.recordingId);
-    if (feed) return Promise.resolve(this.appendToFeed(feed, params));
+    const fed = this.feeds.append(params.recordingId, params);
+    if (fed) return Promise.resolve(fed);
     const file = this.openFile(params.recordingId);
     const piece = Buffer.from(params.data, 'base64');
     return this.serialize(file, async () => {
       // A piece sent again after a lost answer is acknowledged, not written twice.
       if (params.offset + piece.length <= file.bytes) return { bytes: file.bytes };
-      if (params.offset !== file.bytes) throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
+      if (params.offset !== file.bytes)
+        throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
       this.deps.program?.piece(piece);
       await file.handle.write(piece, 0, piece.length, params.offset);
       file.bytes += piece.length;
@@ -128,30 +144,37 @@ export class RecordingService {
 
   /** Completes a recording (its duration is written into the file) or marks it failed. */
   async finish(params: { recordingId: string; durationMs: number; error?: string }): Promise<Recording> {
-    const feed = this.endFeed(params.recordingId);
-    if (feed) return { ...feed.recording, durationMs: params.durationMs, endedAt: this.now(), status: params.error ? 'failed' : 'complete', error: params.error ?? null };
+    const feed = this.feeds.end(params.recordingId);
+    if (feed)
+      return {
+        ...feed,
+        durationMs: params.durationMs,
+        endedAt: this.now(),
+        status: params.error ? 'failed' : 'complete',
+        error: params.error ?? null,
+      };
     const recording = getRecording(this.deps.db, params.recordingId);
     if (!recording) throw new AppFailure('not_found', 'No recording with that id');
     if (recording.status !== 'recording') return recording;
-    const closed = await this.close(params.recordingId, { status: params.error ? 'failed' : 'complete', durationMs: params.durationMs, error: params.error });
+    const closed = await this.close(params.recordingId, {
+      status: params.error ? 'failed' : 'complete',
+      durationMs: params.durationMs,
+      error: params.error,
+    });
     if (!closed) throw new AppFailure('not_found', 'No recording with that id');
     return closed;
   }
 
   playback(recordingId: string): { path: string; url: string; expiresAt: number } {
     this.requireFile(recordingId);
-    const ticket = randomBytes(24).toString('base64url');
-    const expiresAt = this.now() + TICKET_TTL_MS;
-    this.pruneTickets();
-    this.tickets.set(ticket, { recordingId, expiresAt });
+    const { ticket, expiresAt } = this.tickets.issue(recordingId);
     const path = `/recordings/${recordingId}?ticket=${ticket}`;
     return { path, url: `${this.deps.localUrl()}${path}`, expiresAt };
   }
 
   /** The file behind a playback ticket, or null when the ticket is unknown, expired or for another recording. */
   fileForTicket(recordingId: string, ticket: string): { path: string; mimeType: string } | null {
-    const entry = this.tickets.get(ticket);
-    if (!entry || entry.recordingId !== recordingId || entry.expiresAt <= this.now()) return null;
+    if (!this.tickets.admits(recordingId, ticket)) return null;
     const recording = getRecording(this.deps.db, recordingId);
     return recording ? { path: this.pathOf(recording), mimeType: 'video/webm' } : null;
   }
@@ -175,7 +198,10 @@ export class RecordingService {
   }
 
   /** Closes the file and the row; undefined when the row is gone (its stream was deleted). */
-  async close(recordingId: string, end: { status: 'complete' | 'failed' | 'interrupted'; durationMs?: number; error?: string }): Promise<Recording | undefined> {
+  async close(
+    recordingId: string,
+    end: { status: 'complete' | 'failed' | 'interrupted'; durationMs?: number; error?: string },
+  ): Promise<Recording | undefined> {
     const file = this.files.get(recordingId);
     if (file) {
       this.files.delete(recordingId);
@@ -199,39 +225,25 @@ export class RecordingService {
 
   async shutdown(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const id of [...this.feeds.keys()]) this.endFeed(id);
+    this.feeds.endAll();
     for (const id of [...this.files.keys()]) await this.close(id, { status: 'interrupted' });
   }
 
   private async closeStale(): Promise<void> {
     for (const recording of listOpenRecordings(this.deps.db, this.now() - STALE_AFTER_MS)) {
-      await this.close(recording.id, { status: 'interrupted' }).catch((error: unknown) => this.deps.log.warn('Closing an idle recording failed', error));
+      await this.close(recording.id, { status: 'interrupted' }).catch((error: unknown) =>
+        this.deps.log.warn('Closing an idle recording failed', error),
+      );
     }
-  }
-
-  private appendToFeed(feed: Feed, params: { offset: number; data: string; durationMs: number }): { bytes: number } {
-    const piece = Buffer.from(params.data, 'base64');
-    const have = feed.recording.bytes;
-    if (params.offset + piece.length <= have) return { bytes: have };
-    if (params.offset !== have) throw new AppFailure('conflict', `The program continues at byte ${have}, not ${params.offset}`);
-    this.deps.program?.piece(piece);
-    feed.recording = { ...feed.recording, bytes: have + piece.length, durationMs: params.durationMs };
-    return { bytes: feed.recording.bytes };
-  }
-
-  private endFeed(recordingId: string): Feed | undefined {
-    const feed = this.feeds.get(recordingId);
-    if (!feed) return undefined;
-    this.feeds.delete(recordingId);
-    this.deps.program?.end();
-    return feed;
   }
 
   private openFile(recordingId: string): OpenFile {
     const file = this.files.get(recordingId);
     if (file) return file;
     const recording = getRecording(this.deps.db, recordingId);
-    throw recording ? new AppFailure('conflict', 'This recording is already closed') : new AppFailure('not_found', 'No recording with that id');
+    throw recording
+      ? new AppFailure('conflict', 'This recording is already closed')
+      : new AppFailure('not_found', 'No recording with that id');
   }
 
   private requireFile(recordingId: string): string {
@@ -248,18 +260,15 @@ export class RecordingService {
     try {
       return statSync(this.pathOf(recording)).size;
     } catch {
+      // Missing file: nothing of it is on disk.
       return 0;
     }
   }
 
   private serialize<T>(file: OpenFile, run: () => Promise<T>): Promise<T> {
     const next = file.queue.then(run);
+    // The caller gets `next` and its failure; the queue only has to keep going after it.
     file.queue = next.catch(() => undefined);
     return next;
-  }
-
-  private pruneTickets(): void {
-    const now = this.now();
-    for (const [ticket, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(ticket);
   }
 }

@@ -14,6 +14,9 @@ const DURATION_ID = 0x4489;
 const TIMECODE_SCALE_ID = 0x2ad7b1;
 /** Everything up to and including Info sits in the first few hundred bytes; this is plenty. */
 const HEAD_BYTES = 64 * 1024;
+const NS_PER_MS = 1_000_000;
+/** Nanoseconds per tick when a file names no TimecodeScale (Matroska's default: ticks are ms). */
+const DEFAULT_TIMECODE_SCALE_NS = 1_000_000;
 
 interface Vint {
   value: number;
@@ -87,16 +90,16 @@ export function planDuration(head: Buffer, durationMs: number): { head: Buffer; 
   }
   if (!info || info.dataStart + info.size > head.length) return null;
 
-  let scale = 1_000_000;
+  let scale = DEFAULT_TIMECODE_SCALE_NS;
   let durationAt: Element | null = null;
-  for (let cursor = info.dataStart; cursor < info.dataStart + info.size; ) {
+  for (let cursor = info.dataStart; cursor < info.dataStart + info.size;) {
     const child = readElement(head, cursor);
     if (!child) return null;
     if (child.id === TIMECODE_SCALE_ID) scale = head.readUIntBE(child.dataStart, Math.min(child.size, 6));
     if (child.id === DURATION_ID) durationAt = child;
     cursor = child.dataStart + child.size;
   }
-  const ticks = (durationMs * 1_000_000) / scale;
+  const ticks = (durationMs * NS_PER_MS) / scale;
 
   if (durationAt) {
     const patched = Buffer.from(head.subarray(0, info.dataStart + info.size));

@@ -5,6 +5,9 @@ import type { Logger } from '../logging';
 import { refuseUpgrade, sendError } from './http';
 import { matchesPath, type HttpRoute, type UpgradeRoute } from './routes';
 
+/** Request headers past this are refused: ours are a cookie and a few standard fields. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
 export interface AppServerOptions {
   bindAddress: string;
   port: number;
@@ -51,7 +54,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     await route.handle(req, socket, head, url);
   }
 
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     onRequest(req, res).catch((error: unknown) => {
       log.error(`${req.method} ${req.url?.split('?')[0]} failed`, error);
       if (!res.headersSent) sendError(res, 'internal', 'The request failed unexpectedly');

@@ -4,7 +4,10 @@ import { isIpAddress } from '../../shared/domain/settings';
 import { clientAddressOf, normalizeAddress } from './clientAddress';
 
 function request(peer: string, forwardedFor?: string | string[]): IncomingMessage {
-  return { socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress: peer },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  } as unknown as IncomingMessage;
 }
 
 const proxies = new Set(['10.0.0.1', '10.0.0.2', '::1']);
@@ -34,7 +37,9 @@ describe('client address', () => {
   });
 
   it('accepts IP addresses and nothing else as trusted proxies', () => {
-    for (const good of ['127.0.0.1', '::1', '::', '2001:db8::1', 'fe80:0:0:0:0:0:0:1', '::ffff:10.0.0.1']) expect(isIpAddress(good), good).toBe(true);
-    for (const bad of ['localhost', '10.0.0', '256.1.1.1', '1::2::3', '2001:db8:::1', '1:2:3:4:5:6:7:8:9', '10.0.0.1/8', '']) expect(isIpAddress(bad), bad).toBe(false);
+    for (const good of ['127.0.0.1', '::1', '::', '2001:db8::1', 'fe80:0:0:0:0:0:0:1', '::ffff:10.0.0.1'])
+      expect(isIpAddress(good), good).toBe(true);
+    for (const bad of ['localhost', '10.0.0', '256.1.1.1', '1::2::3', '2001:db8:::1', '1:2:3:4:5:6:7:8:9', '10.0.0.1/8', ''])
+      expect(isIpAddress(bad), bad).toBe(false);
   });
 });

@@ -3,7 +3,10 @@ import { isIpAddress } from '../../shared/domain/settings';
 
 /** One spelling per address: lower case, IPv4-mapped IPv6 (`::ffff:1.2.3.4`) as plain IPv4. */
 export function normalizeAddress(raw: string): string {
-  const bare = raw.trim().replace(/^\[(.*)\]$/u, '$1').toLowerCase();
+  const bare = raw
+    .trim()
+    .replace(/^\[(.*)\]$/u, '$1')
+    .toLowerCase();
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/u.exec(bare);
   return mapped ? mapped[1]! : bare;
 }
@@ -18,7 +21,10 @@ export function clientAddressOf(req: IncomingMessage, trusted: ReadonlySet<strin
   const peer = normalizeAddress(req.socket.remoteAddress ?? 'unknown');
   if (!trusted.has(peer)) return peer;
   const header = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map(normalizeAddress).filter((hop) => hop !== '');
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map(normalizeAddress)
+    .filter((hop) => hop !== '');
   let nearest = peer;
   for (let index = hops.length - 1; index >= 0; index -= 1) {
     const hop = hops[index]!;

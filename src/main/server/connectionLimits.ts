@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { RateLimiter } from './rateLimiter';
+import { RateLimiter, type RateLimit } from './rateLimiter';
 
 /**
  * Limits shared by every public socket (/chat, /control, /events), written once. They protect
@@ -7,6 +7,17 @@ import { RateLimiter } from './rateLimiter';
  * owner sessions may use, and owner sessions skip the per-address, per-identity and upgrade-rate
  * caps, so hostile sockets from the owner's own address (loopback, one NAT) cannot lock them out.
  */
+
+/** The usual soft open-files limit, assumed where /proc cannot tell. */
+const DEFAULT_OPEN_FILES = 1024;
+/** The budget's bounds: enough for a small stream even on a tight limit, and no more than one process can serve. */
+const MIN_SOCKET_CEILING = 64;
+const MAX_SOCKET_CEILING = 10_000;
+/** Sockets only owner sessions may take once everyone else has hit the ceiling. */
+const OWNER_RESERVE = 32;
+/** Upgrades one address may start at once, then per second, unless an endpoint says otherwise. */
+const DEFAULT_UPGRADES: RateLimit = { burst: 30, perSecond: 2 };
+const MS_PER_SECOND = 1000;
 
 /** Close code for a socket that kept sending after its frame budget ran out (policy violation). */
 export const FRAME_FLOOD_CLOSE = 1008;
@@ -34,7 +45,7 @@ function openFilesLimit(): number {
   } catch {
     // Not Linux, or /proc unreadable: assume the common default.
   }
-  return 1024;
+  return DEFAULT_OPEN_FILES;
 }
 
 /** Sockets open across every endpoint, with a reserve only the owner may use. */
@@ -48,8 +59,8 @@ export class SocketBudget {
 
   /** Half the process's descriptor limit (the database, files and LiveKit need the rest), at most 10 000. */
   static forThisProcess(): SocketBudget {
-    const ceiling = Math.max(64, Math.min(10_000, Math.floor(openFilesLimit() / 2)));
-    return new SocketBudget(ceiling, 32);
+    const ceiling = Math.max(MIN_SOCKET_CEILING, Math.min(MAX_SOCKET_CEILING, Math.floor(openFilesLimit() / 2)));
+    return new SocketBudget(ceiling, OWNER_RESERVE);
   }
 
   get size(): number {
@@ -100,7 +111,10 @@ export class ConnectionGate {
     private readonly budget: SocketBudget,
     private readonly options: GateOptions,
   ) {
-    this.upgrades = new RateLimiter(options.upgradeBurst ?? 30, options.upgradesPerSecond ?? 2);
+    this.upgrades = new RateLimiter(
+      options.upgradeBurst ?? DEFAULT_UPGRADES.burst,
+      options.upgradesPerSecond ?? DEFAULT_UPGRADES.perSecond,
+    );
   }
 
   countFrom(address: string): number {
@@ -111,7 +125,8 @@ export class ConnectionGate {
   admit(applicant: Applicant): Lease | Refusal {
     const { address, identity, owner } = applicant;
     if (!owner) {
-      if (!this.upgrades.take(address)) return { status: 429, message: 'Too many connection attempts from this address; wait a few seconds' };
+      if (!this.upgrades.take(address))
+        return { status: 429, message: 'Too many connection attempts from this address; wait a few seconds' };
       if (this.countFrom(address) >= this.options.maxPerAddress) return { status: 429, message: 'Too many connections from this address' };
       if (identity !== null && (this.byIdentity.get(identity) ?? 0) >= this.options.maxPerIdentity) {
         return { status: 429, message: 'Too many connections for this session; close another tab first' };
@@ -162,7 +177,7 @@ export class FrameBudget {
 
   take(): FrameVerdict {
     const at = this.now();
-    this.tokens = Math.min(this.options.burst, this.tokens + ((at - this.at) / 1000) * this.options.perSecond);
+    this.tokens = Math.min(this.options.burst, this.tokens + ((at - this.at) / MS_PER_SECOND) * this.options.perSecond);
     this.at = at;
     if (this.tokens >= 1) {
       this.tokens -= 1;

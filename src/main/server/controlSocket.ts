@@ -56,7 +56,7 @@ export function createControlSocket(deps: ControlSocketDeps): UpgradeRoute & { c
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   const sessionOf = new WeakMap<WebSocket, Session>();
 
-  const stopEvents = deps.bus.listen((event, payload) => {
+  const stopEvents = deps.bus.onAny((event, payload) => {
     const roles = studioEvents[event].roles as readonly string[];
     const text = JSON.stringify({ type: 'event', event, payload } satisfies ServerFrame);
     for (const socket of wss.clients) {

@@ -35,6 +35,7 @@ export function isSameOrigin(req: IncomingMessage): boolean {
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
+    // An Origin that is not a URL cannot be ours: refused, and the client is told by the caller.
     return false;
   }
 }

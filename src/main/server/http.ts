@@ -35,6 +35,9 @@ export function baseHeaders(): Record<string, string> {
   };
 }
 
+/** A body cap for routes that name none: API bodies are small JSON objects. */
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
 /** How long a client that keeps sending an oversize body may take to read our 413 before we hang up. */
 const TOO_LARGE_LINGER_MS = 2_000;
 
@@ -79,7 +82,13 @@ export function sendError(res: ServerResponse, code: ErrorCode, message: string)
 
 /** Refuses a WebSocket upgrade with a plain HTTP status and a short text body. */
 export function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const reasons: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+  const reasons: Record<number, string> = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    429: 'Too Many Requests',
+    503: 'Service Unavailable',
+  };
   const reason = reasons[status] ?? 'Bad Request';
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
@@ -125,7 +134,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
  * Reads and validates a JSON body. Oversize, malformed JSON and schema failures each become a
  * clear error result; nothing is thrown past this function.
  */
-export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, schema: S, limit = 16 * 1024): Promise<Result<z.output<S>>> {
+export async function readJsonBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+  limit = DEFAULT_MAX_BODY_BYTES,
+): Promise<Result<z.output<S>>> {
   let raw: Buffer;
   try {
     raw = await readBody(req, limit);
@@ -137,6 +150,7 @@ export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, sc
   try {
     json = JSON.parse(raw.toString('utf8'));
   } catch {
+    // The parser's own message adds nothing the client can act on.
     return { ok: false, error: { code: 'bad_request', message: 'Body is not valid JSON' } };
   }
   const parsed = schema.safeParse(json);

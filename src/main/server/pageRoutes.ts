@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { GUEST_PAGE_PREFIX } from '../../shared/contract/httpRoutes';
 import { baseHeaders } from './http';
 import { isSameOrigin, readCookie, SESSION_COOKIE, sessionCookie } from './cookies';
 import type { HttpRoute } from './routes';
@@ -81,7 +82,8 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
         sendHtmlMessage(res, 404, 'Not found', 'No such file.');
         return;
       }
-      if (!(await sendFile(res, file, { immutable: true, head: req.method === 'HEAD' }))) sendHtmlMessage(res, 404, 'Not found', 'No such file.');
+      if (!(await sendFile(res, file, { immutable: true, head: req.method === 'HEAD' })))
+        sendHtmlMessage(res, 404, 'Not found', 'No such file.');
     },
   };
 
@@ -101,5 +103,5 @@ export function createPageRoutes(deps: PageRoutesDeps): HttpRoute[] {
     },
   });
 
-  return [studio, assets, publicPage('/watch', 'watch.html'), publicPage('/join/*', 'guest.html')];
+  return [studio, assets, publicPage('/watch', 'watch.html'), publicPage(`${GUEST_PAGE_PREFIX}*`, 'guest.html')];
 }

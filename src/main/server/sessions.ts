@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import type { ModeratorGrant } from '../../shared/contract/moderatorsApi';
 import type { SessionRole } from '../../shared/contract/studioApi';
+import { Emitter } from '../../shared/emitter';
 
 export interface Session {
   /** Stable handle for listing and revoking; not the token, which is never kept. */
@@ -21,6 +22,13 @@ export const DEFAULT_MODERATOR_TTL_MS = 24 * 60 * 60_000;
 export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 /** A browser session ends this long after it began, however busy: a leaked cookie is not forever. */
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60_000;
+
+/** Random bytes in a token (256 bits) and in a session's public id (only a handle, never a secret). */
+const TOKEN_BYTES = 32;
+const SESSION_ID_BYTES = 9;
+/** Longer than any token we mint: anything longer is refused before it is hashed. */
+const MAX_TOKEN_LENGTH = 200;
+const MS_PER_SECOND = 1000;
 
 /** setTimeout's ceiling; later expiries are still enforced on every use, just not by a timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -49,7 +57,7 @@ export class SessionRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly hashOfId = new Map<string, string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly listeners = new Set<(session: Session, reason: SessionEndReason) => void>();
+  private readonly events = new Emitter<{ ended: { session: Session; reason: SessionEndReason } }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -78,7 +86,7 @@ export class SessionRegistry {
     const now = this.now();
     session.expiresAt = capped(session.expiresAt, now + SESSION_ABSOLUTE_MS);
     const token = this.store(session, 'session');
-    return { token, session, maxAgeSeconds: Math.max(0, Math.floor((session.expiresAt - now) / 1000)) };
+    return { token, session, maxAgeSeconds: Math.max(0, Math.floor((session.expiresAt - now) / MS_PER_SECOND)) };
   }
 
   /** The session a session token (never a link token) stands for, if it still holds; counts as use. */
@@ -116,8 +124,7 @@ export class SessionRegistry {
 
   /** Hears every session that ends, revoked or expired; returns the unsubscribe. */
   onEnded(listener: (session: Session, reason: SessionEndReason) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on('ended', ({ session, reason }) => listener(session, reason));
   }
 
   private newSession(role: SessionRole, actor: string, options: SessionOptions): Session {
@@ -126,7 +133,7 @@ export class SessionRegistry {
     const createdAt = this.now();
     const moderator = role === 'moderator';
     return {
-      id: `ses_${randomBytes(9).toString('base64url')}`,
+      id: `ses_${randomBytes(SESSION_ID_BYTES).toString('base64url')}`,
       role,
       actor,
       createdAt,
@@ -136,7 +143,7 @@ export class SessionRegistry {
   }
 
   private store(session: Session, kind: Entry['kind']): string {
-    const token = randomBytes(32).toString('base64url');
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
     const digest = hash(token);
     this.entries.set(digest, { session, kind, lastUsedAt: this.now() });
     this.hashOfId.set(session.id, digest);
@@ -154,7 +161,7 @@ export class SessionRegistry {
   }
 
   private lookup(token: string | null | undefined): { digest: string; entry: Entry } | null {
-    if (!token || token.length > 200) return null;
+    if (!token || token.length > MAX_TOKEN_LENGTH) return null;
     const digest = Buffer.from(hash(token), 'hex');
     for (const [key, entry] of this.entries) {
       if (timingSafeEqual(Buffer.from(key, 'hex'), digest)) return { digest: key, entry };
@@ -189,7 +196,7 @@ export class SessionRegistry {
     this.hashOfId.delete(id);
     clearTimeout(this.timers.get(id));
     this.timers.delete(id);
-    for (const listener of this.listeners) listener(entry.session, reason);
+    this.events.emit('ended', { session: entry.session, reason });
     return entry.session;
   }
 }

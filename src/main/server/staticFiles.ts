@@ -5,6 +5,9 @@ import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { baseHeaders } from './http';
 
+/** Hashed asset names change with their content, so browsers may keep them for a year. */
+const IMMUTABLE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -51,6 +54,7 @@ function safeDecode(value: string): string | null {
   try {
     return decodeURIComponent(value);
   } catch {
+    // A malformed escape names no file of ours: the caller answers not found.
     return null;
   }
 }
@@ -68,6 +72,7 @@ export async function sendFile(res: ServerResponse, file: string, options: { imm
   try {
     handle = await open(file, 'r');
   } catch {
+    // Gone since it was resolved (a rebuild): the caller sends its not-found page.
     return false;
   }
   let size: number;
@@ -76,6 +81,7 @@ export async function sendFile(res: ServerResponse, file: string, options: { imm
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
+    // Replaced by something that is not a file: treated as gone, like a failed open.
     await handle.close();
     return false;
   }
@@ -85,7 +91,7 @@ export async function sendFile(res: ServerResponse, file: string, options: { imm
     'Content-Type': type,
     'Content-Length': size,
   };
-  if (options.immutable) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+  if (options.immutable) headers['Cache-Control'] = `public, max-age=${IMMUTABLE_MAX_AGE_SECONDS}, immutable`;
   if (type.startsWith('text/html')) headers['Content-Security-Policy'] = PAGE_CSP;
   res.writeHead(200, headers);
   if (options.head) {

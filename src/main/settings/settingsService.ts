@@ -7,11 +7,17 @@ import {
   type SettingsUpdate,
   type SettingsView,
 } from '../../shared/domain/settings';
+import { Emitter, type EventArgs } from '../../shared/emitter';
 import type { Database } from '../db/openDatabase';
 import { readSetting, writeSetting } from '../db/settings/settingsRows';
 import type { SecretStore } from './secretStore';
 
 const SETTINGS_KEY = 'app.settings';
+
+export interface SettingsEvents {
+  /** Every saved change, with the view the studio shows. */
+  changed: SettingsView;
+}
 
 export interface LivekitCredentials {
   url: string;
@@ -24,7 +30,7 @@ export interface LivekitCredentials {
  * Listeners hear every change (the server re-reads credentials, the studio refreshes its view).
  */
 export class SettingsService {
-  private readonly listeners = new Set<(view: SettingsView) => void>();
+  private readonly events = new Emitter<SettingsEvents>();
 
   constructor(
     private readonly db: Database,
@@ -73,7 +79,7 @@ export class SettingsService {
     if (apiSecret !== undefined) this.secrets.write(apiSecret);
     writeSetting(this.db, SETTINGS_KEY, next);
     const view = this.view();
-    for (const listener of this.listeners) listener(view);
+    this.events.emit('changed', view);
     return view;
   }
 
@@ -83,9 +89,9 @@ export class SettingsService {
     return { url, apiKey, apiSecret: this.secrets.read() ?? DEFAULT_LIVEKIT_API_SECRET };
   }
 
-  onChange(listener: (view: SettingsView) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Returns the unsubscribe function. */
+  on<E extends keyof SettingsEvents>(event: E, listener: (...args: EventArgs<SettingsEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 }
 

@@ -19,9 +19,7 @@ import { mintToken } from '../tokens/livekitTokens';
 import { ViewerCounter } from './viewerCounter';
 
 /** How often the live row is touched; a crash loses at most this much of the recorded duration. */
-export const HEARTBEAT_MS = 5_000;
-/** The host's identity (defined once, with the role hierarchy). */
-export { HOST_IDENTITY };
+const STREAM_ROW_HEARTBEAT_MS = 5_000;
 
 export interface LiveStreamDeps {
   db: Database;
@@ -68,9 +66,16 @@ export class LiveStreamService {
       const metadata: RoomMetadata = { v: 1, title: input.title, mode: input.mode, layout };
       // The room first: if LiveKit is unreachable or refuses us, no row is ever written.
       await this.deps.rooms.createRoom(roomName, JSON.stringify(metadata));
-      const stream = createStream(this.deps.db, { id, roomName, title: input.title, tags: input.tags, mode: input.mode, startedAt: this.now() });
+      const stream = createStream(this.deps.db, {
+        id,
+        roomName,
+        title: input.title,
+        tags: input.tags,
+        mode: input.mode,
+        startedAt: this.now(),
+      });
       const counter = new ViewerCounter(id);
-      const timer = setInterval(() => this.tick(), HEARTBEAT_MS);
+      const timer = setInterval(() => this.tick(), STREAM_ROW_HEARTBEAT_MS);
       timer.unref();
       this.live = { stream, layout, counter, timer };
       const session = await this.session();
@@ -146,7 +151,8 @@ export class LiveStreamService {
     const live = this.requireLive(streamId);
     const at = this.now();
     this.deps.db.transaction(() => {
-      for (const viewer of joined) openParticipantSession(this.deps.db, { streamId, identity: viewer.identity, name: viewer.name, role: 'viewer', joinedAt: at });
+      for (const viewer of joined)
+        openParticipantSession(this.deps.db, { streamId, identity: viewer.identity, name: viewer.name, role: 'viewer', joinedAt: at });
       for (const identity of left) closeParticipantSession(this.deps.db, streamId, identity, at);
     })();
     live.counter.reportRoomView(viewers);
@@ -180,7 +186,10 @@ export class LiveStreamService {
 
   private requireLive(streamId: string): LiveState {
     if (!this.live || this.live.stream.id !== streamId) {
-      throw new AppFailure('not_found', getStream(this.deps.db, streamId) ? 'That stream is no longer live' : 'No live stream with that id');
+      throw new AppFailure(
+        'not_found',
+        getStream(this.deps.db, streamId) ? 'That stream is no longer live' : 'No live stream with that id',
+      );
     }
     return this.live;
   }

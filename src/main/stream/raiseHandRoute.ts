@@ -1,15 +1,23 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { RAISE_HAND_PATH, RaiseHandRequestSchema, type RaiseHandResponse } from '../../shared/contract/httpRoutes';
+import { ROLE_ATTRIBUTE, VIEWER_ROLE } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
 import { findActiveBan } from '../db/chat/chatBans';
 import type { InviteService } from '../invites/inviteService';
-import { readJsonBody, sendError, sendResult } from '../server/http';
+import { sendError, sendResult } from '../server/http';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { RateLimiter } from '../server/rateLimiter';
+import { publicJsonRoute } from '../server/publicJsonRoute';
+import { RateLimiter, type RateLimit } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
-import { ROLE_ATTRIBUTE } from '../tokens/livekitTokens';
 import type { LiveStreamService } from './liveStreamService';
+
+/** A name and a viewer token: a few hundred bytes, with room to spare. */
+const MAX_BODY_BYTES = 8 * 1024;
+/** Per address: a page's retries, or a few viewers behind one NAT. */
+const PER_ADDRESS: RateLimit = { burst: 20, perSecond: 1 };
+/** Per viewer: three raised hands, then one every 20 seconds. */
+const PER_VIEWER: RateLimit = { burst: 3, perSecond: 0.05 };
 
 /**
  * POST /api/watch/hand: a viewer asks to come on stage. Only a viewer of the stream that is live
@@ -23,21 +31,14 @@ export function createRaiseHandRoute(deps: {
   invites: InviteService;
   clientAddress: ClientAddressOf;
 }): HttpRoute {
-  const perAddress = new RateLimiter(20, 1);
-  const perViewer = new RateLimiter(3, 0.05);
-  return {
-    method: 'POST',
+  const perViewer = RateLimiter.of(PER_VIEWER);
+  return publicJsonRoute({
     path: RAISE_HAND_PATH,
-    async handle(req, res) {
-      if (!perAddress.take(deps.clientAddress(req))) {
-        sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
-        return;
-      }
-      const body = await readJsonBody(req, RaiseHandRequestSchema, 8 * 1024);
-      if (!body.ok) {
-        sendResult(res, body);
-        return;
-      }
+    schema: RaiseHandRequestSchema,
+    maxBodyBytes: MAX_BODY_BYTES,
+    perAddress: PER_ADDRESS,
+    clientAddress: deps.clientAddress,
+    async handle(request, _req, res) {
       if (!deps.settings.get().studio.raisedHands) {
         sendError(res, 'forbidden', 'The host is not taking raised hands right now');
         return;
@@ -50,12 +51,17 @@ export function createRaiseHandRoute(deps: {
       const { apiKey, apiSecret } = deps.settings.livekitCredentials();
       let claims: Awaited<ReturnType<TokenVerifier['verify']>>;
       try {
-        claims = await new TokenVerifier(apiKey, apiSecret).verify(body.value.token);
+        claims = await new TokenVerifier(apiKey, apiSecret).verify(request.token);
       } catch {
+        // Expired, forged or for another key: all the viewer can do about it is reload.
         sendError(res, 'unauthorized', 'Your viewer session has expired; reload the page and try again');
         return;
       }
-      if (claims.video?.room !== live.stream.roomName || (claims.attributes?.[ROLE_ATTRIBUTE] ?? 'viewer') !== 'viewer' || !claims.sub) {
+      if (
+        claims.video?.room !== live.stream.roomName ||
+        (claims.attributes?.[ROLE_ATTRIBUTE] ?? VIEWER_ROLE) !== VIEWER_ROLE ||
+        !claims.sub
+      ) {
         sendError(res, 'forbidden', 'Only viewers of the live stream can raise a hand');
         return;
       }
@@ -67,7 +73,7 @@ export function createRaiseHandRoute(deps: {
         sendError(res, 'rate_limited', 'You raised your hand a moment ago; wait a minute before trying again');
         return;
       }
-      sendResult<RaiseHandResponse>(res, { ok: true, value: deps.invites.createForRaisedHand(body.value.name) });
+      sendResult<RaiseHandResponse>(res, { ok: true, value: deps.invites.createForRaisedHand(request.name) });
     },
-  };
+  });
 }

@@ -16,7 +16,7 @@ export function createStreamHandlers(deps: {
   streams: LiveStreamService;
   capture: CaptureProvider;
   /** Runs when a studio resumes a live stream (reload, reconnect): the stage is re-applied. */
-  onResume?: () => Promise<unknown>;
+  reapplyStage?: () => Promise<unknown>;
   log?: Pick<Logger, 'warn'>;
 }): Pick<Handlers, StreamMethods> {
   const { streams, capture } = deps;
@@ -26,8 +26,10 @@ export function createStreamHandlers(deps: {
       const session = await streams.current();
       // The host needs its token more than the program needs its metadata: a stage that cannot
       // be re-applied now (LiveKit still coming back) is re-applied on the studio's next resume.
-      if (session && deps.onResume) {
-        await deps.onResume().catch((error: unknown) => deps.log?.warn('stream: re-applying the stage on resume failed', (error as Error).message));
+      if (session && deps.reapplyStage) {
+        await deps
+          .reapplyStage()
+          .catch((error: unknown) => deps.log?.warn('stream: re-applying the stage on resume failed', (error as Error).message));
       }
       return session;
     },

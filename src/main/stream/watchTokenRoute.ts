@@ -1,14 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { WATCH_TOKEN_PATH, WatchTokenRequestSchema, type WatchTokenResponse } from '../../shared/contract/httpRoutes';
-import { readJsonBody, sendError, sendResult } from '../server/http';
+import { sendError, sendResult } from '../server/http';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { RateLimiter } from '../server/rateLimiter';
+import { publicJsonRoute } from '../server/publicJsonRoute';
+import { RateLimiter, type RateLimit } from '../server/rateLimiter';
 import type { HttpRoute } from '../server/routes';
 import type { SettingsService } from '../settings/settingsService';
 import { mintToken } from '../tokens/livekitTokens';
 import type { ViewerTickets } from '../tokens/viewerTickets';
 import type { LiveStreamService } from './liveStreamService';
 import { friendlyViewerName } from '../../shared/domain/viewerNames';
+
+/** A name and a reconnect ticket: well under this. */
+const MAX_BODY_BYTES = 4 * 1024;
+/** Per address: page loads and reconnects, or a few viewers behind one NAT. */
+const PER_ADDRESS: RateLimit = { burst: 20, perSecond: 1 };
+/** A page reconnecting with its ticket is one viewer however many addresses it comes from. */
+const PER_VIEWER: RateLimit = { burst: 10, perSecond: 0.5 };
+/** Random bytes in an unproven viewer's identity: unguessable, and short in logs. */
+const VIEWER_ID_BYTES = 12;
 
 /**
  * POST /api/watch/token: a subscribe-only token for whatever is live. The page never sees the
@@ -24,36 +34,32 @@ export function createWatchTokenRoute(deps: {
   livekitUrlFor: (requestHost: string | undefined) => string;
   clientAddress: ClientAddressOf;
 }): HttpRoute {
-  const limiter = new RateLimiter(20, 1);
-  // A page reconnecting with its ticket is one viewer however many addresses it comes from.
-  const perViewer = new RateLimiter(10, 0.5);
-  return {
-    method: 'POST',
+  const perViewer = RateLimiter.of(PER_VIEWER);
+  return publicJsonRoute({
     path: WATCH_TOKEN_PATH,
-    async handle(req, res) {
-      if (!limiter.take(deps.clientAddress(req))) {
-        sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
-        return;
-      }
-      const body = await readJsonBody(req, WatchTokenRequestSchema, 4 * 1024);
-      if (!body.ok) {
-        sendResult(res, body);
-        return;
-      }
+    schema: WatchTokenRequestSchema,
+    maxBodyBytes: MAX_BODY_BYTES,
+    perAddress: PER_ADDRESS,
+    clientAddress: deps.clientAddress,
+    async handle(request, req, res) {
       const live = deps.streams.liveStream();
       if (!live) {
         sendResult<WatchTokenResponse>(res, { ok: true, value: { status: 'waiting' } });
         return;
       }
-      // `body.value.identity` (old pages) is deliberately ignored; see WatchTokenRequestSchema.
-      const proven = deps.tickets.verify(body.value.reconnectTicket);
+      // `request.identity` (old pages) is deliberately ignored; see WatchTokenRequestSchema.
+      const proven = deps.tickets.verify(request.reconnectTicket);
       if (proven !== null && !perViewer.take(proven)) {
         sendError(res, 'rate_limited', 'Too many requests; try again in a few seconds');
         return;
       }
-      const identity = proven ?? `viewer-${randomBytes(12).toString('base64url')}`;
+      const identity = proven ?? `viewer-${randomBytes(VIEWER_ID_BYTES).toString('base64url')}`;
       const credentials = deps.settings.livekitCredentials();
-      const token = await mintToken(credentials, 'viewer', { room: live.stream.roomName, identity, name: body.value.name ?? friendlyViewerName(identity) });
+      const token = await mintToken(credentials, 'viewer', {
+        room: live.stream.roomName,
+        identity,
+        name: request.name ?? friendlyViewerName(identity),
+      });
       sendResult<WatchTokenResponse>(res, {
         ok: true,
         value: {
@@ -71,5 +77,5 @@ export function createWatchTokenRoute(deps: {
         },
       });
     },
-  };
+  });
 }

@@ -1,19 +1,20 @@
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { LIVEKIT_WEBHOOK_PATH } from '../../shared/contract/httpRoutes';
+import { participantRoleOf, ROLE_ATTRIBUTE } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
 import { closeParticipantSession, openParticipantSession, type SessionRoleInStream } from '../db/history/participantSessions';
 import { BodyTooLargeError, readBody, sendError, sendJson } from '../server/http';
 import type { HttpRoute } from '../server/routes';
 import type { Logger } from '../logging';
 import type { SettingsService } from '../settings/settingsService';
-import { ROLE_ATTRIBUTE, type ParticipantRole } from '../tokens/livekitTokens';
 import type { LiveStreamService } from './liveStreamService';
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
+const MS_PER_SECOND = 1000;
 
 /** Our token roles collapse to the roles history records. */
 function historyRole(role: string | undefined): SessionRoleInStream | null {
-  switch (role as ParticipantRole | undefined) {
+  switch (participantRoleOf(role)) {
     case 'viewer':
       return 'viewer';
     case 'waiting_guest':
@@ -40,9 +41,15 @@ export function applyWebhook(event: WebhookEvent, deps: { db: Database; streams:
   if (!participant || (event.event !== 'participant_joined' && event.event !== 'participant_left')) return;
   const role = historyRole(participant.attributes?.[ROLE_ATTRIBUTE]);
   if (!role) return;
-  const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * 1000 : deps.now();
+  const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * MS_PER_SECOND : deps.now();
   if (event.event === 'participant_joined') {
-    openParticipantSession(deps.db, { streamId: live.stream.id, identity: participant.identity, name: participant.name, role, joinedAt: at });
+    openParticipantSession(deps.db, {
+      streamId: live.stream.id,
+      identity: participant.identity,
+      name: participant.name,
+      role,
+      joinedAt: at,
+    });
     if (role === 'viewer') live.counter.viewerJoined(participant.identity);
   } else {
     closeParticipantSession(deps.db, live.stream.id, participant.identity, at);
@@ -56,7 +63,13 @@ export function applyWebhook(event: WebhookEvent, deps: { db: Database; streams:
  * secret) is checked on the raw body; anything unsigned or tampered is refused with 401 and
  * changes nothing.
  */
-export function createWebhookRoute(deps: { db: Database; settings: SettingsService; streams: LiveStreamService; log: Logger; now?: () => number }): HttpRoute {
+export function createWebhookRoute(deps: {
+  db: Database;
+  settings: SettingsService;
+  streams: LiveStreamService;
+  log: Logger;
+  now?: () => number;
+}): HttpRoute {
   return {
     method: 'POST',
     path: LIVEKIT_WEBHOOK_PATH,
@@ -73,6 +86,7 @@ export function createWebhookRoute(deps: { db: Database; settings: SettingsServi
       try {
         event = await new WebhookReceiver(apiKey, apiSecret).receive(body, req.headers.authorization);
       } catch {
+        // The receiver says only that it failed; every failure means an unverified sender.
         sendError(res, 'unauthorized', 'Webhook signature is missing or invalid');
         return;
       }

@@ -1,6 +1,7 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import { mintToken, ROLE_ATTRIBUTE, TOKEN_TTL_SECONDS, type ParticipantRole } from './livekitTokens';
+import { ROLE_ATTRIBUTE, type ParticipantRole } from '../../shared/domain/roles';
+import { mintToken, TOKEN_TTL_SECONDS } from './livekitTokens';
 
 const credentials = { url: 'ws://127.0.0.1:7880', apiKey: 'devkey', apiSecret: 'test-secret-value' };
 

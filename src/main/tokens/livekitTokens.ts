@@ -1,5 +1,6 @@
 import { AccessToken, type VideoGrant } from 'livekit-server-sdk';
 import { TrackSource } from 'livekit-server-sdk';
+import { ROLE_ATTRIBUTE, type ParticipantRole } from '../../shared/domain/roles';
 import type { LivekitCredentials } from '../settings/settingsService';
 
 /**
@@ -7,11 +8,6 @@ import type { LivekitCredentials } from '../settings/settingsService';
  * TTL. LiveKit checks expiry only at connect, so short TTLs limit how long a leaked link works;
  * removing someone already connected is done server-side (RemoveParticipant).
  */
-
-export type ParticipantRole = 'host' | 'viewer' | 'waiting_guest' | 'stage_guest' | 'moderator';
-
-/** Token attribute that tells our own services (chat, stage) who a participant is. */
-export const ROLE_ATTRIBUTE = 'airdeck.role';
 
 export const TOKEN_TTL_SECONDS: Record<ParticipantRole, number> = {
   host: 60 * 60,
@@ -30,7 +26,14 @@ export interface TokenRequest {
 
 /** Grants per role. `canPublishData` is off for everyone but the host: chat runs through our server. */
 export function grantsFor(role: ParticipantRole, room: string): VideoGrant {
-  const base: VideoGrant = { room, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false, canUpdateOwnMetadata: false };
+  const base: VideoGrant = {
+    room,
+    roomJoin: true,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishData: false,
+    canUpdateOwnMetadata: false,
+  };
   switch (role) {
     case 'host':
       return {

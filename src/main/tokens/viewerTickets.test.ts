@@ -30,7 +30,15 @@ describe('ViewerTickets', () => {
     const mine = new ViewerTickets(Buffer.alloc(32, 1));
     const theirs = new ViewerTickets(Buffer.alloc(32, 2));
     expect(mine.verify(theirs.issue('viewer-abcdefgh12'))).toBeNull();
-    for (const bad of [undefined, '', 'viewer-abcdefgh12', 'a.b.c', 'host.99999999999999.x', `viewer-abcdefgh12.${Date.now() + 1000}.`, 'x'.repeat(256)]) {
+    for (const bad of [
+      undefined,
+      '',
+      'viewer-abcdefgh12',
+      'a.b.c',
+      'host.99999999999999.x',
+      `viewer-abcdefgh12.${Date.now() + 1000}.`,
+      'x'.repeat(256),
+    ]) {
       expect(mine.verify(bad)).toBeNull();
     }
   });

@@ -12,26 +12,12 @@ import {
   ModerationStatusSchema,
   TimeoutMinutesSchema,
 } from '../domain/chat';
+import { method, OWNER, OWNER_AND_MODERATOR } from './methodSpec';
 
 /**
  * Studio API methods and events for chat and moderation. Spread into `studioMethods` and
  * `studioEvents`; kept in its own file so each feature owns its part of the contract.
- *
- * `studioApi.ts` imports this file, so nothing here may import values from it (the cycle would
- * leave them undefined while this module evaluates); the role lists are spelled out instead.
  */
-
-const OWNER = ['owner'] as const;
-const OWNER_AND_MODERATOR = ['owner', 'moderator'] as const;
-
-function spec<P extends z.ZodType, R extends z.ZodType, Roles extends readonly ('owner' | 'moderator')[]>(value: {
-  params: P;
-  result: R;
-  roles: Roles;
-  summary: string;
-}) {
-  return value;
-}
 
 /** Omitted = the stream that is live now. */
 const streamId = z.string().min(1).max(64).optional();
@@ -48,7 +34,7 @@ export const ChatHistorySchema = z.object({
 });
 
 export const chatMethods = {
-  'chat.history': spec({
+  'chat.history': method({
     params: z
       .object({ streamId, beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(50) })
       .strict(),
@@ -56,55 +42,55 @@ export const chatMethods = {
     roles: OWNER_AND_MODERATOR,
     summary: 'Visible chat messages, newest page first, with the pinned and highlighted message.',
   }),
-  'chat.send': spec({
+  'chat.send': method({
     params: z.object({ streamId, text: z.string().min(1).max(500) }).strict(),
     result: z.object({ id: z.string(), seq: z.number().int() }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Post a message as the host or a moderator.',
   }),
-  'chat.delete': spec({
+  'chat.delete': method({
     params: z.object({ messageId, reason }).strict(),
     result: done,
     roles: OWNER_AND_MODERATOR,
     summary: 'Remove a message from every client.',
   }),
-  'chat.timeout': spec({
+  'chat.timeout': method({
     params: z.object({ streamId, identity, minutes: TimeoutMinutesSchema, reason }).strict(),
     result: z.object({ until: z.number() }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Stop a chatter from sending for 1, 5 or 10 minutes.',
   }),
-  'chat.ban': spec({
+  'chat.ban': method({
     params: z.object({ streamId, identity, scope: BanScopeSchema, reason }).strict(),
     result: done,
     roles: OWNER_AND_MODERATOR,
     summary: 'Ban a chatter from this stream or from every stream; disconnects them.',
   }),
-  'chat.unban': spec({
+  'chat.unban': method({
     params: z.object({ streamId, identity, reason }).strict(),
     result: z.object({ lifted: z.number().int() }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Lift the bans on a chatter (this stream and global).',
   }),
-  'chat.bans': spec({
+  'chat.bans': method({
     params: z.object({ streamId }).strict(),
     result: z.object({ bans: z.array(ChatBanSchema) }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Active bans that apply to a stream.',
   }),
-  'chat.pin': spec({
+  'chat.pin': method({
     params: z.object({ streamId, messageId: messageId.nullable() }).strict(),
     result: z.object({ pinned: ChatMessageSchema.nullable() }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Pin a message above the chat (null unpins).',
   }),
-  'chat.highlight': spec({
+  'chat.highlight': method({
     params: z.object({ streamId, messageId: messageId.nullable() }).strict(),
     result: z.object({ highlight: ChatMessageSchema.nullable() }),
     roles: OWNER_AND_MODERATOR,
     summary: 'Show a message on the program (null clears it).',
   }),
-  'moderation.list': spec({
+  'moderation.list': method({
     params: z
       .object({
         streamId,
@@ -117,13 +103,13 @@ export const chatMethods = {
     roles: OWNER_AND_MODERATOR,
     summary: 'The moderation queue: held messages, reports and stage requests, oldest first.',
   }),
-  'moderation.decide': spec({
+  'moderation.decide': method({
     params: z.object({ itemId: z.string().min(1).max(64), decision: ModerationDecisionSchema, reason }).strict(),
     result: ModerationItemSchema,
     roles: OWNER_AND_MODERATOR,
     summary: 'Approve or reject a queue item.',
   }),
-  'moderation.audit': spec({
+  'moderation.audit': method({
     params: z
       .object({ streamId, beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(100) })
       .strict(),
@@ -131,19 +117,19 @@ export const chatMethods = {
     roles: OWNER_AND_MODERATOR,
     summary: 'The audit log, newest first.',
   }),
-  'moderation.createModeratorLink': spec({
+  'moderation.createModeratorLink': method({
     params: z.object({ label: z.string().trim().min(1).max(40) }).strict(),
     result: z.object({ url: z.string(), actor: z.string() }),
     roles: OWNER,
     summary: 'A co-moderator console link: moderation actions only, no settings, cannot end the stream.',
   }),
-  'rules.get': spec({
+  'rules.get': method({
     params: z.object({}).strict(),
     result: ChatRulesSchema,
     roles: OWNER_AND_MODERATOR,
     summary: 'Chat rules.',
   }),
-  'rules.update': spec({
+  'rules.update': method({
     params: ChatRulesUpdateSchema,
     result: ChatRulesSchema,
     roles: OWNER,

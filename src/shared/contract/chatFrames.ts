@@ -133,6 +133,3 @@ export const ServerChatFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerChatFrame = z.infer<typeof ServerChatFrameSchema>;
 export type ServerChatFrameOf<T extends ServerChatFrame['type']> = Extract<ServerChatFrame, { type: T }>;
-
-/** What one WebSocket message from the server holds. */
-export const ServerChatWireSchema = z.union([ServerChatFrameSchema, z.array(ServerChatFrameSchema)]);

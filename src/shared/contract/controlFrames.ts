@@ -19,8 +19,6 @@ export const CallFrameSchema = z
   .strict();
 export type CallFrame = z.infer<typeof CallFrameSchema>;
 
-export const ClientFrameSchema = CallFrameSchema;
-
 const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
 export const ServerFrameSchema = z.discriminatedUnion('type', [

@@ -8,17 +8,42 @@ import {
   StreamDetailSchema,
   TranscriptPageSchema,
 } from '../domain/history';
+import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { method, OWNER } from './methodSpec';
 
 /**
- * Studio API methods for past streams: analytics, transcript, search, export and delete. Owner
- * only — history is the host's private record. Spread into `studioMethods`.
+ * Studio API methods for past streams: the list, one stream, analytics, transcript, search,
+ * export and delete. Owner only — history is the host's private record. Spread into `studioMethods`.
  */
 
 const streamId = z.string().min(1).max(64);
 const cursor = z.string().max(200).nullable().default(null);
 
+export const HistoryListParamsSchema = z
+  .object({
+    limit: z.number().int().min(1).max(100).default(20),
+    cursor,
+    /** Matches the title or any tag, case-insensitively; empty = every stream. */
+    search: z.string().trim().max(120).default(''),
+    /** Streams that started at or after `from` and before `to` (epoch ms). */
+    from: z.number().int().min(0).nullable().default(null),
+    to: z.number().int().min(0).nullable().default(null),
+  })
+  .strict();
+
 export const historyMethods = {
+  'history.list': method({
+    params: HistoryListParamsSchema,
+    result: StreamPageSchema,
+    roles: OWNER,
+    summary: 'Past streams, newest first.',
+  }),
+  'history.get': method({
+    params: z.object({ id: streamId }).strict(),
+    result: StreamRecordSchema,
+    roles: OWNER,
+    summary: 'One stream by id.',
+  }),
   'history.detail': method({
     params: z.object({ id: streamId }).strict(),
     result: StreamDetailSchema,
@@ -34,7 +59,13 @@ export const historyMethods = {
     summary: "A page of a stream's chat, oldest first, with moderation marks; `query` narrows it by full-text search.",
   }),
   'history.search': method({
-    params: z.object({ query: SearchTextSchema.pipe(z.string().min(1, 'Type something to search for')), cursor, limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    params: z
+      .object({
+        query: SearchTextSchema.pipe(z.string().min(1, 'Type something to search for')),
+        cursor,
+        limit: z.number().int().min(1).max(100).default(20),
+      })
+      .strict(),
     result: SearchPageSchema,
     roles: OWNER,
     summary: 'Full-text search over the chat of every stream, newest first.',

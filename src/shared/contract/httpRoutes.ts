@@ -96,7 +96,9 @@ export type GuestCheckResponse = z.infer<typeof GuestCheckResponseSchema>;
 
 /** POST /api/guest/redeem — uses the invite once and opens a guest session. */
 export const GUEST_REDEEM_PATH = '/api/guest/redeem';
-export const GuestRedeemRequestSchema = z.object({ code: InviteCodeSchema, name: z.string().trim().min(1, 'Enter your name').max(40) }).strict();
+export const GuestRedeemRequestSchema = z
+  .object({ code: InviteCodeSchema, name: z.string().trim().min(1, 'Enter your name').max(40) })
+  .strict();
 
 // Two members share status 'accepted' (told apart by role), so this is a plain union.
 export const GuestRedeemResponseSchema = z.union([

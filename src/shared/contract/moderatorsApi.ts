@@ -36,7 +36,7 @@ export const moderatorMethods = {
     params: z.object({ sessionId: z.string().min(1).max(64) }).strict(),
     result: z.object({ revoked: ModeratorSessionSchema }),
     roles: OWNER,
-    summary: "Ends a moderator session now: its control and chat sockets close and it is refused from then on.",
+    summary: 'Ends a moderator session now: its control and chat sockets close and it is refused from then on.',
   }),
 } as const;
 

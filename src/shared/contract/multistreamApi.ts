@@ -20,7 +20,12 @@ export const multistreamMethods = {
     roles: OWNER,
     summary: 'Destinations (without their keys) and the encode settings.',
   }),
-  'multistream.add': method({ params: DestinationAddSchema, result: DestinationSchema, roles: OWNER, summary: 'Add an RTMP(S) destination with its stream key.' }),
+  'multistream.add': method({
+    params: DestinationAddSchema,
+    result: DestinationSchema,
+    roles: OWNER,
+    summary: 'Add an RTMP(S) destination with its stream key.',
+  }),
   'multistream.update': method({
     params: DestinationUpdateSchema,
     result: DestinationSchema,

@@ -8,14 +8,21 @@ import { method, OWNER } from './methodSpec';
  */
 
 const recordingId = z.string().regex(/^rec_[A-Za-z0-9_-]{8,40}$/, 'Not a recording id');
-const durationMs = z.number().int().min(0).max(7 * 24 * 3_600_000);
+const durationMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 3_600_000);
 
 export const recordingMethods = {
   'recording.start': method({
     params: z
       .object({
         streamId: z.string().min(1).max(64),
-        mimeType: z.string().regex(/^video\/webm(;[ a-z0-9=.,]*)?$/i, 'Only WebM recordings are supported').max(100),
+        mimeType: z
+          .string()
+          .regex(/^video\/webm(;[ a-z0-9=.,]*)?$/i, 'Only WebM recordings are supported')
+          .max(100),
       })
       .strict(),
     result: RecordingSchema,
@@ -38,9 +45,7 @@ export const recordingMethods = {
     summary: 'Append the next piece of a recording to its file.',
   }),
   'recording.finish': method({
-    params: z
-      .object({ recordingId, durationMs, error: z.string().trim().min(1).max(300).optional() })
-      .strict(),
+    params: z.object({ recordingId, durationMs, error: z.string().trim().min(1).max(300).optional() }).strict(),
     result: RecordingSchema,
     roles: OWNER,
     summary: 'Close a recording: complete, or failed with the reason the studio gives.',

@@ -6,7 +6,12 @@ const identity = z.string().min(1).max(128);
 
 /** Invites, the stage roster and per-guest controls. Approving a stage request is `moderation.decide`. */
 export const stageMethods = {
-  'invites.create': method({ params: CreateInviteParamsSchema, result: CreatedInviteSchema, roles: OWNER, summary: 'Create an invite link.' }),
+  'invites.create': method({
+    params: CreateInviteParamsSchema,
+    result: CreatedInviteSchema,
+    roles: OWNER,
+    summary: 'Create an invite link.',
+  }),
   'invites.list': method({ params: z.object({}).strict(), result: z.array(InviteSchema), roles: OWNER, summary: 'Invites, newest first.' }),
   'invites.revoke': method({
     params: z.object({ id: z.string().min(1).max(64) }).strict(),
@@ -14,10 +19,24 @@ export const stageMethods = {
     roles: OWNER,
     summary: 'Revoke an invite; guests who used it are removed.',
   }),
-  'stage.get': method({ params: z.object({}).strict(), result: StageStateSchema, roles: OWNER_AND_MODERATOR, summary: 'The stage roster.' }),
+  'stage.get': method({
+    params: z.object({}).strict(),
+    result: StageStateSchema,
+    roles: OWNER_AND_MODERATOR,
+    summary: 'The stage roster.',
+  }),
   'stage.move': method({
     params: z
-      .object({ identity, to: z.enum(['stage', 'backstage']), slot: z.number().int().min(0).max(STAGE_SLOTS - 1).optional() })
+      .object({
+        identity,
+        to: z.enum(['stage', 'backstage']),
+        slot: z
+          .number()
+          .int()
+          .min(0)
+          .max(STAGE_SLOTS - 1)
+          .optional(),
+      })
       .strict(),
     result: StageStateSchema,
     roles: OWNER_AND_MODERATOR,

@@ -42,7 +42,6 @@ export const REACTIONS = ['heart', 'laugh', 'clap', 'fire', 'wow', 'sad'] as con
 export const ReactionSchema = z.enum(REACTIONS);
 export type Reaction = z.infer<typeof ReactionSchema>;
 
-export const TIMEOUT_MINUTES = [1, 5, 10] as const;
 export const TimeoutMinutesSchema = z.union([z.literal(1), z.literal(5), z.literal(10)]);
 
 export const BanScopeSchema = z.enum(['stream', 'always']);
@@ -56,6 +55,7 @@ function isValidPattern(source: string): boolean {
     new RegExp(source, 'iu');
     return true;
   } catch {
+    // An invalid pattern fails validation; the schema's message says so.
     return false;
   }
 }

@@ -27,6 +27,7 @@ export const RtmpUrlSchema = z
       const url = new URL(value);
       return (url.protocol === 'rtmp:' || url.protocol === 'rtmps:') && url.hostname !== '' && url.username === '' && url.password === '';
     } catch {
+      // Not a URL at all: the refinement's message tells the user what to type.
       return false;
     }
   }, 'The server address must be an rtmp:// or rtmps:// URL, like rtmp://live.example.com/app');
@@ -67,7 +68,10 @@ export const DestinationAddSchema = z
     enabled: z.boolean().default(true),
   })
   .strict()
-  .refine((value) => value.preset !== 'custom' || value.url !== undefined, { message: 'A custom destination needs its rtmp:// address', path: ['url'] });
+  .refine((value) => value.preset !== 'custom' || value.url !== undefined, {
+    message: 'A custom destination needs its rtmp:// address',
+    path: ['url'],
+  });
 
 export const DestinationUpdateSchema = z
   .object({

@@ -42,6 +42,7 @@ export function parseRoomMetadata(raw: string | undefined): RoomMetadata | null 
     const parsed = RoomMetadataSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
+    // Metadata that is not JSON is ignored like metadata of the wrong shape.
     return null;
   }
 }

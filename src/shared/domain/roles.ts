@@ -34,6 +34,23 @@ export function refusalMessage(actor: Role, target: Role): string {
   return `A ${actor} cannot do that to a ${target}`;
 }
 
+/**
+ * What a participant is in the LiveKit room, as the token main minted for them says in its
+ * ROLE_ATTRIBUTE: chat, the webhook and the pages read it to tell the host, guests and viewers apart.
+ */
+export const PARTICIPANT_ROLES = ['host', 'viewer', 'waiting_guest', 'stage_guest', 'moderator'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** The token attribute that carries a participant's role. */
+export const ROLE_ATTRIBUTE = 'airdeck.role';
+export const HOST_ROLE = 'host' satisfies ParticipantRole;
+export const VIEWER_ROLE = 'viewer' satisfies ParticipantRole;
+
+/** The role a participant's token attribute names, or null when it names none of ours. */
+export function participantRoleOf(value: string | undefined): ParticipantRole | null {
+  return (PARTICIPANT_ROLES as readonly string[]).includes(value ?? '') ? (value as ParticipantRole) : null;
+}
+
 /** Who is acting: the audit-log name and the role their session or token proved. */
 export interface Actor {
   actor: string;

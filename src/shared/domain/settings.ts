@@ -53,13 +53,7 @@ export function isIpAddress(value: string): boolean {
  * header from anyone else is ignored, or any client could pick the address it is limited by.
  */
 const trustedProxies = z
-  .array(
-    z
-      .string()
-      .trim()
-      .max(64)
-      .refine(isIpAddress, { message: 'Each trusted proxy must be an IP address such as 127.0.0.1 or ::1' }),
-  )
+  .array(z.string().trim().max(64).refine(isIpAddress, { message: 'Each trusted proxy must be an IP address such as 127.0.0.1 or ::1' }))
   .max(32, 'At most 32 trusted proxies');
 
 export const LivekitSettingsSchema = z.object({

@@ -26,7 +26,12 @@ export const CreateInviteParamsSchema = z
   .object({
     role: InviteRoleSchema.default('guest'),
     label: z.string().trim().max(60).default(''),
-    expiresInMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
+    expiresInMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
     maxUses: z.number().int().min(1).max(100).default(1),
   })
   .strict();
@@ -56,7 +61,12 @@ export const StageGuestSchema = z.object({
   name: z.string(),
   state: z.enum(['backstage', 'stage']),
   /** 0–3 on stage, null backstage. */
-  slot: z.number().int().min(0).max(STAGE_SLOTS - 1).nullable(),
+  slot: z
+    .number()
+    .int()
+    .min(0)
+    .max(STAGE_SLOTS - 1)
+    .nullable(),
 });
 export type StageGuest = z.infer<typeof StageGuestSchema>;
 

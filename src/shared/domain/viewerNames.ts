@@ -3,10 +3,13 @@
  * so the queue and the chat tell people apart ("Held message from Curious Otter 17", not "from
  * Viewer" for everyone). Derived from the identity, so a viewer keeps theirs across reconnects.
  */
+// Word lists read as a table, a dozen to a line.
+// prettier-ignore
 const ADJECTIVES = [
   'Amber', 'Brave', 'Bright', 'Calm', 'Clever', 'Cosmic', 'Curious', 'Daring', 'Eager', 'Gentle', 'Golden', 'Happy',
   'Jolly', 'Kind', 'Lucky', 'Mellow', 'Nimble', 'Quiet', 'Rapid', 'Silver', 'Sunny', 'Swift', 'Witty', 'Zesty',
 ] as const;
+// prettier-ignore
 const ANIMALS = [
   'Badger', 'Beaver', 'Crane', 'Dolphin', 'Falcon', 'Fox', 'Gecko', 'Heron', 'Koala', 'Lemur', 'Lynx', 'Marten',
   'Narwhal', 'Otter', 'Owl', 'Panda', 'Puffin', 'Quokka', 'Raven', 'Seal', 'Sparrow', 'Tiger', 'Walrus', 'Wombat',
@@ -26,6 +29,6 @@ export function friendlyViewerName(identity: string): string {
   const h = hash(identity);
   const adjective = ADJECTIVES[h % ADJECTIVES.length]!;
   const animal = ANIMALS[Math.floor(h / ADJECTIVES.length) % ANIMALS.length]!;
-  const number = Math.floor(h / (ADJECTIVES.length * ANIMALS.length)) % 90 + 10;
+  const number = (Math.floor(h / (ADJECTIVES.length * ANIMALS.length)) % 90) + 10;
   return `${adjective} ${animal} ${number}`;
 }

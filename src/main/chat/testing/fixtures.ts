@@ -30,14 +30,14 @@ export function manualClock(start = 1_000_000): { now: () => number; advance(ms:
 /** Records every studio event emitted on a bus. */
 export function recordEvents(bus: EventBus): { name: string; payload: unknown }[] {
   const events: { name: string; payload: unknown }[] = [];
-  bus.listen((name, payload) => events.push({ name, payload }));
+  bus.onAny((name, payload) => events.push({ name, payload }));
   return events;
 }
 
 /** Resolves with the payload of the next studio event called `name`. */
 export function nextEvent(bus: EventBus, name: string): Promise<unknown> {
   return new Promise((resolve) => {
-    const stop = bus.listen((event, payload) => {
+    const stop = bus.onAny((event, payload) => {
       if (event !== name) return;
       stop();
       resolve(payload);

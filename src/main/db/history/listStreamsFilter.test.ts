@@ -13,7 +13,8 @@ function seed() {
     { id: 'd', title: 'After the launch', tags: ['retro'], day: 4 },
     { id: 'e', title: 'snake_case talk', tags: ['code'], day: 5 },
   ];
-  for (const s of streams) createStream(db, { id: s.id, roomName: s.id, title: s.title, tags: s.tags, mode: 'voice_only', startedAt: s.day * DAY });
+  for (const s of streams)
+    createStream(db, { id: s.id, roomName: s.id, title: s.title, tags: s.tags, mode: 'voice_only', startedAt: s.day * DAY });
   return db;
 }
 

@@ -37,14 +37,7 @@ export function closeParticipantSession(db: Database, streamId: string, identity
 
 /** Closes every session still open when a stream ends. */
 export function closeOpenSessions(db: Database, streamId: string, leftAt: number): number {
-  return db.prepare('UPDATE participant_sessions SET left_at = MAX(?, joined_at) WHERE stream_id = ? AND left_at IS NULL').run(leftAt, streamId)
-    .changes;
-}
-
-export function countUniqueViewers(db: Database, streamId: string): number {
-  return (
-    db.prepare(`SELECT COUNT(DISTINCT identity) AS n FROM participant_sessions WHERE stream_id = ? AND role = 'viewer'`).get(streamId) as {
-      n: number;
-    }
-  ).n;
+  return db
+    .prepare('UPDATE participant_sessions SET left_at = MAX(?, joined_at) WHERE stream_id = ? AND left_at IS NULL')
+    .run(leftAt, streamId).changes;
 }

@@ -11,7 +11,10 @@ export interface QualityEventRow {
  * Records a participant's connection quality at `at` if it differs from the last one recorded
  * for them, so a stream of identical reports stores one row. Returns whether a row was written.
  */
-export function recordQualityChange(db: Database, event: { streamId: string; identity: string; at: number; quality: ConnectionQuality }): boolean {
+export function recordQualityChange(
+  db: Database,
+  event: { streamId: string; identity: string; at: number; quality: ConnectionQuality },
+): boolean {
   return (
     db
       .prepare(

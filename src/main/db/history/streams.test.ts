@@ -18,7 +18,14 @@ import { addViewerSample } from './viewerSamples';
 function seed(count: number) {
   const db = openDatabase(':memory:');
   for (let i = 0; i < count; i++) {
-    createStream(db, { id: `s${String(i).padStart(3, '0')}`, roomName: `room-${i}`, title: `Stream ${i}`, tags: ['t'], mode: 'screen_guests', startedAt: 1_000 + i * 10 });
+    createStream(db, {
+      id: `s${String(i).padStart(3, '0')}`,
+      roomName: `room-${i}`,
+      title: `Stream ${i}`,
+      tags: ['t'],
+      mode: 'screen_guests',
+      startedAt: 1_000 + i * 10,
+    });
   }
   return db;
 }
@@ -26,8 +33,23 @@ function seed(count: number) {
 describe('stream history', () => {
   it('creates a live stream and reads it back with its tags', () => {
     const db = openDatabase(':memory:');
-    const stream = createStream(db, { id: 'a', roomName: 'r-a', title: 'Launch day', tags: ['launch', 'demo'], mode: 'camera_grid', startedAt: 5_000 });
-    expect(stream).toMatchObject({ id: 'a', title: 'Launch day', tags: ['launch', 'demo'], status: 'live', endedAt: null, durationMs: null, lastHeartbeatAt: 5_000 });
+    const stream = createStream(db, {
+      id: 'a',
+      roomName: 'r-a',
+      title: 'Launch day',
+      tags: ['launch', 'demo'],
+      mode: 'camera_grid',
+      startedAt: 5_000,
+    });
+    expect(stream).toMatchObject({
+      id: 'a',
+      title: 'Launch day',
+      tags: ['launch', 'demo'],
+      status: 'live',
+      endedAt: null,
+      durationMs: null,
+      lastHeartbeatAt: 5_000,
+    });
   });
 
   it('ends a stream with duration, peak and average from its samples', () => {
@@ -38,7 +60,14 @@ describe('stream history', () => {
     addViewerSample(db, 'a', { at: 15_000, viewers: 4 });
     notePeakViewers(db, 'a', 3);
     const ended = endStream(db, 'a', 60_000, 'host_ended');
-    expect(ended).toMatchObject({ status: 'ended', endedAt: 60_000, durationMs: 60_000, peakViewers: 6, averageViewers: 4, endReason: 'host_ended' });
+    expect(ended).toMatchObject({
+      status: 'ended',
+      endedAt: 60_000,
+      durationMs: 60_000,
+      peakViewers: 6,
+      averageViewers: 4,
+      endReason: 'host_ended',
+    });
   });
 
   it('does not end a stream twice and ignores heartbeats after the end', () => {
@@ -63,7 +92,16 @@ describe('stream history', () => {
     const db = openDatabase(':memory:');
     createStream(db, { id: 'a', roomName: 'r', title: 'T', tags: [], mode: 'screen_guests', startedAt: 1_000 });
     // Killed before the first heartbeat, but a message was stored three seconds in.
-    insertChatMessage(db, { id: 'm1', streamId: 'a', seq: 1, sender: { identity: 'v', name: 'V', role: 'viewer' }, text: 'hi', createdAt: 4_000, status: 'visible', holdReason: null });
+    insertChatMessage(db, {
+      id: 'm1',
+      streamId: 'a',
+      seq: 1,
+      sender: { identity: 'v', name: 'V', role: 'viewer' },
+      text: 'hi',
+      createdAt: 4_000,
+      status: 'visible',
+      holdReason: null,
+    });
     openParticipantSession(db, { streamId: 'a', identity: 'v', name: 'V', role: 'viewer', joinedAt: 2_000 });
     closeAbandonedStreams(db);
     expect(getStream(db, 'a')).toMatchObject({ endedAt: 4_000, durationMs: 3_000, endReason: CRASH_END_REASON });
@@ -102,7 +140,11 @@ describe('stream history', () => {
 
   it('lists streams through the (started_at, id) index, without a sort step', () => {
     const db = seed(5);
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${LIST_STREAMS_SQL}`).all({ cursorStart: 2_000, cursorId: 'x', limit: 20, pattern: null, fromAt: 0, toAt: 9_999 }) as { detail: string }[])
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${LIST_STREAMS_SQL}`)
+        .all({ cursorStart: 2_000, cursorId: 'x', limit: 20, pattern: null, fromAt: 0, toAt: 9_999 }) as { detail: string }[]
+    )
       .map((row) => row.detail)
       .join('\n');
     expect(plan).toMatch(/USING (COVERING )?INDEX streams_by_start/);

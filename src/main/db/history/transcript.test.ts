@@ -51,7 +51,16 @@ describe('transcript', () => {
     const db = openDatabase(':memory:');
     createStream(db, { id: 's', roomName: 'r', title: 'T', tags: [], mode: 'voice_only', startedAt: 0 });
     for (let i = 0; i < 5; i++) {
-      insertChatMessage(db, { id: `m${i}`, streamId: 's', seq: i + 1, sender: { identity: 'a', name: 'A', role: 'viewer' }, text: `same ${i}`, createdAt: 1_000, status: 'visible', holdReason: null });
+      insertChatMessage(db, {
+        id: `m${i}`,
+        streamId: 's',
+        seq: i + 1,
+        sender: { identity: 'a', name: 'A', role: 'viewer' },
+        text: `same ${i}`,
+        createdAt: 1_000,
+        status: 'visible',
+        holdReason: null,
+      });
     }
     const first = listTranscript(db, { streamId: 's', cursor: null, limit: 2 });
     const second = listTranscript(db, { streamId: 's', cursor: first.nextCursor, limit: 2 });
@@ -65,7 +74,11 @@ describe('transcript', () => {
     const page = listTranscript(db, { streamId: 'second', cursor: null, limit: 10, query: 'pricing' });
     expect(page.items.map((m) => m.id)).toEqual(['second-extra', 'second-m6']);
     expect(page.total).toBe(2);
-    expect(listTranscript(db, { streamId: 'second', cursor: null, limit: 10, query: '!!!' })).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(listTranscript(db, { streamId: 'second', cursor: null, limit: 10, query: '!!!' })).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
   });
 });
 
@@ -113,7 +126,9 @@ describe('full-text search', () => {
     const { db } = seedTwoStreams();
     deleteStream(db, 'second');
     expect(searchMessages(db, { query: 'pricing', cursor: null, limit: 10 }).hits.map((h) => h.message.id)).toEqual(['first-m6']);
-    const left = db.prepare('SELECT (SELECT COUNT(*) FROM chat_search_rows) AS rows, (SELECT COUNT(*) FROM chat_messages) AS messages').get();
+    const left = db
+      .prepare('SELECT (SELECT COUNT(*) FROM chat_search_rows) AS rows, (SELECT COUNT(*) FROM chat_messages) AS messages')
+      .get();
     expect(left).toEqual({ rows: 6, messages: 6 });
     for (const table of ['stage_sessions', 'connection_quality_events', 'participant_sessions', 'moderation_actions']) {
       expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE stream_id = 'second'`).get()).toEqual({ n: 0 });

@@ -63,7 +63,8 @@ function decodeCursor(cursor: string | null): [number, number] {
   if (cursor) {
     try {
       const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (Array.isArray(value) && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1])) return [value[0] as number, value[1] as number];
+      if (Array.isArray(value) && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]))
+        return [value[0] as number, value[1] as number];
     } catch {
       /* an unreadable cursor starts from the beginning, like no cursor */
     }

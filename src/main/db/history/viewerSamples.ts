@@ -15,7 +15,5 @@ export function addViewerSample(db: Database, streamId: string, sample: ViewerSa
 }
 
 export function listViewerSamples(db: Database, streamId: string): ViewerSample[] {
-  return db
-    .prepare('SELECT at, viewers FROM stream_viewer_samples WHERE stream_id = ? ORDER BY at')
-    .all(streamId) as ViewerSample[];
+  return db.prepare('SELECT at, viewers FROM stream_viewer_samples WHERE stream_id = ? ORDER BY at').all(streamId) as ViewerSample[];
 }

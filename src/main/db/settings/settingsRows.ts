@@ -12,7 +12,3 @@ export function writeSetting(db: Database, key: string, value: unknown): void {
     JSON.stringify(value),
   );
 }
-
-export function deleteSetting(db: Database, key: string): void {
-  db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-}

@@ -1,8 +1,6 @@
 /** The participant attribute the viewer page sets; the host counts these to report the audience. */
 import type { RoomViewer } from '../../../shared/contract/streamApi';
-import { ROLE_ATTRIBUTE } from './participantSnapshot';
-
-export { ROLE_ATTRIBUTE };
+import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 
 /** The viewer behind a participant (identity and display name), or null for anyone else. */
 export function viewerOf(participant: { identity: string; name?: string; attributes: Readonly<Record<string, string>> }): RoomViewer | null {

@@ -8,7 +8,7 @@ import {
   type Room,
 } from 'livekit-client';
 import { HostRoom } from './hostRoom';
-import { ROLE_ATTRIBUTE } from './hostRoomViewers';
+import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { GuestMedia, GuestMediaMap, GuestQuality } from './hostStageTypes';
 
 const GUEST_ROLES = new Set(['stage_guest', 'waiting_guest']);

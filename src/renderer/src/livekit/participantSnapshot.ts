@@ -1,8 +1,6 @@
 import { DisconnectReason, Track, type RemoteParticipant } from 'livekit-client';
+import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { ViewerDisconnectReason, ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
-
-/** Token attribute carrying our role ('host', 'viewer', 'stage_guest', …), set by main's token minting. */
-export const ROLE_ATTRIBUTE = 'airdeck.role';
 
 const SOURCES: Partial<Record<Track.Source, ViewerTrackSource>> = {
   [Track.Source.ScreenShare]: 'screen',

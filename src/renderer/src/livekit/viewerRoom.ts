@@ -3,9 +3,6 @@ import { TypedEmitter } from './typedEmitter';
 import { leftReason, snapshotParticipant } from './participantSnapshot';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
-/** The participant attribute that tells the host and stage guests apart from viewers. */
-export { ROLE_ATTRIBUTE } from './participantSnapshot';
-
 /** Events a {@link ViewerRoom} emits; each carries plain data, never a livekit-client object. */
 export enum ViewerRoomEvent {
   /** The remote participants or their tracks changed (join, leave, publish, mute, subscribe). */

@@ -1,8 +1,6 @@
 import type { ProgramLayout } from '../../../shared/domain/program';
+import { HOST_ROLE } from '../../../shared/domain/roles';
 import type { ViewerParticipant, ViewerTrack } from '../livekit/viewerTypes';
-
-/** The `airdeck.role` attribute value of the host participant. */
-export const HOST_ROLE = 'host';
 
 /** A video the program can show. */
 export interface ProgramVideo {
