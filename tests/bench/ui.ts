@@ -17,9 +17,9 @@ import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import WebSocket from 'ws';
 import { FrameClient } from '../support/testApp';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startHeadless } from '../e2e/support/headless';
-import { startLiveKit } from '../e2e/support/livekitDevServer';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { option } from './cliOption';
 
 const seconds = Number(option('seconds', '60'));

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { openDatabase } from '../../src/main/db/openDatabase';
 import { seedSimulatedStream } from '../history/simulatedStream';
-import { seriousViolations, type AuditExclusion } from './support/axe';
-import { openViewerChat, type ViewerChat } from './support/chatClient';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { seriousViolations, type AuditExclusion } from '../support/e2e/axe';
+import { openViewerChat, type ViewerChat } from '../support/e2e/chatClient';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 /**
  * Parts of pages the audit leaves out. Empty: every page is audited whole. Add an entry only with

@@ -8,8 +8,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 // Each test opens the studio, a viewer page that joins the LiveKit room, and sometimes a console:
 // more than the default budget on a busy 2-core machine.

@@ -3,8 +3,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 let livekit: DevServer;
 let studio: HeadlessStudio | undefined;

@@ -11,13 +11,13 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { TrackSource } from 'livekit-server-sdk';
 import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from './support/pages/lkTestPage';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer.js';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
-import { chromiumLaunchOptions } from './support/chromium';
-import { toneWavFile } from './support/toneFile';
+import type {} from '../support/e2e/pages/lkTestPage';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { toneWavFile } from '../support/e2e/toneFile';
 
 // A steady tone on the fake microphone, so the device check's level meter always has a signal.
 test.use({ launchOptions: chromiumLaunchOptions([`--use-file-for-fake-audio-capture=${toneWavFile()}`]) });

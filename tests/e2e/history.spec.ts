@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/main/db/openDatabase';
 import { createStream, endStream } from '../../src/main/db/history/streams';
 import { parseCsv } from '../../src/main/analytics/csv';
 import { seedSimulatedStream } from '../history/simulatedStream';
-import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 
 let studio: HeadlessStudio;
 

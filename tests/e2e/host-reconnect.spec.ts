@@ -6,11 +6,11 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from './support/chromium';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer';
-import { openViewer, screenStats } from './support/viewerPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
+import { openViewer, screenStats } from '../support/e2e/viewerPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });

@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DataPacket_Kind, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import type { RecordedEvent, RemoteVideoStats } from './support/pages/lkTestPage';
-import { DEV_API_KEY, DEV_API_SECRET, liveKitToken, roomService, startLiveKit, type TokenOptions } from './support/livekitDevServer.js';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+import type { RecordedEvent, RemoteVideoStats } from '../support/e2e/pages/lkTestPage';
+import { DEV_API_KEY, DEV_API_SECRET, liveKitToken, roomService, startLiveKit, type TokenOptions } from '../support/e2e/livekitDevServer.js';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage.js';
 
 /** livekit-client DisconnectReason values (from @livekit/protocol). */
 const DUPLICATE_IDENTITY = 2;

@@ -13,11 +13,11 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage';
-import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, redeemInvite, requestStage, type StageGuest } from './support/stageGuests';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
+import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, redeemInvite, requestStage, type StageGuest } from '../support/e2e/stageGuests';
 
 // Chromium's fake desktop capture answers getDisplayMedia without a picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });

@@ -7,12 +7,12 @@
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from './support/pages/lkTestPage';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer.js';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+import type {} from '../support/e2e/pages/lkTestPage';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e/chromium';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
 
 /** The parts of the app's LiveSession (stream.start) this spec uses. */
 interface LiveSession {
