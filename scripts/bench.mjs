@@ -38,7 +38,11 @@ for (const name of names) {
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(' / ');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) {
     console.error(`bench:${name} failed (exit ${result.status})`);

@@ -27,7 +27,9 @@ for (const [name, command, args, env] of stages) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) failedStages.push(name);
 }
 
@@ -80,7 +82,9 @@ const stageFailures = failedStages.filter((name) => !((name === 'unit' && unit.f
 
 console.log('\n=== summary');
 console.log(`unit (vitest): ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
-console.log(`e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped${e2e.flaky ? ` (${e2e.flaky} passed only on a retry: see "flaky" above)` : ''}`);
+console.log(
+  `e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped${e2e.flaky ? ` (${e2e.flaky} passed only on a retry: see "flaky" above)` : ''}`,
+);
 if (failedStages.length > 0) console.log(`failed stages: ${failedStages.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed + stageFailures} failed, ${total.skipped} skipped`);
 process.exit(failedStages.length === 0 && total.passed > 0 ? 0 : 1);

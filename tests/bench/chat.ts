@@ -228,7 +228,13 @@ function burstTable(rows: Row[]): string {
     'server CPU s',
   ];
   const lines = rows.map((row) => {
-    if (!row.ok) return [SERVER_LABEL[row.kind], String(row.size), `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`, ...Array.from({ length: 7 }, () => '')];
+    if (!row.ok)
+      return [
+        SERVER_LABEL[row.kind],
+        String(row.size),
+        `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`,
+        ...Array.from({ length: 7 }, () => ''),
+      ];
     const c = row.client;
     return [
       SERVER_LABEL[row.kind],

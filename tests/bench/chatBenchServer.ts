@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { startChatServer } from '../support/chat/server';
-import { BENCH_ROOM, cpuPercent, isAirdeck, optionalImport, type ParentToServer, type ServerKind, type ServerToParent } from './chatBenchShared';
+import {
+  BENCH_ROOM,
+  cpuPercent,
+  isAirdeck,
+  optionalImport,
+  type ParentToServer,
+  type ServerKind,
+  type ServerToParent,
+} from './chatBenchShared';
 
 const kind = process.argv[2] as ServerKind;
 const tell = (message: ServerToParent) => process.send?.(message);

@@ -51,9 +51,28 @@ function rssMb(pid: number): number {
 
 /** An ingest that reports (once) when its first video frame arrived. */
 function ingest(port: number, firstFrame: (at: number) => void): ChildProcess {
-  const child = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', '-f', 'null', '-progress', 'pipe:1', '-'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    ffmpegPath(),
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-listen',
+      '1',
+      '-i',
+      `rtmp://127.0.0.1:${port}/live/key`,
+      '-c',
+      'copy',
+      '-f',
+      'null',
+      '-progress',
+      'pipe:1',
+      '-',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   let seen = false;
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (text: string) => {
@@ -92,13 +111,46 @@ async function once(destinations: number): Promise<Run> {
   for (let i = 0; i < Math.max(1, destinations); i++) {
     const port = await freePort();
     if (destinations > 0) ingests.push(ingest(port, (at) => firstFrames.push(at - fedAt)));
-    service.add({ kind: 'rtmp', name: `D${i}`, preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: 'key', enabled: destinations > 0 });
+    service.add({
+      kind: 'rtmp',
+      name: `D${i}`,
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${port}/live`,
+      streamKey: 'key',
+      enabled: destinations > 0,
+    });
   }
   service.begin('str_bench');
   const program = spawn(
     ffmpegPath(),
-    ['-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', String(seconds),
-      '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '2500k', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
+    [
+      '-loglevel',
+      'error',
+      '-re',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=1280x720:rate=30',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      String(seconds),
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      '2500k',
+      '-c:a',
+      'libopus',
+      '-f',
+      'webm',
+      'pipe:1',
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   program.stdout!.on('data', (chunk: Buffer) => {
@@ -123,7 +175,8 @@ async function once(destinations: number): Promise<Run> {
     rss: [encoderPid!, ...remuxPids].reduce((sum, pid) => sum + rssMb(pid), 0),
     firstFrames,
   };
-  if (destinations > 0 && latest.destinations.some((d) => d.state !== 'live')) process.stderr.write(`multistream bench: not every destination was live\n`);
+  if (destinations > 0 && latest.destinations.some((d) => d.state !== 'live'))
+    process.stderr.write(`multistream bench: not every destination was live\n`);
   await ended;
   service.shutdown();
   for (const child of ingests) child.kill('SIGKILL');
@@ -137,7 +190,9 @@ for (const destinations of [0, 1, 2, 3]) {
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) {
     results.push(await once(destinations));
-    process.stderr.write(`multistream bench: ${destinations} destination(s), run ${i + 1}/${runs}: encoder ${Math.round(results.at(-1)!.encoderCpu)}% CPU\n`);
+    process.stderr.write(
+      `multistream bench: ${destinations} destination(s), run ${i + 1}/${runs}: encoder ${Math.round(results.at(-1)!.encoderCpu)}% CPU\n`,
+    );
   }
   const cell = (values: number[], digits = 0) => {
     if (values.length === 0) return '—';
@@ -145,7 +200,10 @@ for (const destinations of [0, 1, 2, 3]) {
     return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
   };
   rows.push(
-    `| ${destinations === 0 ? '0 (baseline: encoder only)' : destinations} | ${cell(results.map((r) => r.encoderCpu))} | ${cell(results.map((r) => r.remuxCpu), 1)} | ${cell(results.map((r) => r.rss))} | ${cell(results.flatMap((r) => r.firstFrames))} |`,
+    `| ${destinations === 0 ? '0 (baseline: encoder only)' : destinations} | ${cell(results.map((r) => r.encoderCpu))} | ${cell(
+      results.map((r) => r.remuxCpu),
+      1,
+    )} | ${cell(results.map((r) => r.rss))} | ${cell(results.flatMap((r) => r.firstFrames))} |`,
   );
 }
 
@@ -157,5 +215,9 @@ process.stdout.write(
     `(other work shares this machine). Total ${Math.round((Date.now() - began) / 1000)} s.\n\n`,
 );
 process.stdout.write(
-  ['| Destinations | Encoder CPU % | All remuxes CPU % | Encoder + remuxes RSS MB | First frame at ingest ms |', '|---|---|---|---|---|', ...rows].join('\n') + '\n',
+  [
+    '| Destinations | Encoder CPU % | All remuxes CPU % | Encoder + remuxes RSS MB | First frame at ingest ms |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n') + '\n',
 );

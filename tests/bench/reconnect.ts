@@ -34,7 +34,12 @@ declare global {
 /** Records when any video element gets a first frame (epoch ms); media events do not bubble. */
 function recordFrames(): void {
   window.__reconnectFrames = [];
-  document.addEventListener('loadeddata', (event) => event.target instanceof HTMLVideoElement && window.__reconnectFrames!.push({ at: performance.timeOrigin + performance.now() }), true);
+  document.addEventListener(
+    'loadeddata',
+    (event) =>
+      event.target instanceof HTMLVideoElement && window.__reconnectFrames!.push({ at: performance.timeOrigin + performance.now() }),
+    true,
+  );
 }
 
 async function frameAfter(page: Page, since: number, label: string): Promise<number> {
@@ -82,11 +87,16 @@ async function airdeckRuns(browser: Browser, first: DevServer): Promise<{ live: 
       const since = Date.now();
       const restarted = await restart(server);
       server = restarted.server;
-      await pill.filter({ hasText: 'Reconnecting' }).waitFor({ timeout: STEP_MS }).catch(() => undefined);
+      await pill
+        .filter({ hasText: 'Reconnecting' })
+        .waitFor({ timeout: STEP_MS })
+        .catch(() => undefined);
       await pill.filter({ hasText: /^LIVE/ }).waitFor({ timeout: STEP_MS });
       live.push(Date.now() - restarted.backAt);
       frame.push((await frameAfter(viewer, since, 'viewer')) - restarted.backAt);
-      process.stderr.write(`reconnect bench: Airdeck run ${i + 1}/${runs}: viewer frame ${Math.round(frame.at(-1)!)} ms after the server was back\n`);
+      process.stderr.write(
+        `reconnect bench: Airdeck run ${i + 1}/${runs}: viewer frame ${Math.round(frame.at(-1)!)} ms after the server was back\n`,
+      );
     }
     await host.getByRole('button', { name: 'End stream' }).click({ timeout: STEP_MS });
     await host.getByRole('button', { name: 'End stream now' }).click({ timeout: STEP_MS });
@@ -122,7 +132,10 @@ async function baselineRuns(browser: Browser, first: DevServer): Promise<{ frame
         liveKitToken({ identity: 'sub', room: 'baseline' }),
       ]);
       await subscriber.evaluate(([url, token]) => window.lkTest.connect(url, token), [server.url, subToken] as const);
-      await publisher.evaluate(([url, token]) => window.lkTest.connect(url, token).then(() => window.lkTest.publishCamera(1280, 720)), [server.url, pubToken] as const);
+      await publisher.evaluate(([url, token]) => window.lkTest.connect(url, token).then(() => window.lkTest.publishCamera(1280, 720)), [
+        server.url,
+        pubToken,
+      ] as const);
       frame.push((await frameAfter(subscriber, since, 'baseline')) - restarted.backAt);
       process.stderr.write(`reconnect bench: baseline run ${i + 1}/${runs}: ${Math.round(frame.at(-1)!)} ms\n`);
     }

@@ -115,7 +115,10 @@ try {
   const idleStart = await page.evaluate(() => performance.now());
   await page.waitForTimeout(idleSeconds * 1000);
   const floodStart = await page.evaluate(() => performance.now());
-  const idleTasks = await page.evaluate(([from, to]) => (window.__longTasks ?? []).filter((t) => t.start >= from && t.start < to), [idleStart, floodStart] as const);
+  const idleTasks = await page.evaluate(([from, to]) => (window.__longTasks ?? []).filter((t) => t.start >= from && t.start < to), [
+    idleStart,
+    floodStart,
+  ] as const);
   const started = performance.now();
   let sent = 0;
   let switched = false;

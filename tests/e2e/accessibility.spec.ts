@@ -107,7 +107,9 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
     await host.getByRole('radio', { name: /Voice only/ }).check();
     await host.getByRole('button', { name: 'Go live' }).click();
     await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
-    await expect(host.getByRole('complementary', { name: 'Chat and moderation' }).getByRole('textbox', { name: 'Chat message' })).toBeEnabled();
+    await expect(
+      host.getByRole('complementary', { name: 'Chat and moderation' }).getByRole('textbox', { name: 'Chat message' }),
+    ).toBeEnabled();
     await audit(host, 'studio live');
   });
 
@@ -130,7 +132,12 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
   });
 
   test('the guest page: invite check and name form, then waiting', async ({ browser }) => {
-    const invite = await control.call<{ link: string }>('invites.create', { role: 'guest', label: 'Ana', expiresInMinutes: 60, maxUses: 1 });
+    const invite = await control.call<{ link: string }>('invites.create', {
+      role: 'guest',
+      label: 'Ana',
+      expiresInMinutes: 60,
+      maxUses: 1,
+    });
     const guest = await newPage(browser, invite.link);
     await expect(guest.getByRole('textbox', { name: 'Your name' })).toBeVisible();
     await audit(guest, 'guest name form');

@@ -21,7 +21,13 @@ test.afterAll(async () => {
   await livekit?.close();
 });
 
-function readStream(dataDir: string): { status: string; started_at: number; ended_at: number | null; last_heartbeat_at: number; end_reason: string | null } {
+function readStream(dataDir: string): {
+  status: string;
+  started_at: number;
+  ended_at: number | null;
+  last_heartbeat_at: number;
+  end_reason: string | null;
+} {
   const db = new BetterSqlite3(join(dataDir, 'airdeck.sqlite'), { readonly: true });
   try {
     return db.prepare('SELECT status, started_at, ended_at, last_heartbeat_at, end_reason FROM streams').get() as never;
@@ -43,7 +49,15 @@ test('kill -9 while live: on restart the stream is closed at its last heartbeat'
   owner.close();
 
   // Wait for at least one heartbeat after the start, so "closed at the last heartbeat" is observable.
-  await expect.poll(() => { const row = readStream(studio!.dataDir); return row.last_heartbeat_at > row.started_at; }, { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      () => {
+        const row = readStream(studio!.dataDir);
+        return row.last_heartbeat_at > row.started_at;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   const dataDir = studio.dataDir;
   await studio.stop('SIGKILL');
   const beforeRestart = readStream(dataDir);

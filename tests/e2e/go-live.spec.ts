@@ -280,7 +280,7 @@ test.describe('going live fails clearly and leaves nothing live', () => {
 const THUMBNAIL =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGNkYPj/n4GBgYGJgYGBAQAZ9AIDjOpNVQAAAABJRU5ErkJggg==';
 
-test("the share dialog shows the sources main lists, grouped, and sends the one picked back to main", async ({ page }) => {
+test('the share dialog shows the sources main lists, grouped, and sends the one picked back to main', async ({ page }) => {
   studio = await startHeadless();
   // The subject is the studio's dialog. The headless studio has no desktopCapturer, so main answers
   // "browser picker"; here two capture answers stand in for the desktop app's main, and every

@@ -91,7 +91,12 @@ test.describe.serial('moderation from the keyboard', () => {
     await expect(item('Held message from Dan')).toBeVisible();
 
     // A guest asks to come on stage from the guest page.
-    const invite = await control.call<{ link: string }>('invites.create', { role: 'guest', label: 'Ana', expiresInMinutes: 60, maxUses: 1 });
+    const invite = await control.call<{ link: string }>('invites.create', {
+      role: 'guest',
+      label: 'Ana',
+      expiresInMinutes: 60,
+      maxUses: 1,
+    });
     const guestContext = await browser.newContext();
     contexts.push(guestContext);
     const guest = await guestContext.newPage();

@@ -17,7 +17,16 @@ import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
-import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, redeemInvite, requestStage, type StageGuest } from '../support/e2e/stageGuests';
+import {
+  approve,
+  guestSession,
+  inviteGuest,
+  pendingRequest,
+  pollUntil,
+  redeemInvite,
+  requestStage,
+  type StageGuest,
+} from '../support/e2e/stageGuests';
 
 // Chromium's fake desktop capture answers getDisplayMedia without a picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -53,10 +62,16 @@ function decodedFrames(tile: Locator): Promise<number> {
 
 /** Approves `guest`'s pending request and waits until the server has placed them. */
 async function approveGuest(ownerSocket: FrameClient, baseUrl: string, streamId: string, guest: StageGuest): Promise<string> {
-  const item = await pollUntil(() => pendingRequest(ownerSocket, streamId, guest.identity), (found) => found !== undefined);
+  const item = await pollUntil(
+    () => pendingRequest(ownerSocket, streamId, guest.identity),
+    (found) => found !== undefined,
+  );
   await approve(ownerSocket, item!.id);
   // Placing runs after the decision returns; the next approval must see this one's slot.
-  const placed = await pollUntil(() => guestSession(baseUrl, guest), (s) => s.state === 'stage' || s.state === 'backstage');
+  const placed = await pollUntil(
+    () => guestSession(baseUrl, guest),
+    (s) => s.state === 'stage' || s.state === 'backstage',
+  );
   return placed.state;
 }
 

@@ -42,8 +42,14 @@ describe('history over the studio API', () => {
   it('refuses bad input with a clear error and changes nothing', async () => {
     expect(await owner.call('history.detail', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await owner.call('history.search', { query: '   ' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await owner.call('history.export', { streamId: 'past', part: 'chat', format: 'xml' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await owner.call('history.transcript', { streamId: 'past', limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await owner.call('history.export', { streamId: 'past', part: 'chat', format: 'xml' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await owner.call('history.transcript', { streamId: 'past', limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     expect(await owner.call('history.list', { from: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 

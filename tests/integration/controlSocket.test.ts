@@ -65,7 +65,10 @@ describe('control socket', () => {
   });
 
   it('unknown fields are refused rather than ignored', async () => {
-    expect(await owner.call('settings.update', { livekit: { apiSecretz: 'x' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await owner.call('settings.update', { livekit: { apiSecretz: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('a frame without a call shape gets an error frame with its id', async () => {

@@ -29,12 +29,20 @@ describe('going live (main side)', () => {
     const started = await owner.call('stream.start', { title: 'Launch day', tags: ['demo'], mode: 'screen_guests' });
     expect(started.ok).toBe(true);
     const session = started.value as { streamId: string; roomName: string; hostToken: string; watchUrl: string };
-    expect(JSON.parse(rooms.rooms.get(session.roomName)!)).toEqual({ v: 1, title: 'Launch day', mode: 'screen_guests', layout: { main: 'screen', camera: 'pip' } });
+    expect(JSON.parse(rooms.rooms.get(session.roomName)!)).toEqual({
+      v: 1,
+      title: 'Launch day',
+      mode: 'screen_guests',
+      layout: { main: 'screen', camera: 'pip' },
+    });
     expect(getStream(t.app.db, session.streamId)).toMatchObject({ status: 'live', title: 'Launch day', tags: ['demo'] });
     expect(session.watchUrl).toBe(`${t.baseUrl}/watch`);
     expect(session.hostToken.split('.')).toHaveLength(3);
     // Only one stream at a time.
-    expect(await owner.call('stream.start', { title: 'Second', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await owner.call('stream.start', { title: 'Second', mode: 'voice_only' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     owner.close();
   });
 
@@ -43,7 +51,10 @@ describe('going live (main side)', () => {
     t = await startTestApp();
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     expect((await owner.call('settings.update', { livekit: { url: 'ws://127.0.0.1:1' } })).ok).toBe(true);
-    expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'livekit_unreachable' } });
+    expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({
+      ok: false,
+      error: { code: 'livekit_unreachable' },
+    });
     expect(listStreams(t.app.db, { limit: 10, cursor: null }).total).toBe(0);
     owner.close();
   });
@@ -54,7 +65,10 @@ describe('going live (main side)', () => {
       t = await startTestApp();
       const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
       expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
-      expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({ ok: false, error: { code: 'livekit_unauthorized' } });
+      expect(await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' })).toMatchObject({
+        ok: false,
+        error: { code: 'livekit_unauthorized' },
+      });
       expect(listStreams(t.app.db, { limit: 10, cursor: null }).total).toBe(0);
       owner.close();
     } finally {
@@ -68,16 +82,30 @@ describe('going live (main side)', () => {
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     const session = (await owner.call('stream.start', { title: 'No webhooks', mode: 'voice_only' })).value as { streamId: string };
     const report = (params: Record<string, unknown>) => owner.call('stream.reportRoomView', { streamId: session.streamId, ...params });
-    expect((await report({ viewers: 2, joined: [{ identity: 'viewer-a', name: 'Amber Owl 12' }, { identity: 'viewer-b', name: 'Calm Fox 33' }] })).ok).toBe(true);
+    expect(
+      (
+        await report({
+          viewers: 2,
+          joined: [
+            { identity: 'viewer-a', name: 'Amber Owl 12' },
+            { identity: 'viewer-b', name: 'Calm Fox 33' },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
     // The same join reported again (a heartbeat, a studio reload) is still one session.
     expect((await report({ viewers: 2, joined: [{ identity: 'viewer-a', name: 'Amber Owl 12' }] })).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect((await report({ viewers: 1, left: ['viewer-b'] })).ok).toBe(true);
     expect((await owner.call('stream.end', { streamId: session.streamId })).ok).toBe(true);
-    const detail = (await owner.call('history.detail', { id: session.streamId })).value as { viewers: { source: string; unique: number; totalWatchMs: number } };
+    const detail = (await owner.call('history.detail', { id: session.streamId })).value as {
+      viewers: { source: string; unique: number; totalWatchMs: number };
+    };
     expect(detail.viewers).toMatchObject({ source: 'sessions', unique: 2 });
     expect(detail.viewers.totalWatchMs).toBeGreaterThan(0);
-    const sessions = t.app.db.prepare('SELECT identity, name FROM participant_sessions WHERE stream_id = ? ORDER BY identity').all(session.streamId);
+    const sessions = t.app.db
+      .prepare('SELECT identity, name FROM participant_sessions WHERE stream_id = ? ORDER BY identity')
+      .all(session.streamId);
     expect(sessions).toEqual([
       { identity: 'viewer-a', name: 'Amber Owl 12' },
       { identity: 'viewer-b', name: 'Calm Fox 33' },
@@ -96,7 +124,9 @@ describe('going live (main side)', () => {
     t.app.streams.reportRoomView(session.streamId, 0, [], ['viewer-x']);
     const left = participantEvent('participant_left', session.roomName, 'viewer-x', 'viewer');
     expect(await postWebhook(left, await signWebhook(left, apiKey, apiSecret))).toBe(200);
-    const rows = t.app.db.prepare('SELECT left_at FROM participant_sessions WHERE stream_id = ?').all(session.streamId) as { left_at: number | null }[];
+    const rows = t.app.db.prepare('SELECT left_at FROM participant_sessions WHERE stream_id = ?').all(session.streamId) as {
+      left_at: number | null;
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.left_at).not.toBeNull();
   });
@@ -167,10 +197,19 @@ describe('viewer token route', () => {
   it('answers waiting when nothing is live, then a subscribe-only token', async () => {
     t = await startTestApp({ rooms: new FakeRooms() });
     const ask = async (body: unknown) =>
-      (await fetch(`${t.baseUrl}/api/watch/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+      (
+        await fetch(`${t.baseUrl}/api/watch/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json();
     expect(await ask({})).toEqual({ ok: true, value: { status: 'waiting' } });
     const session = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
-    const answer = (await ask({ name: 'Ana' })) as { ok: true; value: { status: string; token: string; identity: string; roomName: string } };
+    const answer = (await ask({ name: 'Ana' })) as {
+      ok: true;
+      value: { status: string; token: string; identity: string; roomName: string };
+    };
     expect(answer.value).toMatchObject({ status: 'live', roomName: session.roomName, title: 'Show' });
     const claims = JSON.parse(Buffer.from(answer.value.token.split('.')[1]!, 'base64url').toString());
     expect(claims.video).toMatchObject({ room: session.roomName, canPublish: false, canSubscribe: true, canPublishData: false });

@@ -29,7 +29,8 @@ async function setup() {
 }
 
 async function auditActions(owner: FrameClient, streamId: string): Promise<{ action: string; targetIdentity: string }[]> {
-  return ((await owner.call('moderation.audit', { streamId })) as { value: { entries: { action: string; targetIdentity: string }[] } }).value.entries;
+  return ((await owner.call('moderation.audit', { streamId })) as { value: { entries: { action: string; targetIdentity: string }[] } })
+    .value.entries;
 }
 
 describe('revocable moderator access', () => {
@@ -61,7 +62,8 @@ describe('revocable moderator access', () => {
     const riaControl = await FrameClient.open(t.wsUrl('/control', { session: riaToken }));
     // Pushed to the owner: the list without Sam (earlier pushes, from the grants, are skipped).
     const changed = owner.next<{ payload: { sessions: SessionView[] } }>(
-      (frame) => frame.event === 'moderators.changed' && !(frame.payload as { sessions: SessionView[] }).sessions.some((s) => s.name === 'Sam'),
+      (frame) =>
+        frame.event === 'moderators.changed' && !(frame.payload as { sessions: SessionView[] }).sessions.some((s) => s.name === 'Sam'),
     );
     const [controlClosed, chatClosed] = [closeOf(samControl.socket), closeOf(samChat.socket)];
 
@@ -77,7 +79,9 @@ describe('revocable moderator access', () => {
     expect(await riaControl.call('moderators.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const actions = await auditActions(owner, streamId);
-    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(['moderator_link', 'moderator_invite', 'moderator_revoke']));
+    expect(actions.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['moderator_link', 'moderator_invite', 'moderator_revoke']),
+    );
     expect(actions.find((entry) => entry.action === 'moderator_revoke')?.targetIdentity).toBe('moderator:Sam');
     riaControl.close();
     owner.close();
@@ -85,7 +89,9 @@ describe('revocable moderator access', () => {
 
   it('revoking the invite a session came from ends that session; promoted guests are listed too', async () => {
     const { owner, streamId } = await setup();
-    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'mods' })) as { value: { invite: { id: string }; link: string } };
+    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'mods' })) as {
+      value: { invite: { id: string }; link: string };
+    };
     const redeemed = await fetch(`${t.baseUrl}/api/guest/redeem`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -15,7 +15,11 @@ afterEach(async () => t?.close());
 type Frame = Record<string, unknown>;
 
 async function post<T = { ok: boolean; value?: never; error?: { code: string } }>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as T;
 }
 
@@ -86,7 +90,9 @@ describe('a guest page', () => {
 
     const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
     await page.next(guestFrame('joined'));
-    expect(await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } })).toMatchObject({ ok: true });
+    expect(await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } })).toMatchObject({
+      ok: true,
+    });
     await page.next(guestFrame('requested'));
 
     const itemId = pendingStageRequest(live.streamId, guest.identity);
@@ -119,7 +125,11 @@ describe('a guest page', () => {
           createdAt: 1 + i,
         });
       }
-      t.app.db.prepare(`UPDATE moderation_items SET status = 'rejected', decided_by = 'host', decided_at = 2 WHERE id LIKE 'other-%' AND created_at > 600`).run();
+      t.app.db
+        .prepare(
+          `UPDATE moderation_items SET status = 'rejected', decided_by = 'host', decided_at = 2 WHERE id LIKE 'other-%' AND created_at > 600`,
+        )
+        .run();
     });
     insert();
 
@@ -187,7 +197,14 @@ describe('bad input', () => {
     await expect(events()).rejects.toThrow('HTTP 429');
     pages[0]!.close();
     await closed(pages[0]!);
-    await expect.poll(async () => (await events().then((p) => (p.close(), 'open')).catch(() => 'refused'))).toBe('open');
+    await expect
+      .poll(
+        async () =>
+          await events()
+            .then((p) => (p.close(), 'open'))
+            .catch(() => 'refused'),
+      )
+      .toBe('open');
     for (const page of pages) page.close();
   });
 });

@@ -38,7 +38,8 @@ describe('multistream destinations (studio API)', () => {
       { name: '', preset: 'twitch', streamKey: KEY },
       { name: 'X', preset: 'twitch', streamKey: KEY, kind: 'egress' },
     ];
-    for (const params of bad) expect(await owner.call('multistream.add', params)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    for (const params of bad)
+      expect(await owner.call('multistream.add', params)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await owner.call('multistream.list')).toMatchObject({ ok: true, value: { destinations: [] } });
     owner.close();
   });
@@ -68,7 +69,12 @@ describe('multistream destinations (studio API)', () => {
     const { t, owner } = await studio();
     await owner.call('settings.update', { studio: { recordLocally: false } });
     const port = await freePort();
-    const added = await owner.call('multistream.add', { name: 'Nobody listens', preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: KEY });
+    const added = await owner.call('multistream.add', {
+      name: 'Nobody listens',
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${port}/live`,
+      streamKey: KEY,
+    });
     const id = (added.value as { id: string }).id;
     const started = await owner.call('stream.start', { title: 'Sent out', mode: 'screen_guests' });
     const streamId = (started.value as { streamId: string }).streamId;
@@ -78,9 +84,26 @@ describe('multistream destinations (studio API)', () => {
     await statusWhere(owner, (status) => status.encoding && status.destinations[0]?.id === id);
     const recordingId = (program.value as { id: string }).id;
     // The start of a real WebM program: the encoder reads it and waits for more.
-    const webm = spawnSync(ffmpegPath(), ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '1', '-c:v', 'libvpx', '-f', 'webm', 'pipe:1']).stdout.subarray(0, 20_000);
+    const webm = spawnSync(ffmpegPath(), [
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=160x120:rate=10',
+      '-t',
+      '1',
+      '-c:v',
+      'libvpx',
+      '-f',
+      'webm',
+      'pipe:1',
+    ]).stdout.subarray(0, 20_000);
     const data = webm.toString('base64');
-    expect(await owner.call('recording.append', { recordingId, offset: 0, data, durationMs: 1000 })).toMatchObject({ ok: true, value: { bytes: webm.length } });
+    expect(await owner.call('recording.append', { recordingId, offset: 0, data, durationMs: 1000 })).toMatchObject({
+      ok: true,
+      value: { bytes: webm.length },
+    });
     // Recording is off: no file was opened for the program.
     expect(existsSync(join(t.dataDir, 'recordings')) ? readdirSync(join(t.dataDir, 'recordings')) : []).toEqual([]);
 

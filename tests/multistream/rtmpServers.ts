@@ -16,9 +16,27 @@ export function freePort(): Promise<number> {
 
 /** An RTMP ingest: ffmpeg in listen mode writing what it receives to `file`; exits when the publisher leaves. */
 export function startIngest(port: number, file: string): { child: ChildProcess; exited: Promise<void> } {
-  const child = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', '-f', 'flv', '-y', file], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    ffmpegPath(),
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-listen',
+      '1',
+      '-i',
+      `rtmp://127.0.0.1:${port}/live/key`,
+      '-c',
+      'copy',
+      '-f',
+      'flv',
+      '-y',
+      file,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return { child, exited };
 }
@@ -26,7 +44,9 @@ export function startIngest(port: number, file: string): { child: ChildProcess; 
 /** What ffmpeg reads from a received file: codecs, size and the number of video frames. */
 export function probe(file: string): Promise<{ text: string; frames: number }> {
   return new Promise((resolve) => {
-    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', file, '-map', '0:v', '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', file, '-map', '0:v', '-f', 'null', '-'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let text = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (text += chunk));
@@ -41,8 +61,35 @@ export function probe(file: string): Promise<{ text: string; frames: number }> {
 export function startProgram(seconds: number): ChildProcess {
   return spawn(
     ffmpegPath(),
-    ['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-      '-t', String(seconds), '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-re',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=320x240:rate=30',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440:sample_rate=48000',
+      '-t',
+      String(seconds),
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      '800k',
+      '-c:a',
+      'libopus',
+      '-f',
+      'webm',
+      'pipe:1',
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
 }
@@ -74,8 +121,14 @@ export function startRefusingIngest(port: number, description: string): Promise<
         const property = (key: string, value: string) => Buffer.concat([amfString(key), Buffer.from([2]), amfString(value)]);
         const zero = Buffer.alloc(9);
         const body = Buffer.concat([
-          Buffer.from([2]), amfString('onStatus'), zero, Buffer.from([5]), Buffer.from([3]),
-          property('level', 'error'), property('code', 'NetStream.Publish.BadName'), property('description', description),
+          Buffer.from([2]),
+          amfString('onStatus'),
+          zero,
+          Buffer.from([5]),
+          Buffer.from([3]),
+          property('level', 'error'),
+          property('code', 'NetStream.Publish.BadName'),
+          property('description', description),
           Buffer.from([0, 0, 9]),
         ]);
         const header = Buffer.alloc(12);

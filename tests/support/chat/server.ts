@@ -31,7 +31,12 @@ export interface TestChatServer {
 function unlimited(): NonNullable<Parameters<typeof createChatService>[0]['connections']> {
   const many = 1_000_000;
   return {
-    gate: new ConnectionGate(new SocketBudget(many, 0), { maxPerAddress: many, maxPerIdentity: many, upgradeBurst: many, upgradesPerSecond: many }),
+    gate: new ConnectionGate(new SocketBudget(many, 0), {
+      maxPerAddress: many,
+      maxPerIdentity: many,
+      upgradeBurst: many,
+      upgradesPerSecond: many,
+    }),
     clientAddress: (req) => req.socket.remoteAddress ?? 'unknown',
   };
 }
@@ -64,7 +69,9 @@ export async function startChatServer(
     log: memoryLogger(),
     settings: { livekitCredentials: () => ({ url: 'ws://127.0.0.1:7880', apiKey: API_KEY, apiSecret: API_SECRET }) },
     publicUrl: () => `http://127.0.0.1:${port}`,
-    tuning: options.loadHarness ? { frameBudget: { burst: 1_000_000, perSecond: 1_000_000, maxRefused: 0 }, ...options.tuning } : options.tuning,
+    tuning: options.loadHarness
+      ? { frameBudget: { burst: 1_000_000, perSecond: 1_000_000, maxRefused: 0 }, ...options.tuning }
+      : options.tuning,
     connections: options.loadHarness ? unlimited() : undefined,
   });
   if (options.rules) chat.rules.update(options.rules);

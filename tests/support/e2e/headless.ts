@@ -91,7 +91,9 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
             controlUrl: `${baseUrl.replace('http', 'ws')}/control?session=${ownerSession}`,
             baseUrl,
             async openStudio(page) {
-              await page.context().addCookies([{ name: 'airdeck_session', value: ownerSession, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+              await page
+                .context()
+                .addCookies([{ name: 'airdeck_session', value: ownerSession, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
               return page.goto(`${baseUrl}/`);
             },
             output: () => output,

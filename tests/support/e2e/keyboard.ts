@@ -22,8 +22,7 @@ export async function expectVisibleFocus(target: Locator): Promise<void> {
     const computed = getComputedStyle(element);
     return { outline: computed.outlineStyle, width: parseFloat(computed.outlineWidth), shadow: computed.boxShadow };
   });
-  expect(
-    (style.outline !== 'none' && style.width >= 1) || style.shadow !== 'none',
-    `no focus indicator: ${JSON.stringify(style)}`,
-  ).toBe(true);
+  expect((style.outline !== 'none' && style.width >= 1) || style.shadow !== 'none', `no focus indicator: ${JSON.stringify(style)}`).toBe(
+    true,
+  );
 }

@@ -16,7 +16,11 @@ export interface StageGuest {
 
 /** POSTs JSON to a guest route and unwraps the result envelope (throws on an error answer). */
 export async function postGuestRoute<T>(baseUrl: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!envelope.ok) throw new Error(`${path}: ${envelope.error.code} — ${envelope.error.message}`);
   return envelope.value;
@@ -30,8 +34,12 @@ export function inviteCode(link: string): string {
 }
 
 export async function redeemInvite(baseUrl: string, link: string, name: string): Promise<StageGuest> {
-  const answer = await postGuestRoute<{ status: string; guestToken?: string; identity?: string }>(baseUrl, '/api/guest/redeem', { code: inviteCode(link), name });
-  if (answer.status !== 'accepted' || !answer.guestToken || !answer.identity) throw new Error(`invite not accepted: ${JSON.stringify(answer)}`);
+  const answer = await postGuestRoute<{ status: string; guestToken?: string; identity?: string }>(baseUrl, '/api/guest/redeem', {
+    code: inviteCode(link),
+    name,
+  });
+  if (answer.status !== 'accepted' || !answer.guestToken || !answer.identity)
+    throw new Error(`invite not accepted: ${JSON.stringify(answer)}`);
   return { name, identity: answer.identity, guestToken: answer.guestToken };
 }
 
