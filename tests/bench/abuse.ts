@@ -14,6 +14,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import type { MethodName, ParamsOf } from '../support/contractCall';
 import { option } from './cliOption';
 import { percentile, viewerToken, type LoadToParent, type ServerToParent } from './abuseShared';
 
@@ -78,7 +79,7 @@ try {
     const frame = JSON.parse(data.toString()) as { id?: number };
     if (frame.id !== undefined) replies.get(frame.id)?.();
   });
-  const call = (method: string, params: unknown) =>
+  const call = <M extends MethodName>(method: M, params: ParamsOf<M>) =>
     new Promise<void>((resolve) => {
       const id = nextId++;
       replies.set(id, () => {

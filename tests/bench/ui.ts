@@ -16,6 +16,7 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import WebSocket from 'ws';
+import { valueOf, type MethodName, type ParamsOf } from '../support/contractCall';
 import { FrameClient } from '../support/testApp';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless } from '../support/e2e/headless';
@@ -74,11 +75,7 @@ let owner: FrameClient | null = null;
 try {
   owner = await FrameClient.open(studio.controlUrl);
   const control = owner;
-  const must = async (method: string, params: unknown) => {
-    const result = await control.call(method, params);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
+  const must = async <M extends MethodName>(method: M, params: ParamsOf<M>) => valueOf(await control.call(method, params), method);
   await must('settings.update', { livekit: { url: livekit.url } });
   await must('rules.update', { links: 'hold', repeatedText: 'off', rateLimit: { messages: 1000, perSeconds: 10 } });
   await must('stream.start', { title: 'UI bench', mode: 'voice_only' });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
+import { errorOf, valueOf } from '../support/contractCall';
 import { FrameClient } from '../support/testApp';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
@@ -75,13 +76,13 @@ test('an unreachable LiveKit or wrong secret fails go-live clearly and leaves no
   await owner.call('settings.update', { livekit: { url: 'ws://127.0.0.1:9' } });
   const unreachable = await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' });
   expect(unreachable).toMatchObject({ ok: false, error: { code: 'livekit_unreachable' } });
-  expect(unreachable.error?.message).toContain('ws://127.0.0.1:9');
+  expect(errorOf(unreachable).message).toContain('ws://127.0.0.1:9');
 
   await owner.call('settings.update', { livekit: { url: livekit.url, apiSecret: 'definitely-wrong-secret' } });
   const rejected = await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' });
   expect(rejected).toMatchObject({ ok: false, error: { code: 'livekit_unauthorized' } });
   expect(JSON.stringify(rejected)).not.toContain('definitely-wrong-secret');
-  expect(((await owner.call('history.list', { limit: 10 })).value as { total: number }).total).toBe(0);
+  expect(valueOf(await owner.call('history.list', { limit: 10 })).total).toBe(0);
 
   const test_ = await owner.call('settings.testConnection');
   expect(test_).toMatchObject({ ok: true, value: { status: 'unauthorized' } });

@@ -12,6 +12,7 @@ import { TrackSource } from 'livekit-server-sdk';
 import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
 import type {} from '../support/e2e/pages/lkTestPage';
+import type { ResultOf } from '../support/contractCall';
 import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
@@ -22,24 +23,9 @@ import { toneWavFile } from '../support/e2e/toneFile';
 // A steady tone on the fake microphone, so the device check's level meter always has a signal.
 test.use({ launchOptions: chromiumLaunchOptions([`--use-file-for-fake-audio-capture=${toneWavFile()}`]) });
 
-/** The parts of the app's LiveSession (stream.start) this spec uses. */
-interface LiveSession {
-  streamId: string;
-  roomName: string;
-  livekitUrl: string;
-  hostToken: string;
-}
-
-interface CreatedInvite {
-  invite: { id: string };
-  link: string;
-}
-
-interface QueueItem {
-  id: string;
-  kind: string;
-  subject: { identity: string; name: string };
-}
+type LiveSession = ResultOf<'stream.start'>;
+type CreatedInvite = ResultOf<'invites.create'>;
+type QueueItem = ResultOf<'moderation.list'>['items'][number];
 
 let livekit: DevServer;
 let publisherPages: TestPageServer;
@@ -79,7 +65,7 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
 }
 
 function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite> {
-  return control.call<CreatedInvite>('invites.create', {
+  return control.call('invites.create', {
     role: 'guest',
     label: 'Panel',
     expiresInMinutes: 60,
@@ -118,7 +104,7 @@ async function askToJoin(guest: Page, name: string): Promise<void> {
 }
 
 async function pendingStageRequests(streamId: string): Promise<QueueItem[]> {
-  const { items } = await control.call<{ items: QueueItem[] }>('moderation.list', { streamId, kind: 'stage_request' });
+  const { items } = await control.call('moderation.list', { streamId, kind: 'stage_request' });
   return items;
 }
 
@@ -164,7 +150,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
 
 test('a guest checks devices, waits with the program, goes on stage and publishes, is muted, then kicked', async ({ browser }) => {
   test.setTimeout(150_000);
-  const session = await control.call<LiveSession>('stream.start', { title: 'Launch day', mode: 'screen_guests' });
+  const session = await control.call('stream.start', { title: 'Launch day', mode: 'screen_guests' });
   const host = await publishHost(browser, session);
   const invite = await createInvite();
 
@@ -252,7 +238,7 @@ test('a guest who asks before the show starts is queued when it does, can withdr
   await expect(guest.getByRole('heading', { name: "The show hasn't started yet" })).toBeVisible();
   await expect(guest.getByText('Your request goes to the host as soon as the show starts.')).toBeVisible();
 
-  const session = await control.call<LiveSession>('stream.start', { title: 'Late start', mode: 'screen_guests' });
+  const session = await control.call('stream.start', { title: 'Late start', mode: 'screen_guests' });
   await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
   await expect.poll(async () => (await pendingStageRequests(session.streamId)).map((r) => r.subject.name)).toEqual(['Grace']);
 

@@ -7,6 +7,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { present } from '../support/contractCall';
 import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
@@ -65,7 +66,7 @@ test('a LiveKit restart mid-stream: the studio gets back on air by itself and th
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Restart drill');
   await host.getByRole('button', { name: 'Go live' }).click();
   await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
-  const { roomName } = await control.call<{ roomName: string }>('stream.current');
+  const { roomName } = present(await control.call('stream.current'), 'the live stream');
 
   const opened = await openViewer(browser, studio.baseUrl);
   contexts.push(opened.context);

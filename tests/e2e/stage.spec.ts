@@ -13,6 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
+import { present, valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
@@ -97,7 +98,7 @@ test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, relo
   await page.screenshot({ path: `${SHOTS}/stage-idle.png` });
   await goLive(page);
   const current = await owner.call('stream.current');
-  const streamId = (current.value as { streamId: string }).streamId;
+  const streamId = present(valueOf(current), 'the live stream').streamId;
 
   const slots = page.getByRole('list', { name: 'Stage slots' });
   const backstage = page.getByRole('region', { name: /^Backstage/ });

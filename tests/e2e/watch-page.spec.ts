@@ -9,20 +9,13 @@ import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
 import type {} from '../support/e2e/pages/lkTestPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e/chromium';
+import { present, type ResultOf } from '../support/contractCall';
 import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
 import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
 
-/** The parts of the app's LiveSession (stream.start) this spec uses. */
-interface LiveSession {
-  roomName: string;
-  livekitUrl: string;
-  hostToken: string;
-  hostIdentity: string;
-  watchUrl: string;
-  startedAt: number;
-}
+type LiveSession = ResultOf<'stream.start'>;
 
 // Each test runs the app, a publishing host and a decoding viewer (two or three Chromium pages
 // doing WebRTC); on a busy 2-core machine a first frame alone can take half a minute.
@@ -57,7 +50,7 @@ test.afterEach(async () => {
 });
 
 async function goLive(title: string): Promise<LiveSession> {
-  return control.call<LiveSession>('stream.start', { title, mode: 'screen_guests' });
+  return control.call('stream.start', { title, mode: 'screen_guests' });
 }
 
 /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
@@ -252,7 +245,7 @@ test('when the LiveKit server goes away the viewer sees "reconnecting", then the
     await expect(viewer.getByText('Reconnecting…')).toHaveCount(0, { timeout: 60_000 });
     await expect(viewer.getByText('The host will be right back.')).toBeVisible();
     // A server shutdown sends everyone away; the host joins again with a fresh token.
-    await publishHost(browser, await control.call<LiveSession>('stream.current'));
+    await publishHost(browser, present(await control.call('stream.current'), 'the live stream'));
     await expectDecoding(screen.locator('video'));
     await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
   } finally {

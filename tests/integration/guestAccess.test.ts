@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -26,10 +27,10 @@ async function setup() {
 }
 
 async function joinAsGuest(owner: FrameClient, name: string): Promise<{ inviteId: string; guestToken: string; identity: string }> {
-  const created = (await owner.call('invites.create', { maxUses: 5 })) as { value: { invite: { id: string }; link: string } };
-  const code = created.value.link.split('/join/')[1]!;
+  const created = valueOf(await owner.call('invites.create', { maxUses: 5 }));
+  const code = created.link.split('/join/')[1]!;
   const redeemed = await post<{ guestToken: string; identity: string }>('/api/guest/redeem', { code, name });
-  return { inviteId: created.value.invite.id, ...redeemed.value! };
+  return { inviteId: created.invite.id, ...redeemed.value! };
 }
 
 function stageRequestsOf(streamId: string): number {

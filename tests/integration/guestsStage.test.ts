@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
@@ -28,8 +29,8 @@ async function setup() {
 }
 
 async function invite(owner: FrameClient, params: Record<string, unknown> = {}): Promise<{ id: string; code: string; link: string }> {
-  const created = (await owner.call('invites.create', params)) as { ok: true; value: { invite: { id: string }; link: string } };
-  return { id: created.value.invite.id, link: created.value.link, code: created.value.link.split('/join/')[1]! };
+  const created = valueOf(await owner.call('invites.create', params));
+  return { id: created.invite.id, link: created.link, code: created.link.split('/join/')[1]! };
 }
 
 async function joinAsGuest(owner: FrameClient, name: string) {
@@ -101,10 +102,8 @@ describe('guests on stage', () => {
     expect(await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } })).toMatchObject({
       value: { state: 'requested' },
     });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as {
-      value: { items: { id: string; kind: string }[] };
-    };
-    const request = queue.value.items.find((item) => item.kind === 'stage_request')!;
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    const request = queue.items.find((item) => item.kind === 'stage_request')!;
     expect(request).toBeTruthy();
     expect((await owner.call('moderation.decide', { itemId: request.id, decision: 'approve' })).ok).toBe(true);
 
@@ -124,10 +123,8 @@ describe('guests on stage', () => {
     const guest = await joinAsGuest(owner, 'Ana');
     const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
     await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as {
-      value: { items: { id: string }[] };
-    };
-    const itemId = queue.value.items[0]!.id;
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    const itemId = queue.items[0]!.id;
 
     rooms.failWith = new AppFailure('livekit_unreachable', 'LiveKit did not answer');
     const refused = await owner.call('moderation.decide', { itemId, decision: 'approve' });
@@ -160,19 +157,15 @@ describe('guests on stage', () => {
       await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
       guests.push(guest);
     }
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as {
-      value: { items: { id: string }[] };
-    };
-    for (const item of queue.value.items) await owner.call('moderation.decide', { itemId: item.id, decision: 'approve' });
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    for (const item of queue.items) await owner.call('moderation.decide', { itemId: item.id, decision: 'approve' });
     await expect.poll(() => stageCount()).toBe(5);
-    const state = (await owner.call('stage.get')) as { value: { guests: { identity: string; state: string; slot: number | null }[] } };
-    expect(state.value.guests.filter((g) => g.state === 'stage')).toHaveLength(4);
-    const backstage = state.value.guests.find((g) => g.state === 'backstage')!;
-    const moved = (await owner.call('stage.move', { identity: backstage.identity, to: 'stage', slot: 0 })) as {
-      value: { guests: { identity: string; slot: number | null }[] };
-    };
-    expect(moved.value.guests.find((g) => g.identity === backstage.identity)?.slot).toBe(0);
-    expect(moved.value.guests.find((g) => g.identity === guests[0]!.identity)?.slot).toBeNull();
+    const state = valueOf(await owner.call('stage.get'));
+    expect(state.guests.filter((g) => g.state === 'stage')).toHaveLength(4);
+    const backstage = state.guests.find((g) => g.state === 'backstage')!;
+    const moved = valueOf(await owner.call('stage.move', { identity: backstage.identity, to: 'stage', slot: 0 }));
+    expect(moved.guests.find((g) => g.identity === backstage.identity)?.slot).toBe(0);
+    expect(moved.guests.find((g) => g.identity === guests[0]!.identity)?.slot).toBeNull();
     expect(rooms.publishing.get(guests[0]!.identity)).toBe(false);
     expect(rooms.publishing.get(backstage.identity)).toBe(true);
     expect(JSON.parse(rooms.rooms.get(live.roomName)!).stage.slots[0].identity).toBe(backstage.identity);
@@ -198,11 +191,9 @@ describe('guests on stage', () => {
     const { code } = await invite(owner, { maxUses: 5 });
     const guest = (await post<{ value: { guestToken: string; identity: string } }>('/api/guest/redeem', { code, name: 'Troll' })).value;
     await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as {
-      value: { items: { id: string }[] };
-    };
-    await owner.call('moderation.decide', { itemId: queue.value.items[0]!.id, decision: 'approve' });
-    await expect.poll(async () => ((await owner.call('stage.get')) as { value: { guests: unknown[] } }).value.guests.length).toBe(1);
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    await owner.call('moderation.decide', { itemId: queue.items[0]!.id, decision: 'approve' });
+    await expect.poll(async () => valueOf(await owner.call('stage.get')).guests.length).toBe(1);
     expect(await owner.call('stage.mute', { identity: guest.identity, kind: 'audio' })).toMatchObject({ ok: true, value: { muted: true } });
     expect(rooms.mutes).toEqual([{ identity: guest.identity, kind: 'audio' }]);
     expect(await owner.call('stage.kick', { identity: guest.identity })).toMatchObject({ ok: true, value: { guests: [] } });

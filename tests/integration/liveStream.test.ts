@@ -7,6 +7,7 @@ import { listViewerSamples } from '../../src/main/db/history/viewerSamples';
 import { startDevServer } from '../../src/main/rehearsal/index';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf, type ParamsOf } from '../support/contractCall';
 import { participantEvent, signWebhook } from '../support/webhooks';
 
 let t: TestApp;
@@ -28,7 +29,7 @@ describe('going live (main side)', () => {
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     const started = await owner.call('stream.start', { title: 'Launch day', tags: ['demo'], mode: 'screen_guests' });
     expect(started.ok).toBe(true);
-    const session = started.value as { streamId: string; roomName: string; hostToken: string; watchUrl: string };
+    const session = valueOf(started);
     expect(JSON.parse(rooms.rooms.get(session.roomName)!)).toEqual({
       v: 1,
       title: 'Launch day',
@@ -80,8 +81,9 @@ describe('going live (main side)', () => {
     const rooms = new FakeRooms();
     t = await startTestApp({ rooms });
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
-    const session = (await owner.call('stream.start', { title: 'No webhooks', mode: 'voice_only' })).value as { streamId: string };
-    const report = (params: Record<string, unknown>) => owner.call('stream.reportRoomView', { streamId: session.streamId, ...params });
+    const session = valueOf(await owner.call('stream.start', { title: 'No webhooks', mode: 'voice_only' }));
+    const report = (params: Omit<ParamsOf<'stream.reportRoomView'>, 'streamId'>) =>
+      owner.call('stream.reportRoomView', { streamId: session.streamId, ...params });
     expect(
       (
         await report({
@@ -98,9 +100,7 @@ describe('going live (main side)', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect((await report({ viewers: 1, left: ['viewer-b'] })).ok).toBe(true);
     expect((await owner.call('stream.end', { streamId: session.streamId })).ok).toBe(true);
-    const detail = (await owner.call('history.detail', { id: session.streamId })).value as {
-      viewers: { source: string; unique: number; totalWatchMs: number };
-    };
+    const detail = valueOf(await owner.call('history.detail', { id: session.streamId }));
     expect(detail.viewers).toMatchObject({ source: 'sessions', unique: 2 });
     expect(detail.viewers.totalWatchMs).toBeGreaterThan(0);
     const sessions = t.app.db

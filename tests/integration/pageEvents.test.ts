@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { insertModerationItem } from '../../src/main/db/moderation/moderationItems';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 /**
  * The public page events socket (/events): stream state for anyone, a guest's own state for a
@@ -30,8 +31,8 @@ async function setup() {
 }
 
 async function joinAsGuest(owner: FrameClient, name: string): Promise<{ guestToken: string; identity: string }> {
-  const created = (await owner.call('invites.create', {})) as { value: { link: string } };
-  const code = created.value.link.split('/join/')[1]!;
+  const created = valueOf(await owner.call('invites.create', {}));
+  const code = created.link.split('/join/')[1]!;
   return (await post<{ value: { guestToken: string; identity: string } }>('/api/guest/redeem', { code, name })).value;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/main/tokens/livekitTokens';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -25,7 +26,7 @@ async function liveWithViewer() {
   t = await startTestApp({ rooms: new FakeRooms() });
   const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
   const started = await owner.call('stream.start', { title: 'Q&A night', mode: 'screen_guests' });
-  const streamId = (started.value as { streamId: string }).streamId;
+  const streamId = valueOf(started).streamId;
   const watch = await post<{ token: string; identity: string; reconnectTicket: string; raisedHands: boolean }>('/api/watch/token', {
     name: 'Vee',
   });
@@ -53,7 +54,7 @@ describe('raising a hand from the watch page', () => {
       await post('/api/guest/request', { guestToken: redeemed.value.guestToken, devices: { camera: true, microphone: false } }),
     ).toMatchObject({ ok: true });
     const queue = await owner.call('moderation.list', { streamId, kind: 'stage_request' });
-    expect((queue.value as { items: unknown[] }).items).toEqual([
+    expect(valueOf(queue).items).toEqual([
       expect.objectContaining({
         kind: 'stage_request',
         subject: expect.objectContaining({ identity: redeemed.value.identity, name: 'Vee' }),

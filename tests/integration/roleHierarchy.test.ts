@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 /**
  * owner > moderator > guest > viewer, through the control socket the studio and co-moderator
@@ -25,9 +26,9 @@ async function setup() {
   const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
   const moderator = await FrameClient.open(t.wsUrl('/control', { session: t.app.sessions.create('moderator', 'moderator:ana') }));
   const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
-  const created = (await owner.call('invites.create', {})) as { value: { link: string } };
+  const created = valueOf(await owner.call('invites.create', {}));
   const guest = await post<{ identity: string; guestToken: string }>('/api/guest/redeem', {
-    code: created.value.link.split('/join/')[1],
+    code: created.link.split('/join/')[1],
     name: 'Gia',
   });
   return { rooms, owner, moderator, streamId: live.streamId, guest };
@@ -113,8 +114,8 @@ describe('who may act on whom', () => {
   it('promoting a guest to moderator is written to the audit log', async () => {
     const { owner, streamId, guest } = await setup();
     expect(await owner.call('stage.promote', { identity: guest.identity })).toMatchObject({ ok: true });
-    const audit = (await owner.call('moderation.audit', { streamId })) as { value: { entries: unknown[] } };
-    expect(audit.value.entries[0]).toMatchObject({
+    const audit = valueOf(await owner.call('moderation.audit', { streamId }));
+    expect(audit.entries[0]).toMatchObject({
       action: 'promote',
       actor: 'host',
       targetIdentity: guest.identity,

@@ -6,6 +6,7 @@
 import type { GuestSessionResponse } from '../../../src/shared/contract/httpRoutes';
 import type { ModerationItem } from '../../../src/shared/domain/chat';
 import type { FrameClient } from '../../support/testApp';
+import { valueOf } from '../contractCall';
 
 /** One redeemed invite: the bearer the guest routes want, and the LiveKit identity. */
 export interface StageGuest {
@@ -55,14 +56,14 @@ export async function requestStage(baseUrl: string, guest: StageGuest): Promise<
 export async function inviteGuest(owner: FrameClient, baseUrl: string, name: string): Promise<StageGuest> {
   const created = await owner.call('invites.create', { label: name });
   if (!created.ok) throw new Error(`invites.create: ${created.error?.message}`);
-  return redeemInvite(baseUrl, (created.value as { link: string }).link, name);
+  return redeemInvite(baseUrl, valueOf(created).link, name);
 }
 
 /** The guest's pending stage request in the moderation queue, or undefined. */
 export async function pendingRequest(owner: FrameClient, streamId: string, identity: string): Promise<ModerationItem | undefined> {
   const listed = await owner.call('moderation.list', { streamId, kind: 'stage_request' });
   if (!listed.ok) throw new Error(`moderation.list: ${listed.error?.message}`);
-  return (listed.value as { items: ModerationItem[] }).items.find((item) => item.subject.identity === identity);
+  return valueOf(listed).items.find((item) => item.subject.identity === identity);
 }
 
 /** Approves a queue item as the host (the queue UI belongs to the moderation feature). */
