@@ -9,6 +9,7 @@ import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { present } from '../support/contractCall';
 import { Control } from '../support/e2e/control';
+import { liveBar } from '../support/e2e/studioPage';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
 import { openViewer, screenStats } from '../support/e2e/viewerPage';
@@ -30,10 +31,6 @@ test.afterAll(async () => {
   await studio?.stop();
   await livekit?.close();
 });
-
-function liveBar(page: Page) {
-  return page.getByRole('status', { name: 'Stream status' });
-}
 
 /** A marker that only survives as long as the page is never reloaded. */
 async function markPage(page: Page): Promise<void> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { liveBar } from '../support/e2e/studioPage';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 
@@ -26,10 +27,6 @@ test.afterEach(async () => {
   studio = undefined;
   livekit = undefined;
 });
-
-function liveBar(page: Page) {
-  return page.getByRole('status', { name: 'Stream status' });
-}
 
 /** Bytes recorded so far, from the REC badge ("Recording, 1.2 MB saved"). */
 async function recordedBytes(page: Page): Promise<number> {
