@@ -57,6 +57,7 @@ function cpuSeconds(pid: number): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
+    // The child has exited: null is reported as "no reading", not as zero.
     return null;
   }
 }
@@ -66,6 +67,7 @@ function rssMb(pid: number): number | null {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
+    // The child has exited: null is reported as "no reading", not as zero.
     return null;
   }
 }

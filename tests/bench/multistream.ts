@@ -36,6 +36,7 @@ function cpuTicks(pid: number): number {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return Number(fields[11]) + Number(fields[12]);
   } catch {
+    // The process has exited between samples: it used no more CPU.
     return 0;
   }
 }
@@ -45,6 +46,7 @@ function rssMb(pid: number): number {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
+    // The process has exited between samples: it holds no memory.
     return 0;
   }
 }

@@ -90,6 +90,7 @@ async function airdeckRuns(browser: Browser, first: DevServer): Promise<{ live: 
       await pill
         .filter({ hasText: 'Reconnecting' })
         .waitFor({ timeout: STEP_MS })
+        // A fast reconnect may skip the visible "Reconnecting" state; LIVE below is what must come.
         .catch(() => undefined);
       await pill.filter({ hasText: /^LIVE/ }).waitFor({ timeout: STEP_MS });
       live.push(Date.now() - restarted.backAt);
@@ -126,6 +127,7 @@ async function baselineRuns(browser: Browser, first: DevServer): Promise<{ frame
       const since = Date.now();
       const restarted = await restart(server);
       server = restarted.server;
+      // The restart has already dropped these connections; a page that says so has nothing to disconnect.
       await Promise.all([publisher, subscriber].map((p) => p.evaluate(() => window.lkTest.disconnect()).catch(() => undefined)));
       const [pubToken, subToken] = await Promise.all([
         liveKitToken({ identity: 'pub', room: 'baseline', grant: { canPublish: true } }),

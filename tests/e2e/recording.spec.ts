@@ -34,6 +34,7 @@ async function recordedBytes(page: Page): Promise<number> {
     (await liveBar(page)
       .getByLabel(/^Recording, /)
       .getAttribute('aria-label')
+      // No REC badge yet counts as nothing saved; callers poll.
       .catch(() => null)) ?? '';
   const match = /Recording, ([\d.]+) (B|KB|MB|GB) saved/.exec(label);
   if (!match) return 0;

@@ -9,12 +9,13 @@
  * guest page is covered by its own spec). Approving goes over the control socket
  * (`moderation.decide`): the moderation queue UI is a separate feature.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
 import { present, valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { decodedFrames } from '../support/e2e/videoFrames';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
@@ -52,13 +53,6 @@ test.afterAll(async () => {
 
 async function ownerClient(headless: HeadlessStudio): Promise<FrameClient> {
   return FrameClient.open(headless.controlUrl);
-}
-
-function decodedFrames(tile: Locator): Promise<number> {
-  return tile
-    .locator('video')
-    .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames)
-    .catch(() => 0);
 }
 
 /** Approves `guest`'s pending request and waits until the server has placed them. */

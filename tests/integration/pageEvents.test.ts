@@ -203,6 +203,7 @@ describe('bad input', () => {
         async () =>
           await events()
             .then((p) => (p.close(), 'open'))
+            // A refused upgrade is the answer being polled for, not a failure.
             .catch(() => 'refused'),
       )
       .toBe('open');
