@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
+/** A benchmark's report (stdout) may be long; spawnSync's 1 MiB default would cut it off. */
+const REPORT_BUFFER_BYTES = 64 * 2 ** 20;
 const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'ui', 'abuse', 'reconnect', 'multistream'];
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : ALL;
@@ -41,7 +43,7 @@ for (const name of names) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
+    maxBuffer: REPORT_BUFFER_BYTES,
   });
   process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) {

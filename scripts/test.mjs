@@ -12,6 +12,9 @@ mkdirSync(reportDir, { recursive: true });
 const vitestReport = join(reportDir, 'vitest.json');
 const playwrightReport = join(reportDir, 'playwright.json');
 
+/** A leftover process's command line is shortened to this many characters in the report. */
+const ARGS_SHOWN = 160;
+
 const stages = [
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
@@ -64,7 +67,7 @@ const leftover = leftoverProcesses();
 if (leftover.length > 0) {
   console.log(`\n=== leftover processes: ${leftover.length} still running after the tests; ending them`);
   for (const { pid, args } of leftover) {
-    console.log(`  ${pid} ${args.slice(0, 160)}`);
+    console.log(`  ${pid} ${args.slice(0, ARGS_SHOWN)}`);
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

@@ -14,6 +14,8 @@ import { memoryLogger } from './fixtures';
 
 export const API_KEY = 'devkey';
 export const API_SECRET = 'secret';
+/** Long enough for any test, short enough that a leaked token is useless. */
+const TOKEN_TTL_SECONDS = 600;
 
 export interface TestChatServer {
   db: Database;
@@ -103,7 +105,12 @@ export async function startChatServer(
 
 /** A LiveKit token as the app mints them (role in the `airdeck.role` attribute). */
 export async function mintChatToken(room: string, identity: string, role = 'viewer', secret = API_SECRET): Promise<string> {
-  const token = new AccessToken(API_KEY, secret, { identity, name: `Name ${identity}`, ttl: 600, attributes: { 'airdeck.role': role } });
+  const token = new AccessToken(API_KEY, secret, {
+    identity,
+    name: `Name ${identity}`,
+    ttl: TOKEN_TTL_SECONDS,
+    attributes: { 'airdeck.role': role },
+  });
   token.addGrant({ room, roomJoin: true, canSubscribe: true });
   return token.toJwt();
 }

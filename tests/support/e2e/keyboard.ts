@@ -4,10 +4,13 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** More Tab presses than any studio page has stops; reaching it means the control is unreachable. */
+const DEFAULT_TAB_LIMIT = 80;
+
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails after `limit` presses. */
 export async function tabTo(page: Page, target: Locator, options: { backwards?: boolean; limit?: number } = {}): Promise<void> {
   const key = options.backwards ? 'Shift+Tab' : 'Tab';
-  for (let i = 0; i < (options.limit ?? 80); i++) {
+  for (let i = 0; i < (options.limit ?? DEFAULT_TAB_LIMIT); i++) {
     // count() first: evaluate() on a control that is not there would wait for it until the test times out.
     if ((await target.count()) === 1 && (await target.evaluate((element) => element === document.activeElement))) return;
     await page.keyboard.press(key);

@@ -72,8 +72,17 @@ export async function approve(owner: FrameClient, itemId: string): Promise<void>
   if (!decided.ok) throw new Error(`moderation.decide: ${decided.error?.message}`);
 }
 
+/** How long a stage change may take to show after a decision, and how often to look. */
+const POLL_TIMEOUT_MS = 15_000;
+const POLL_EVERY_MS = 100;
+
 /** Polls `read` until `done` holds (the server changes state asynchronously after a decision). */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = POLL_TIMEOUT_MS,
+  everyMs = POLL_EVERY_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
