@@ -22,7 +22,7 @@ import { MultistreamService } from '../../src/main/multistream/multistreamServic
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import { RECORDING_PIECE_BYTES } from '../../src/shared/domain/recording';
 import type { MultistreamStatus } from '../../src/shared/domain/multistream';
-import { freePort } from '../multistream/rtmpServers';
+import { freePort, ingestArgs } from '../multistream/rtmpServers';
 import { option } from './cliOption';
 import { stats } from './timingTable';
 
@@ -53,28 +53,7 @@ function rssMb(pid: number): number {
 
 /** An ingest that reports (once) when its first video frame arrived. */
 function ingest(port: number, firstFrame: (at: number) => void): ChildProcess {
-  const child = spawn(
-    ffmpegPath(),
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-listen',
-      '1',
-      '-i',
-      `rtmp://127.0.0.1:${port}/live/key`,
-      '-c',
-      'copy',
-      '-f',
-      'null',
-      '-progress',
-      'pipe:1',
-      '-',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
+  const child = spawn(ffmpegPath(), ingestArgs(port, ['-f', 'null', '-progress', 'pipe:1', '-']), { stdio: ['ignore', 'pipe', 'ignore'] });
   let seen = false;
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (text: string) => {

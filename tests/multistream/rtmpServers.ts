@@ -14,29 +14,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** ffmpeg arguments for a loopback RTMP ingest on `port` that copies what it receives to `output`. */
+export function ingestArgs(port: number, output: string[]): string[] {
+  return ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', ...output];
+}
+
 /** An RTMP ingest: ffmpeg in listen mode writing what it receives to `file`; exits when the publisher leaves. */
 export function startIngest(port: number, file: string): { child: ChildProcess; exited: Promise<void> } {
-  const child = spawn(
-    ffmpegPath(),
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-listen',
-      '1',
-      '-i',
-      `rtmp://127.0.0.1:${port}/live/key`,
-      '-c',
-      'copy',
-      '-f',
-      'flv',
-      '-y',
-      file,
-    ],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const child = spawn(ffmpegPath(), ingestArgs(port, ['-f', 'flv', '-y', file]), { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return { child, exited };
 }
