@@ -22,7 +22,7 @@ import { MultistreamService } from '../../src/main/multistream/multistreamServic
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import { RECORDING_PIECE_BYTES } from '../../src/shared/domain/recording';
 import type { MultistreamStatus } from '../../src/shared/domain/multistream';
-import { freePort, ingestArgs } from '../multistream/rtmpServers';
+import { freePort, ingestArgs, startProgram } from '../multistream/rtmpServers';
 import { option } from './cliOption';
 import { stats } from './timingTable';
 
@@ -102,38 +102,7 @@ async function once(destinations: number): Promise<Run> {
     });
   }
   service.begin('str_bench');
-  const program = spawn(
-    ffmpegPath(),
-    [
-      '-loglevel',
-      'error',
-      '-re',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=1280x720:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:sample_rate=48000',
-      '-t',
-      String(seconds),
-      '-c:v',
-      'libvpx',
-      '-deadline',
-      'realtime',
-      '-cpu-used',
-      '8',
-      '-b:v',
-      '2500k',
-      '-c:a',
-      'libopus',
-      '-f',
-      'webm',
-      'pipe:1',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const program = startProgram(seconds, { size: '1280x720', bitrate: '2500k' });
   program.stdout!.on('data', (chunk: Buffer) => {
     fedAt ||= Date.now();
     for (let at = 0; at < chunk.length; at += RECORDING_PIECE_BYTES) service.piece(chunk.subarray(at, at + RECORDING_PIECE_BYTES));

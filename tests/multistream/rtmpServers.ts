@@ -42,39 +42,26 @@ export function probe(file: string): Promise<{ text: string; frames: number }> {
   });
 }
 
-/** A live WebM program like the studio's MediaRecorder makes: VP8 + Opus, in real time. */
-export function startProgram(seconds: number): ChildProcess {
+/** A live WebM program like the studio's MediaRecorder makes: VP8 + Opus, in real time, on stdout. */
+export function startProgram(
+  seconds: number,
+  video: { size: string; bitrate: string } = { size: '320x240', bitrate: '800k' },
+): ChildProcess {
+  const source = [
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=${video.size}:rate=30`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+  ];
+  const vp8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', video.bitrate];
   return spawn(
     ffmpegPath(),
-    [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-re',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=320x240:rate=30',
-      '-f',
-      'lavfi',
-      '-i',
-      'sine=frequency=440:sample_rate=48000',
-      '-t',
-      String(seconds),
-      '-c:v',
-      'libvpx',
-      '-deadline',
-      'realtime',
-      '-cpu-used',
-      '8',
-      '-b:v',
-      '800k',
-      '-c:a',
-      'libopus',
-      '-f',
-      'webm',
-      'pipe:1',
-    ],
+    ['-hide_banner', '-loglevel', 'error', ...source, '-t', String(seconds), ...vp8, '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
 }
