@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
+import { chromiumLaunchOptions } from './tests/support/e2e/chromium';
 
 /**
  * End-to-end specs drive Debian's Chromium (never a downloaded browser) against the headless
@@ -8,8 +8,8 @@ import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  globalSetup: './tests/e2e/support/globalSetup.ts',
-  globalTeardown: './tests/e2e/support/globalTeardown.ts',
+  globalSetup: './tests/support/e2e/globalSetup.ts',
+  globalTeardown: './tests/support/e2e/globalTeardown.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

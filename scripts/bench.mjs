@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
+/** A benchmark's report (stdout) may be long; spawnSync's 1 MiB default would cut it off. */
+const REPORT_BUFFER_BYTES = 64 * 2 ** 20;
 const ALL = ['history', 'chat', 'sfu', 'golive', 'stage', 'ui', 'abuse', 'reconnect', 'multistream'];
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : ALL;
@@ -38,7 +40,11 @@ for (const name of names) {
   const load = loadavg()
     .map((value) => value.toFixed(1))
     .join(' / ');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: REPORT_BUFFER_BYTES,
+  });
   process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) {
     console.error(`bench:${name} failed (exit ${result.status})`);

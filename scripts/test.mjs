@@ -1,4 +1,4 @@
-// `npm test`: typecheck (node and web programs), lint, build, unit tests (vitest) and end-to-end
+// `npm test`: typecheck (node and web programs), lint, format check, build, unit tests (vitest) and end-to-end
 // tests (Playwright + Debian Chromium). Every stage runs even if an earlier one failed, and the
 // last line is the combined "N passed, N failed, N skipped" summary.
 import { spawnSync } from 'node:child_process';
@@ -12,11 +12,16 @@ mkdirSync(reportDir, { recursive: true });
 const vitestReport = join(reportDir, 'vitest.json');
 const playwrightReport = join(reportDir, 'playwright.json');
 
+/** A leftover process's command line is shortened to this many characters in the report. */
+const ARGS_SHOWN = 160;
+
 const stages = [
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['typecheck (browser tests)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  // Prettier's width and quotes only hold if something checks them.
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
@@ -27,7 +32,9 @@ for (const [name, command, args, env] of stages) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${result.status === 0 ? 'ok' : `FAILED (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) failedStages.push(name);
 }
 
@@ -62,7 +69,7 @@ const leftover = leftoverProcesses();
 if (leftover.length > 0) {
   console.log(`\n=== leftover processes: ${leftover.length} still running after the tests; ending them`);
   for (const { pid, args } of leftover) {
-    console.log(`  ${pid} ${args.slice(0, 160)}`);
+    console.log(`  ${pid} ${args.slice(0, ARGS_SHOWN)}`);
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
@@ -80,7 +87,9 @@ const stageFailures = failedStages.filter((name) => !((name === 'unit' && unit.f
 
 console.log('\n=== summary');
 console.log(`unit (vitest): ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
-console.log(`e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped${e2e.flaky ? ` (${e2e.flaky} passed only on a retry: see "flaky" above)` : ''}`);
+console.log(
+  `e2e (playwright): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped${e2e.flaky ? ` (${e2e.flaky} passed only on a retry: see "flaky" above)` : ''}`,
+);
 if (failedStages.length > 0) console.log(`failed stages: ${failedStages.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed + stageFailures} failed, ${total.skipped} skipped`);
 process.exit(failedStages.length === 0 && total.passed > 0 ? 0 : 1);

@@ -14,6 +14,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import type { MethodName, ParamsOf } from '../support/contractCall';
 import { option } from './cliOption';
 import { percentile, viewerToken, type LoadToParent, type ServerToParent } from './abuseShared';
 
@@ -59,10 +60,15 @@ function opened(ws: WebSocket, firstFrame: boolean): Promise<void> {
 const server = child('./abuseServer.ts', []);
 let load: ChildProcess | null = null;
 try {
-  const ready = await within(nextMessage<ServerToParent>(server, (m) => m.type === 'ready'), 'starting the app');
+  const ready = await within(
+    nextMessage<ServerToParent>(server, (m) => m.type === 'ready'),
+    'starting the app',
+  );
   const owner = new WebSocket(`ws://127.0.0.1:${ready.port}/control?session=${ready.ownerToken}`, { perMessageDeflate: false });
   await opened(owner, false);
-  const viewer = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'honest-viewer')}`, { perMessageDeflate: false });
+  const viewer = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'honest-viewer')}`, {
+    perMessageDeflate: false,
+  });
   await opened(viewer, true);
   let viewerDropped = false;
   viewer.once('close', () => (viewerDropped = true));
@@ -73,7 +79,7 @@ try {
     const frame = JSON.parse(data.toString()) as { id?: number };
     if (frame.id !== undefined) replies.get(frame.id)?.();
   });
-  const call = (method: string, params: unknown) =>
+  const call = <M extends MethodName>(method: M, params: ParamsOf<M>) =>
     new Promise<void>((resolve) => {
       const id = nextId++;
       replies.set(id, () => {
@@ -84,8 +90,10 @@ try {
     });
   const delivered = new Map<string, () => void>();
   viewer.on('message', (data: Buffer) => {
-    const parsed = JSON.parse(data.toString()) as { type: string; message?: { text: string } } | { type: string; message?: { text: string } }[];
-    for (const frame of Array.isArray(parsed) ? parsed : [parsed]) if (frame.type === 'message' && frame.message) delivered.get(frame.message.text)?.();
+    const parsed = JSON.parse(data.toString()) as
+      { type: string; message?: { text: string } } | { type: string; message?: { text: string } }[];
+    for (const frame of Array.isArray(parsed) ? parsed : [parsed])
+      if (frame.type === 'message' && frame.message) delivered.get(frame.message.text)?.();
   });
 
   async function measure(label: string): Promise<{ control: number[]; chat: number[] }> {
@@ -113,13 +121,19 @@ try {
   const quiet = await measure('quiet');
 
   load = child('./abuseLoad.ts', [String(ready.port), ready.room, String(socketCount), String(junkPerSec), String(perAddress)]);
-  const holding = await within(nextMessage<LoadToParent & { type: 'holding' }>(load, (m) => m.type === 'holding'), 'opening the hostile sockets', OPEN_MS);
+  const holding = await within(
+    nextMessage<LoadToParent & { type: 'holding' }>(load, (m) => m.type === 'holding'),
+    'opening the hostile sockets',
+    OPEN_MS,
+  );
   const first = await nextMessage<LoadToParent & { type: 'stats' }>(load, (m) => m.type === 'stats');
   const hostile = await measure('hostile');
   const last = await nextMessage<LoadToParent & { type: 'stats' }>(load, (m) => m.type === 'stats');
   const junkRate = ((last.junkSent - first.junkSent) / (last.at - first.at)) * 1000;
   // A viewer arriving now, from the honest address, while the hostile sockets are held.
-  const late = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'late-viewer')}`, { perMessageDeflate: false });
+  const late = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'late-viewer')}`, {
+    perMessageDeflate: false,
+  });
   const lateAnswer = await within(
     new Promise<string>((resolve) => {
       late.once('message', () => resolve('accepted'));

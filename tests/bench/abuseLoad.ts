@@ -16,7 +16,15 @@ const junkPerSec = Number(rateArg);
 const perAddress = Number(perAddressArg);
 const JUNK_SOCKETS = 10;
 const MAX_RECONNECTS = 2_000;
-const JUNK = ['not json', '{"type":"nope"}', '{"type":"send","text":42}', '{"type":"send"}', '[1,2,3]', '{"type":"report","messageId":{}}', Buffer.from([0xff, 0x00, 0x13])];
+const JUNK = [
+  'not json',
+  '{"type":"nope"}',
+  '{"type":"send","text":42}',
+  '{"type":"send"}',
+  '[1,2,3]',
+  '{"type":"report","messageId":{}}',
+  Buffer.from([0xff, 0x00, 0x13]),
+];
 
 /** The n-th hostile source address: 127.1.0.1, 127.1.0.2, … (127.0.0.1 stays the honest side's). */
 const addressOf = (n: number): string => `127.1.${Math.floor(n / 250)}.${(n % 250) + 1}`;
@@ -64,7 +72,10 @@ async function openJunk(slot: number): Promise<void> {
   if (stopping) return;
   // Junk senders come from addresses past the silent sockets' (the first 1 000), a fresh one per attempt.
   const from = addressOf(1_000 + slot * MAX_RECONNECTS + reconnects);
-  const ws = new WebSocket(`${base}/chat?token=${await viewerToken(room!, `junk-${slot}-${reconnects}`)}`, { perMessageDeflate: false, localAddress: from });
+  const ws = new WebSocket(`${base}/chat?token=${await viewerToken(room!, `junk-${slot}-${reconnects}`)}`, {
+    perMessageDeflate: false,
+    localAddress: from,
+  });
   ws.on('error', () => undefined);
   ws.once('close', () => {
     junkSockets[slot] = null;

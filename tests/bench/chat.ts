@@ -57,6 +57,7 @@ function cpuSeconds(pid: number): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
+    // The child has exited: null is reported as "no reading", not as zero.
     return null;
   }
 }
@@ -66,6 +67,7 @@ function rssMb(pid: number): number | null {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
   } catch {
+    // The child has exited: null is reported as "no reading", not as zero.
     return null;
   }
 }
@@ -228,7 +230,13 @@ function burstTable(rows: Row[]): string {
     'server CPU s',
   ];
   const lines = rows.map((row) => {
-    if (!row.ok) return [SERVER_LABEL[row.kind], String(row.size), `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`, ...Array.from({ length: 7 }, () => '')];
+    if (!row.ok)
+      return [
+        SERVER_LABEL[row.kind],
+        String(row.size),
+        `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`,
+        ...Array.from({ length: 7 }, () => ''),
+      ];
     const c = row.client;
     return [
       SERVER_LABEL[row.kind],

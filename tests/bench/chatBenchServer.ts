@@ -9,8 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { startChatServer } from '../chat/support/server';
-import { BENCH_ROOM, cpuPercent, isAirdeck, optionalImport, type ParentToServer, type ServerKind, type ServerToParent } from './chatBenchShared';
+import { startChatServer } from '../support/chat/server';
+import {
+  BENCH_ROOM,
+  cpuPercent,
+  isAirdeck,
+  optionalImport,
+  type ParentToServer,
+  type ServerKind,
+  type ServerToParent,
+} from './chatBenchShared';
 
 const kind = process.argv[2] as ServerKind;
 const tell = (message: ServerToParent) => process.send?.(message);

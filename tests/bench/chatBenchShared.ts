@@ -96,6 +96,7 @@ export async function optionalImport<T>(name: string): Promise<T | null> {
   try {
     return (await import(name)) as T;
   } catch {
+    // Not installed: the caller skips what needs it and says so.
     return null;
   }
 }

@@ -15,10 +15,10 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startHeadless } from '../e2e/support/headless';
-import { liveKitToken, startLiveKit } from '../e2e/support/livekitDevServer';
-import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless } from '../support/e2e/headless';
+import { liveKitToken, startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage } from '../support/e2e/livekitTestPage';
 import { option } from './cliOption';
 import { timingTable } from './timingTable';
 

@@ -59,11 +59,15 @@ function seed(file: string) {
     `INSERT INTO chat_messages (id, stream_id, seq, sender_identity, sender_name, sender_role, text, created_at, status, hold_reason, decided_by, decided_at)
      VALUES (?, ?, ?, ?, ?, 'viewer', ?, ?, ?, ?, ?, ?)`,
   );
-  const insertSession = db.prepare(`INSERT INTO participant_sessions (stream_id, identity, name, role, joined_at, left_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertSession = db.prepare(
+    `INSERT INTO participant_sessions (stream_id, identity, name, role, joined_at, left_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const insertSample = db.prepare('INSERT INTO stream_viewer_samples (stream_id, at, viewers) VALUES (?, ?, ?)');
   const insertStint = db.prepare('INSERT INTO stage_sessions (stream_id, identity, name, on_at, off_at) VALUES (?, ?, ?, ?, ?)');
   const insertQuality = db.prepare('INSERT INTO connection_quality_events (stream_id, identity, at, quality) VALUES (?, ?, ?, ?)');
-  const insertAction = db.prepare(`INSERT INTO moderation_actions (stream_id, actor, action, target_identity, created_at) VALUES (?, 'host', ?, ?, ?)`);
+  const insertAction = db.prepare(
+    `INSERT INTO moderation_actions (stream_id, actor, action, target_identity, created_at) VALUES (?, 'host', ?, ?, ?)`,
+  );
   const perStream = Math.floor(MESSAGES / STREAMS);
   const t0 = Date.UTC(2024, 0, 1);
   let messageNo = 0;
@@ -72,7 +76,17 @@ function seed(file: string) {
       const id = `stream-${String(s).padStart(5, '0')}`;
       const startedAt = t0 + s * 20 * HOUR;
       const endedAt = startedAt + HOUR;
-      insertStream.run(id, `room-${s}`, `Stream ${s}: ${pick(TAIL)} ${pick(COMMON)}`, JSON.stringify([pick(TAIL), 'weekly']), startedAt, endedAt, endedAt, 40, 22.5);
+      insertStream.run(
+        id,
+        `room-${s}`,
+        `Stream ${s}: ${pick(TAIL)} ${pick(COMMON)}`,
+        JSON.stringify([pick(TAIL), 'weekly']),
+        startedAt,
+        endedAt,
+        endedAt,
+        40,
+        22.5,
+      );
       const count = s === STREAMS - 1 ? MESSAGES - messageNo : perStream;
       for (let m = 0; m < count; m++, messageNo++) {
         const createdAt = startedAt + Math.floor((m / count) * HOUR);
@@ -147,40 +161,100 @@ try {
   for (let i = 0; i < 25 && (i === 0 || deepCursor); i++) deepCursor = listStreams(db, { limit: 20, cursor: deepCursor }).nextCursor;
   const transcriptFirst = listTranscript(db, { streamId: middle, cursor: null, limit: 50 });
   let transcriptCursor = transcriptFirst.nextCursor;
-  for (let i = 0; i < 10 && transcriptCursor; i++) transcriptCursor = listTranscript(db, { streamId: middle, cursor: transcriptCursor, limit: 50 }).nextCursor;
+  for (let i = 0; i < 10 && transcriptCursor; i++)
+    transcriptCursor = listTranscript(db, { streamId: middle, cursor: transcriptCursor, limit: 50 }).nextCursor;
   const rare = searchMessages(db, { query: 'zebracorn', cursor: null, limit: 20 });
   const common = searchMessages(db, { query: 'hello', cursor: null, limit: 20 });
 
   type Row = { what: string; work: string; stats: Stats; target?: number };
   const rows: Row[] = [
-    { what: 'History list, first page', work: `20 of ${firstPage.total} streams + total`, stats: measure(() => listStreams(db, { limit: 20, cursor: null })), target: 20 },
-    { what: 'History list, page 26 (keyset cursor)', work: '20 streams + total', stats: measure(() => listStreams(db, { limit: 20, cursor: deepCursor })), target: 20 },
-    { what: 'History list, title/tag search', work: `"weekly" over ${STREAMS} streams`, stats: measure(() => listStreams(db, { limit: 20, cursor: null, search: 'weekly' })), target: 20 },
-    { what: 'History list, date window', work: '30 days', stats: measure(() => listStreams(db, { limit: 20, cursor: null, from: Date.UTC(2024, 3, 1), to: Date.UTC(2024, 4, 1) })), target: 20 },
-    { what: 'Transcript page 12 (keyset cursor)', work: `50 of ${transcriptFirst.total} messages + total`, stats: measure(() => listTranscript(db, { streamId: middle, cursor: transcriptCursor, limit: 50 })), target: 10 },
-    { what: 'Transcript search within a stream', work: '"hello", 50 per page', stats: measure(() => listTranscript(db, { streamId: middle, cursor: null, limit: 50, query: 'hello' })), target: 50 },
-    { what: 'Full-text search, rare word', work: `"zebracorn": ${rare.total} hits in ${MESSAGES.toLocaleString('en')}`, stats: measure(() => searchMessages(db, { query: 'zebracorn', cursor: null, limit: 20 })), target: 50 },
-    { what: 'Full-text search, common word', work: `"hello": ${common.total}${common.totalCapped ? '+' : ''} hits (count capped)`, stats: measure(() => searchMessages(db, { query: 'hello', cursor: null, limit: 20 })), target: 50 },
-    { what: 'Full-text search, short prefix (opt-in)', work: '"hel*": all words starting with hel', stats: measure(() => searchMessages(db, { query: 'hel*', cursor: null, limit: 20 })) },
-    { what: 'Analytics for one stream', work: `${transcriptFirst.total} messages, ${VIEWERS_PER_STREAM} viewers, 3 guests`, stats: measure(() => buildStreamDetail(db, middle)) },
+    {
+      what: 'History list, first page',
+      work: `20 of ${firstPage.total} streams + total`,
+      stats: measure(() => listStreams(db, { limit: 20, cursor: null })),
+      target: 20,
+    },
+    {
+      what: 'History list, page 26 (keyset cursor)',
+      work: '20 streams + total',
+      stats: measure(() => listStreams(db, { limit: 20, cursor: deepCursor })),
+      target: 20,
+    },
+    {
+      what: 'History list, title/tag search',
+      work: `"weekly" over ${STREAMS} streams`,
+      stats: measure(() => listStreams(db, { limit: 20, cursor: null, search: 'weekly' })),
+      target: 20,
+    },
+    {
+      what: 'History list, date window',
+      work: '30 days',
+      stats: measure(() => listStreams(db, { limit: 20, cursor: null, from: Date.UTC(2024, 3, 1), to: Date.UTC(2024, 4, 1) })),
+      target: 20,
+    },
+    {
+      what: 'Transcript page 12 (keyset cursor)',
+      work: `50 of ${transcriptFirst.total} messages + total`,
+      stats: measure(() => listTranscript(db, { streamId: middle, cursor: transcriptCursor, limit: 50 })),
+      target: 10,
+    },
+    {
+      what: 'Transcript search within a stream',
+      work: '"hello", 50 per page',
+      stats: measure(() => listTranscript(db, { streamId: middle, cursor: null, limit: 50, query: 'hello' })),
+      target: 50,
+    },
+    {
+      what: 'Full-text search, rare word',
+      work: `"zebracorn": ${rare.total} hits in ${MESSAGES.toLocaleString('en')}`,
+      stats: measure(() => searchMessages(db, { query: 'zebracorn', cursor: null, limit: 20 })),
+      target: 50,
+    },
+    {
+      what: 'Full-text search, common word',
+      work: `"hello": ${common.total}${common.totalCapped ? '+' : ''} hits (count capped)`,
+      stats: measure(() => searchMessages(db, { query: 'hello', cursor: null, limit: 20 })),
+      target: 50,
+    },
+    {
+      what: 'Full-text search, short prefix (opt-in)',
+      work: '"hel*": all words starting with hel',
+      stats: measure(() => searchMessages(db, { query: 'hel*', cursor: null, limit: 20 })),
+    },
+    {
+      what: 'Analytics for one stream',
+      work: `${transcriptFirst.total} messages, ${VIEWERS_PER_STREAM} viewers, 3 guests`,
+      stats: measure(() => buildStreamDetail(db, middle)),
+    },
   ];
   // Baselines, same run, same data: what the indexes save.
-  const offset = (transcriptFirst.total > 600 ? 550 : 0);
+  const offset = transcriptFirst.total > 600 ? 550 : 0;
   const baselines: Row[] = [
     {
       what: 'Baseline: LIKE scan instead of FTS5',
       work: `"%zebracorn%" over ${MESSAGES.toLocaleString('en')} messages`,
-      stats: measure(() => db.prepare(`SELECT * FROM chat_messages WHERE text LIKE '%zebracorn%' ORDER BY created_at DESC LIMIT 20`).all(), 5),
+      stats: measure(
+        () => db.prepare(`SELECT * FROM chat_messages WHERE text LIKE '%zebracorn%' ORDER BY created_at DESC LIMIT 20`).all(),
+        5,
+      ),
     },
     {
       what: 'Baseline: transcript page by OFFSET',
       work: `OFFSET ${offset} LIMIT 50, no stream index`,
-      stats: measure(() => db.prepare(`SELECT * FROM chat_messages NOT INDEXED WHERE stream_id = ? ORDER BY created_at LIMIT 50 OFFSET ${offset}`).all(middle), 5),
+      stats: measure(
+        () =>
+          db
+            .prepare(`SELECT * FROM chat_messages NOT INDEXED WHERE stream_id = ? ORDER BY created_at LIMIT 50 OFFSET ${offset}`)
+            .all(middle),
+        5,
+      ),
     },
   ];
 
   console.log('');
-  console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}`);
+  console.log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM, Node ${process.version}`,
+  );
   console.log(`Seeded in ${seconds.toFixed(1)} s; database ${sizeMb.toFixed(0)} MB. ${RUNS} runs per query after ${WARMUP} warm-up runs.`);
   console.log('');
   console.log('| Query | Work | Median ms | p10–p90 ms | Max ms | Target | Meets target |');
@@ -188,7 +262,9 @@ try {
   for (const row of [...rows, ...baselines]) {
     const target = row.target === undefined ? '—' : `≤ ${row.target} ms`;
     const verdict = row.target === undefined ? '—' : row.stats.median <= row.target ? 'yes' : '**no**';
-    console.log(`| ${row.what} | ${row.work} | ${ms(row.stats.median)} | ${ms(row.stats.p10)}–${ms(row.stats.p90)} | ${ms(row.stats.max)} | ${target} | ${verdict} |`);
+    console.log(
+      `| ${row.what} | ${row.work} | ${ms(row.stats.median)} | ${ms(row.stats.p10)}–${ms(row.stats.p90)} | ${ms(row.stats.max)} | ${target} | ${verdict} |`,
+    );
   }
   db.close();
 } finally {

@@ -22,7 +22,7 @@ import { MultistreamService } from '../../src/main/multistream/multistreamServic
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import { RECORDING_PIECE_BYTES } from '../../src/shared/domain/recording';
 import type { MultistreamStatus } from '../../src/shared/domain/multistream';
-import { freePort } from '../multistream/rtmpServers';
+import { freePort, ingestArgs, startProgram } from '../multistream/rtmpServers';
 import { option } from './cliOption';
 import { stats } from './timingTable';
 
@@ -36,6 +36,7 @@ function cpuTicks(pid: number): number {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return Number(fields[11]) + Number(fields[12]);
   } catch {
+    // The process has exited between samples: it used no more CPU.
     return 0;
   }
 }
@@ -45,15 +46,14 @@ function rssMb(pid: number): number {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
+    // The process has exited between samples: it holds no memory.
     return 0;
   }
 }
 
 /** An ingest that reports (once) when its first video frame arrived. */
 function ingest(port: number, firstFrame: (at: number) => void): ChildProcess {
-  const child = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', '-f', 'null', '-progress', 'pipe:1', '-'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(ffmpegPath(), ingestArgs(port, ['-f', 'null', '-progress', 'pipe:1', '-']), { stdio: ['ignore', 'pipe', 'ignore'] });
   let seen = false;
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (text: string) => {
@@ -92,15 +92,17 @@ async function once(destinations: number): Promise<Run> {
   for (let i = 0; i < Math.max(1, destinations); i++) {
     const port = await freePort();
     if (destinations > 0) ingests.push(ingest(port, (at) => firstFrames.push(at - fedAt)));
-    service.add({ kind: 'rtmp', name: `D${i}`, preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: 'key', enabled: destinations > 0 });
+    service.add({
+      kind: 'rtmp',
+      name: `D${i}`,
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${port}/live`,
+      streamKey: 'key',
+      enabled: destinations > 0,
+    });
   }
   service.begin('str_bench');
-  const program = spawn(
-    ffmpegPath(),
-    ['-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000', '-t', String(seconds),
-      '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '2500k', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const program = startProgram(seconds, { size: '1280x720', bitrate: '2500k' });
   program.stdout!.on('data', (chunk: Buffer) => {
     fedAt ||= Date.now();
     for (let at = 0; at < chunk.length; at += RECORDING_PIECE_BYTES) service.piece(chunk.subarray(at, at + RECORDING_PIECE_BYTES));
@@ -123,7 +125,8 @@ async function once(destinations: number): Promise<Run> {
     rss: [encoderPid!, ...remuxPids].reduce((sum, pid) => sum + rssMb(pid), 0),
     firstFrames,
   };
-  if (destinations > 0 && latest.destinations.some((d) => d.state !== 'live')) process.stderr.write(`multistream bench: not every destination was live\n`);
+  if (destinations > 0 && latest.destinations.some((d) => d.state !== 'live'))
+    process.stderr.write(`multistream bench: not every destination was live\n`);
   await ended;
   service.shutdown();
   for (const child of ingests) child.kill('SIGKILL');
@@ -137,7 +140,9 @@ for (const destinations of [0, 1, 2, 3]) {
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) {
     results.push(await once(destinations));
-    process.stderr.write(`multistream bench: ${destinations} destination(s), run ${i + 1}/${runs}: encoder ${Math.round(results.at(-1)!.encoderCpu)}% CPU\n`);
+    process.stderr.write(
+      `multistream bench: ${destinations} destination(s), run ${i + 1}/${runs}: encoder ${Math.round(results.at(-1)!.encoderCpu)}% CPU\n`,
+    );
   }
   const cell = (values: number[], digits = 0) => {
     if (values.length === 0) return '—';
@@ -145,7 +150,10 @@ for (const destinations of [0, 1, 2, 3]) {
     return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
   };
   rows.push(
-    `| ${destinations === 0 ? '0 (baseline: encoder only)' : destinations} | ${cell(results.map((r) => r.encoderCpu))} | ${cell(results.map((r) => r.remuxCpu), 1)} | ${cell(results.map((r) => r.rss))} | ${cell(results.flatMap((r) => r.firstFrames))} |`,
+    `| ${destinations === 0 ? '0 (baseline: encoder only)' : destinations} | ${cell(results.map((r) => r.encoderCpu))} | ${cell(
+      results.map((r) => r.remuxCpu),
+      1,
+    )} | ${cell(results.map((r) => r.rss))} | ${cell(results.flatMap((r) => r.firstFrames))} |`,
   );
 }
 
@@ -157,5 +165,9 @@ process.stdout.write(
     `(other work shares this machine). Total ${Math.round((Date.now() - began) / 1000)} s.\n\n`,
 );
 process.stdout.write(
-  ['| Destinations | Encoder CPU % | All remuxes CPU % | Encoder + remuxes RSS MB | First frame at ingest ms |', '|---|---|---|---|---|', ...rows].join('\n') + '\n',
+  [
+    '| Destinations | Encoder CPU % | All remuxes CPU % | Encoder + remuxes RSS MB | First frame at ingest ms |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n') + '\n',
 );

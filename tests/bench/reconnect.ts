@@ -14,10 +14,10 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startHeadless } from '../e2e/support/headless';
-import { liveKitToken, startLiveKit } from '../e2e/support/livekitDevServer';
-import { serveLiveKitTestPage } from '../e2e/support/livekitTestPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless } from '../support/e2e/headless';
+import { liveKitToken, startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage } from '../support/e2e/livekitTestPage';
 import { option } from './cliOption';
 import { timingTable } from './timingTable';
 
@@ -34,7 +34,12 @@ declare global {
 /** Records when any video element gets a first frame (epoch ms); media events do not bubble. */
 function recordFrames(): void {
   window.__reconnectFrames = [];
-  document.addEventListener('loadeddata', (event) => event.target instanceof HTMLVideoElement && window.__reconnectFrames!.push({ at: performance.timeOrigin + performance.now() }), true);
+  document.addEventListener(
+    'loadeddata',
+    (event) =>
+      event.target instanceof HTMLVideoElement && window.__reconnectFrames!.push({ at: performance.timeOrigin + performance.now() }),
+    true,
+  );
 }
 
 async function frameAfter(page: Page, since: number, label: string): Promise<number> {
@@ -82,11 +87,17 @@ async function airdeckRuns(browser: Browser, first: DevServer): Promise<{ live: 
       const since = Date.now();
       const restarted = await restart(server);
       server = restarted.server;
-      await pill.filter({ hasText: 'Reconnecting' }).waitFor({ timeout: STEP_MS }).catch(() => undefined);
+      await pill
+        .filter({ hasText: 'Reconnecting' })
+        .waitFor({ timeout: STEP_MS })
+        // A fast reconnect may skip the visible "Reconnecting" state; LIVE below is what must come.
+        .catch(() => undefined);
       await pill.filter({ hasText: /^LIVE/ }).waitFor({ timeout: STEP_MS });
       live.push(Date.now() - restarted.backAt);
       frame.push((await frameAfter(viewer, since, 'viewer')) - restarted.backAt);
-      process.stderr.write(`reconnect bench: Airdeck run ${i + 1}/${runs}: viewer frame ${Math.round(frame.at(-1)!)} ms after the server was back\n`);
+      process.stderr.write(
+        `reconnect bench: Airdeck run ${i + 1}/${runs}: viewer frame ${Math.round(frame.at(-1)!)} ms after the server was back\n`,
+      );
     }
     await host.getByRole('button', { name: 'End stream' }).click({ timeout: STEP_MS });
     await host.getByRole('button', { name: 'End stream now' }).click({ timeout: STEP_MS });
@@ -116,13 +127,17 @@ async function baselineRuns(browser: Browser, first: DevServer): Promise<{ frame
       const since = Date.now();
       const restarted = await restart(server);
       server = restarted.server;
+      // The restart has already dropped these connections; a page that says so has nothing to disconnect.
       await Promise.all([publisher, subscriber].map((p) => p.evaluate(() => window.lkTest.disconnect()).catch(() => undefined)));
       const [pubToken, subToken] = await Promise.all([
         liveKitToken({ identity: 'pub', room: 'baseline', grant: { canPublish: true } }),
         liveKitToken({ identity: 'sub', room: 'baseline' }),
       ]);
       await subscriber.evaluate(([url, token]) => window.lkTest.connect(url, token), [server.url, subToken] as const);
-      await publisher.evaluate(([url, token]) => window.lkTest.connect(url, token).then(() => window.lkTest.publishCamera(1280, 720)), [server.url, pubToken] as const);
+      await publisher.evaluate(([url, token]) => window.lkTest.connect(url, token).then(() => window.lkTest.publishCamera(1280, 720)), [
+        server.url,
+        pubToken,
+      ] as const);
       frame.push((await frameAfter(subscriber, since, 'baseline')) - restarted.backAt);
       process.stderr.write(`reconnect bench: baseline run ${i + 1}/${runs}: ${Math.round(frame.at(-1)!)} ms\n`);
     }

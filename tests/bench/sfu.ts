@@ -13,9 +13,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { liveKitToken } from '../e2e/support/livekitDevServer';
-import { serveLiveKitTestPage, type TestPageServer } from '../e2e/support/livekitTestPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { liveKitToken } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLK_TCK = 100; // Linux USER_HZ

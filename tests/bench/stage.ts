@@ -14,10 +14,11 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { FrameClient } from '../support/testApp';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startHeadless } from '../e2e/support/headless';
-import { startLiveKit } from '../e2e/support/livekitDevServer';
-import { openViewer } from '../e2e/support/viewerPage';
+import { valueOf } from '../support/contractCall';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { openViewer } from '../support/e2e/viewerPage';
 import { option } from './cliOption';
 import { armElement, armFirstDecoded, armPress, queuedFrameAt, recordQueuedFrames, stampOf } from './stagePages';
 import { stats, timingTable } from './timingTable';
@@ -80,7 +81,7 @@ async function stageOnce(owner: FrameClient, host: Page, viewer: Page, guest: Pa
   const name = `Bench guest ${index + 1}`;
   const invite = await owner.call('invites.create', { role: 'guest', label: name, expiresInMinutes: 60, maxUses: 1 });
   if (!invite.ok) throw new Error(`invites.create: ${invite.error?.message}`);
-  await guest.goto((invite.value as { link: string }).link);
+  await guest.goto(valueOf(invite).link);
   // The device check finishes first, so the request does not compete with opening the camera.
   await guest.getByRole('figure', { name: 'Your camera preview' }).locator('video').waitFor({ timeout: STEP_MS });
   await guest.waitForFunction(

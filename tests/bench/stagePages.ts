@@ -72,7 +72,7 @@ export async function armPress(page: Page, key: string, buttonText: string): Pro
 
 /**
  * Stamps `key` when the video in `selector` first has a decoded frame, read from its receiver's
- * inbound-rtp `framesDecoded` (as tests/e2e/support/viewerPage.ts reads the host's screen). Needs
+ * inbound-rtp `framesDecoded` (as tests/support/e2e/viewerPage.ts reads the host's screen). Needs
  * a page opened with `openViewer`, which keeps its RTCPeerConnections. getStats has no event for
  * a decoded frame, so this samples every 10 ms, which bounds the error of the reading.
  */

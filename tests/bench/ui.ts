@@ -16,10 +16,11 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import WebSocket from 'ws';
+import { valueOf, type MethodName, type ParamsOf } from '../support/contractCall';
 import { FrameClient } from '../support/testApp';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startHeadless } from '../e2e/support/headless';
-import { startLiveKit } from '../e2e/support/livekitDevServer';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { option } from './cliOption';
 
 const seconds = Number(option('seconds', '60'));
@@ -74,11 +75,7 @@ let owner: FrameClient | null = null;
 try {
   owner = await FrameClient.open(studio.controlUrl);
   const control = owner;
-  const must = async (method: string, params: unknown) => {
-    const result = await control.call(method, params);
-    if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  };
+  const must = async <M extends MethodName>(method: M, params: ParamsOf<M>) => valueOf(await control.call(method, params), method);
   await must('settings.update', { livekit: { url: livekit.url } });
   await must('rules.update', { links: 'hold', repeatedText: 'off', rateLimit: { messages: 1000, perSeconds: 10 } });
   await must('stream.start', { title: 'UI bench', mode: 'voice_only' });
@@ -115,7 +112,10 @@ try {
   const idleStart = await page.evaluate(() => performance.now());
   await page.waitForTimeout(idleSeconds * 1000);
   const floodStart = await page.evaluate(() => performance.now());
-  const idleTasks = await page.evaluate(([from, to]) => (window.__longTasks ?? []).filter((t) => t.start >= from && t.start < to), [idleStart, floodStart] as const);
+  const idleTasks = await page.evaluate(([from, to]) => (window.__longTasks ?? []).filter((t) => t.start >= from && t.start < to), [
+    idleStart,
+    floodStart,
+  ] as const);
   const started = performance.now();
   let sent = 0;
   let switched = false;

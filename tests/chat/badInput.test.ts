@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
 import { createStream } from '../../src/main/db/history/streams';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 /**
  * Every kind of bad input gets an error code, stores and broadcasts nothing, and leaves the

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ChatClient, type ChatClientEvents, type ChatSocketLike } from '../../src/shared/chatClient';
 import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 function once<E extends keyof ChatClientEvents>(client: ChatClient, event: E, match: (v: ChatClientEvents[E]) => boolean = () => true) {
   return new Promise<ChatClientEvents[E]>((resolve) => {

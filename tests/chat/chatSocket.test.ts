@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMessagesAfter } from '../../src/main/db/chat/chatMessages';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 describe('chat socket with real ws clients', () => {
   let server: TestChatServer;

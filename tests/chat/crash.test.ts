@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/openDatabase';
 import { getChatMessage } from '../../src/main/db/chat/chatMessages';
-import { mintChatToken, TestClient } from './support/server';
+import { mintChatToken, TestClient } from '../support/chat/server';
 
-const ENTRY = fileURLToPath(new URL('./support/chatServerEntry.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../support/chat/chatServerEntry.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function startChild(dbFile: string): Promise<{ child: ChildProcess; port: number; room: string }> {

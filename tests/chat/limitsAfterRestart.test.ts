@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 describe('chat limits across a restart', () => {
   const dir = mkdtempSync(join(tmpdir(), 'airdeck-chat-limits-'));
   const servers: TestChatServer[] = [];
   afterEach(async () => {
+    // A server a test already closed (the restart) may fail to close again; nothing is left to clean.
     for (const server of servers.splice(0)) await server.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   });

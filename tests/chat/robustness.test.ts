@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 /** A client that completes the WebSocket handshake by hand and then behaves badly. */
 async function rawClient(port: number, path: string): Promise<{ socket: Socket; closed: Promise<void> }> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 /**
  * Moderator frames on the chat socket act only on lower roles: a moderator cannot ban or time out
@@ -33,7 +33,11 @@ describe('chat socket: who may act on whom', () => {
       { type: 'timeout', identity: 'moderator:bo', minutes: 5 },
     ];
     for (const frame of attacks) expect(await ana.request(frame)).toMatchObject({ type: 'error', code: 'forbidden' });
-    expect({ bans: count('chat_bans'), timeouts: count('chat_timeouts'), audit: count('moderation_actions') }).toEqual({ bans: 0, timeouts: 0, audit: 0 });
+    expect({ bans: count('chat_bans'), timeouts: count('chat_timeouts'), audit: count('moderation_actions') }).toEqual({
+      bans: 0,
+      timeouts: 0,
+      audit: 0,
+    });
 
     // The targets were not disconnected or silenced.
     expect(await bo.request({ type: 'send', text: 'still here' })).toMatchObject({ type: 'ack', status: 'visible' });
@@ -45,7 +49,10 @@ describe('chat socket: who may act on whom', () => {
     const host = await join({ session: server.sessions.create('owner', 'host'), room: server.roomName });
     expect(await host.request({ type: 'ban', identity: 'host', scope: 'stream' })).toMatchObject({ type: 'error', code: 'forbidden' });
     const guest = await join({ token: await mintChatToken(server.roomName, 'guest-abcdefgh', 'stage_guest') });
-    expect(await guest.request({ type: 'ban', identity: 'viewer-abcdefgh', scope: 'stream' })).toMatchObject({ type: 'error', code: 'forbidden' });
+    expect(await guest.request({ type: 'ban', identity: 'viewer-abcdefgh', scope: 'stream' })).toMatchObject({
+      type: 'error',
+      code: 'forbidden',
+    });
     expect(count('chat_bans')).toBe(0);
   });
 

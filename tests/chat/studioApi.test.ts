@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/api/dispatch';
 import type { Handlers } from '../../src/main/api/types';
-import { mintChatToken, startChatServer, TestClient, type TestChatServer } from './support/server';
+import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 /** The chat and moderation methods through the same dispatcher both studio transports use. */
 describe('chat studio API', () => {

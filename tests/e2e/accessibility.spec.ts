@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { openDatabase } from '../../src/main/db/openDatabase';
 import { seedSimulatedStream } from '../history/simulatedStream';
-import { seriousViolations, type AuditExclusion } from './support/axe';
-import { openViewerChat, type ViewerChat } from './support/chatClient';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { seriousViolations, type AuditExclusion } from '../support/e2e/axe';
+import { openViewerChat, type ViewerChat } from '../support/e2e/chatClient';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 /**
  * Parts of pages the audit leaves out. Empty: every page is audited whole. Add an entry only with
@@ -107,7 +107,9 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
     await host.getByRole('radio', { name: /Voice only/ }).check();
     await host.getByRole('button', { name: 'Go live' }).click();
     await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
-    await expect(host.getByRole('complementary', { name: 'Chat and moderation' }).getByRole('textbox', { name: 'Chat message' })).toBeEnabled();
+    await expect(
+      host.getByRole('complementary', { name: 'Chat and moderation' }).getByRole('textbox', { name: 'Chat message' }),
+    ).toBeEnabled();
     await audit(host, 'studio live');
   });
 
@@ -130,7 +132,12 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
   });
 
   test('the guest page: invite check and name form, then waiting', async ({ browser }) => {
-    const invite = await control.call<{ link: string }>('invites.create', { role: 'guest', label: 'Ana', expiresInMinutes: 60, maxUses: 1 });
+    const invite = await control.call('invites.create', {
+      role: 'guest',
+      label: 'Ana',
+      expiresInMinutes: 60,
+      maxUses: 1,
+    });
     const guest = await newPage(browser, invite.link);
     await expect(guest.getByRole('textbox', { name: 'Your name' })).toBeVisible();
     await audit(guest, 'guest name form');
@@ -141,7 +148,7 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
   });
 
   test('the moderator console', async ({ browser }) => {
-    const link = await control.call<{ url: string }>('moderation.createModeratorLink', { label: 'Sam' });
+    const link = await control.call('moderation.createModeratorLink', { label: 'Sam' });
     const console_ = await newPage(browser, link.url);
     await expect(console_.getByRole('main', { name: 'Moderator console' })).toBeVisible();
     await expect(console_.getByRole('listitem', { name: 'Held message from Ben' })).toHaveCount(2);

@@ -8,8 +8,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { present, valueOf } from '../support/contractCall';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 // Each test opens the studio, a viewer page that joins the LiveKit room, and sometimes a console:
 // more than the default budget on a busy 2-core machine.
@@ -32,7 +33,7 @@ test.beforeEach(async () => {
   owner = await FrameClient.open(studio.controlUrl);
   expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
   const started = await owner.call('stream.start', { title: 'Chat night', mode: 'voice_only' });
-  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  expect(started.ok, JSON.stringify(started)).toBe(true);
 });
 
 test.afterEach(async () => {
@@ -165,10 +166,10 @@ test('a co-moderator console has no End or Settings, and its session cannot end 
     const hello = await moderator.next((frame) => frame.type === 'hello');
     expect(hello).toMatchObject({ role: 'moderator' });
     const live = await owner.call('stream.current');
-    const streamId = (live.value as { streamId: string }).streamId;
+    const streamId = present(valueOf(live), 'the live stream').streamId;
     expect(await moderator.call('stream.end', { streamId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await moderator.call('settings.get')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await owner.call('stream.current')).value).toMatchObject({ streamId });
+    expect(valueOf(await owner.call('stream.current'))).toMatchObject({ streamId });
   } finally {
     moderator.close();
   }
@@ -188,5 +189,5 @@ test('a banned chatter is listed with the audit log and can be unbanned from the
   await bans.getByRole('button', { name: /^Unban / }).click();
   await expect(bans).toHaveCount(0);
   await expect(dock.getByRole('row').filter({ hasText: 'Lifted ban' })).toBeVisible();
-  expect(((await owner.call('chat.bans', {})).value as { bans: unknown[] }).bans).toHaveLength(0);
+  expect(valueOf(await owner.call('chat.bans', {})).bans).toHaveLength(0);
 });

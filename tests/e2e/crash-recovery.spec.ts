@@ -2,9 +2,10 @@ import { expect, test } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
+import { errorOf, valueOf } from '../support/contractCall';
 import { FrameClient } from '../support/testApp';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 let livekit: DevServer;
 let studio: HeadlessStudio | undefined;
@@ -21,7 +22,13 @@ test.afterAll(async () => {
   await livekit?.close();
 });
 
-function readStream(dataDir: string): { status: string; started_at: number; ended_at: number | null; last_heartbeat_at: number; end_reason: string | null } {
+function readStream(dataDir: string): {
+  status: string;
+  started_at: number;
+  ended_at: number | null;
+  last_heartbeat_at: number;
+  end_reason: string | null;
+} {
   const db = new BetterSqlite3(join(dataDir, 'airdeck.sqlite'), { readonly: true });
   try {
     return db.prepare('SELECT status, started_at, ended_at, last_heartbeat_at, end_reason FROM streams').get() as never;
@@ -43,7 +50,15 @@ test('kill -9 while live: on restart the stream is closed at its last heartbeat'
   owner.close();
 
   // Wait for at least one heartbeat after the start, so "closed at the last heartbeat" is observable.
-  await expect.poll(() => { const row = readStream(studio!.dataDir); return row.last_heartbeat_at > row.started_at; }, { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(
+      () => {
+        const row = readStream(studio!.dataDir);
+        return row.last_heartbeat_at > row.started_at;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   const dataDir = studio.dataDir;
   await studio.stop('SIGKILL');
   const beforeRestart = readStream(dataDir);
@@ -61,13 +76,13 @@ test('an unreachable LiveKit or wrong secret fails go-live clearly and leaves no
   await owner.call('settings.update', { livekit: { url: 'ws://127.0.0.1:9' } });
   const unreachable = await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' });
   expect(unreachable).toMatchObject({ ok: false, error: { code: 'livekit_unreachable' } });
-  expect(unreachable.error?.message).toContain('ws://127.0.0.1:9');
+  expect(errorOf(unreachable).message).toContain('ws://127.0.0.1:9');
 
   await owner.call('settings.update', { livekit: { url: livekit.url, apiSecret: 'definitely-wrong-secret' } });
   const rejected = await owner.call('stream.start', { title: 'Nope', mode: 'voice_only' });
   expect(rejected).toMatchObject({ ok: false, error: { code: 'livekit_unauthorized' } });
   expect(JSON.stringify(rejected)).not.toContain('definitely-wrong-secret');
-  expect(((await owner.call('history.list', { limit: 10 })).value as { total: number }).total).toBe(0);
+  expect(valueOf(await owner.call('history.list', { limit: 10 })).total).toBe(0);
 
   const test_ = await owner.call('settings.testConnection');
   expect(test_).toMatchObject({ ok: true, value: { status: 'unauthorized' } });

@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installedElectron } from './support/electron';
+import { installedElectron } from '../support/e2e/electron';
 
 const electronBinary = installedElectron();
 

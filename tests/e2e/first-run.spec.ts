@@ -6,10 +6,10 @@
  * kept in test-results/first-run/ for a person to look at.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from './support/chromium';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { openViewer, screenStats } from './support/viewerPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { openViewer, screenStats } from '../support/e2e/viewerPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -81,7 +81,7 @@ test.describe.serial('first run: npm run serve, Go live, watch', () => {
   });
 
   test('the same server serves the guest page and the moderator console', async ({ browser }) => {
-    const invite = await control.call<{ link: string }>('invites.create', { label: 'Ana' });
+    const invite = await control.call('invites.create', { label: 'Ana' });
     const guestContext = await browser.newContext();
     contexts.push(guestContext);
     const guest = await guestContext.newPage();
@@ -90,7 +90,7 @@ test.describe.serial('first run: npm run serve, Go live, watch', () => {
     await expect(guest.getByRole('button', { name: 'Request to join' })).toBeVisible();
     await guest.screenshot({ path: `${SHOTS}/guest.png` });
 
-    const moderator = await control.call<{ url: string }>('moderation.createModeratorLink', { label: 'Sam' });
+    const moderator = await control.call('moderation.createModeratorLink', { label: 'Sam' });
     const consoleContext = await browser.newContext();
     contexts.push(consoleContext);
     const console_ = await consoleContext.newPage();

@@ -2,15 +2,16 @@
  * Going live from the headless studio to the LiveKit dev server, watched on the real viewer
  * page (/watch): the viewer decodes the host's screen share and receives the microphone; mute
  * and a source switch reach the viewer without a reconnect; a studio reload offers to resume;
- * ending shows the viewer the end and leaves a finished history row. An unreachable server or
- * bad credentials give a clear error and leave nothing live.
+ * ending shows the viewer the end and leaves a finished history row. Failures to go live are in
+ * go-live-failures.spec.ts, the share dialog in share-dialog.spec.ts.
  */
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
-import { openViewer, screenStats } from './support/viewerPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { configureLiveKit, liveBar } from '../support/e2e/studioPage';
+import { openViewer, screenStats } from '../support/e2e/viewerPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -34,20 +35,6 @@ function audioPackets(viewer: Page): Promise<number> {
     }
     return packets;
   });
-}
-
-/** Points the studio at a LiveKit server (and optionally a secret) through the Settings page. */
-async function configureLiveKit(page: Page, url: string, secret?: string): Promise<void> {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Server URL' }).fill(url);
-  if (secret) await page.getByLabel('API secret').fill(secret);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Studio' }).click();
-}
-
-function liveBar(page: Page) {
-  return page.getByRole('status', { name: 'Stream status' });
 }
 
 function previewTrackId(page: Page): Promise<string | null> {
@@ -219,98 +206,4 @@ test.describe.serial('a host goes live and a viewer watches', () => {
     await expect(cells.nth(2)).toHaveText(/^\d+:\d{2}$/);
     expect(Number(await cells.nth(3).textContent())).toBeGreaterThanOrEqual(1);
   });
-});
-
-let studio: HeadlessStudio | undefined;
-test.afterEach(async () => {
-  await studio?.stop();
-  studio = undefined;
-});
-
-test.describe('going live fails clearly and leaves nothing live', () => {
-  let livekit: DevServer;
-
-  test.beforeAll(async () => {
-    livekit = await startLiveKit();
-  });
-  test.afterAll(async () => {
-    await livekit?.close();
-  });
-
-  async function tryGoLive(page: Page): Promise<void> {
-    await page.getByRole('radio', { name: /Voice only/ }).check();
-    await page.getByRole('textbox', { name: 'Stream title' }).fill('Doomed');
-    await page.getByRole('button', { name: 'Go live' }).click();
-  }
-
-  async function expectNothingLive(page: Page): Promise<void> {
-    await expect(liveBar(page)).toContainText('Not live');
-    await page.getByRole('button', { name: 'History' }).click();
-    await expect(page.getByRole('heading', { name: 'No streams yet' })).toBeVisible();
-  }
-
-  test('an unreachable LiveKit server', async ({ page }) => {
-    studio = await startHeadless();
-    await studio.openStudio(page);
-    // Port 9 (discard) on loopback has no LiveKit server.
-    await configureLiveKit(page, 'ws://127.0.0.1:9');
-    await tryGoLive(page);
-    const alert = page.getByRole('alert').filter({ hasText: 'Can’t reach the LiveKit server' });
-    await expect(alert).toBeVisible();
-    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
-    await expect(alert.getByRole('button', { name: 'Open settings' })).toBeVisible();
-    await expectNothingLive(page);
-  });
-
-  test('bad credentials', async ({ page }) => {
-    studio = await startHeadless();
-    await studio.openStudio(page);
-    await configureLiveKit(page, livekit.url, 'not-the-secret');
-    await tryGoLive(page);
-    const alert = page.getByRole('alert').filter({ hasText: 'LiveKit rejected the credentials' });
-    await expect(alert).toBeVisible();
-    await alert.getByRole('button', { name: 'Open settings' }).click();
-    await expect(page.getByRole('textbox', { name: 'Server URL' })).toBeVisible();
-    await page.getByRole('button', { name: 'Studio' }).click();
-    await expectNothingLive(page);
-  });
-});
-
-/** A 2x2 PNG, enough for a thumbnail <img> to load. */
-const THUMBNAIL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGNkYPj/n4GBgYGJgYGBAQAZ9AIDjOpNVQAAAABJRU5ErkJggg==';
-
-test("the share dialog shows the sources main lists, grouped, and sends the one picked back to main", async ({ page }) => {
-  studio = await startHeadless();
-  // The subject is the studio's dialog. The headless studio has no desktopCapturer, so main answers
-  // "browser picker"; here two capture answers stand in for the desktop app's main, and every
-  // other frame passes through. The desktop app's real capture path is covered by the Electron
-  // spec (electron-window.spec.ts), which runs wherever Electron is installed.
-  const selected: unknown[] = [];
-  await page.routeWebSocket(/\/control$/, (socket) => {
-    const server = socket.connectToServer();
-    socket.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { id: number; method: string; params: unknown };
-      if (frame.method === 'capture.listSources') {
-        const sources = [
-          { id: 'screen:0:0', name: 'Entire screen', kind: 'screen', thumbnail: THUMBNAIL, appIcon: null },
-          { id: 'window:42:0', name: 'Slides — Keynote', kind: 'window', thumbnail: THUMBNAIL, appIcon: THUMBNAIL },
-        ];
-        socket.send(JSON.stringify({ type: 'result', id: frame.id, result: { ok: true, value: { picker: 'app', sources } } }));
-      } else if (frame.method === 'capture.selectSource') {
-        selected.push(frame.params);
-        socket.send(JSON.stringify({ type: 'result', id: frame.id, result: { ok: true, value: { selected: 'window:42:0' } } }));
-      } else server.send(message);
-    });
-  });
-  await studio.openStudio(page);
-  await page.getByRole('button', { name: 'Share screen' }).click();
-  const picker = page.getByRole('dialog', { name: 'Choose what to share' });
-  await expect(picker.getByRole('region', { name: 'Screens' }).getByRole('button')).toHaveCount(1);
-  await expect(picker.getByRole('region', { name: 'Windows' }).getByRole('button')).toHaveCount(1);
-  await picker.getByRole('button', { name: 'Share Slides — Keynote' }).click();
-  await expect(picker).toBeHidden();
-  expect(selected).toEqual([{ id: 'window:42:0', withAudio: false }]);
-  await expect(page.getByLabel('Shared screen preview')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Switch shared source' })).toBeVisible();
 });

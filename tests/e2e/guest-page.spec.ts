@@ -9,77 +9,34 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { TrackSource } from 'livekit-server-sdk';
-import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from './support/pages/lkTestPage';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer.js';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
-import { chromiumLaunchOptions } from './support/chromium';
-import { toneWavFile } from './support/toneFile';
+import type {} from '../support/e2e/pages/lkTestPage';
+import type { ResultOf } from '../support/contractCall';
+import { roomService } from '../support/e2e/livekitDevServer';
+import { useLiveKitStudio } from '../support/e2e/liveKitStudio';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { toneWavFile } from '../support/e2e/toneFile';
 
 // A steady tone on the fake microphone, so the device check's level meter always has a signal.
 test.use({ launchOptions: chromiumLaunchOptions([`--use-file-for-fake-audio-capture=${toneWavFile()}`]) });
 
-/** The parts of the app's LiveSession (stream.start) this spec uses. */
-interface LiveSession {
-  streamId: string;
-  roomName: string;
-  livekitUrl: string;
-  hostToken: string;
-}
+type LiveSession = ResultOf<'stream.start'>;
+type CreatedInvite = ResultOf<'invites.create'>;
+type QueueItem = ResultOf<'moderation.list'>['items'][number];
 
-interface CreatedInvite {
-  invite: { id: string };
-  link: string;
-}
-
-interface QueueItem {
-  id: string;
-  kind: string;
-  subject: { identity: string; name: string };
-}
-
-let livekit: DevServer;
-let publisherPages: TestPageServer;
-let studio: HeadlessStudio;
-let control: Control;
-const pages: Page[] = [];
-
-test.beforeAll(async () => {
-  livekit = await startLiveKit({ departureTimeoutSec: 1 });
-  publisherPages = await serveLiveKitTestPage();
-});
-
-test.afterAll(async () => {
-  await livekit?.close();
-  await publisherPages?.close();
-});
-
-test.beforeEach(async () => {
-  studio = await startHeadless();
-  control = await Control.open(studio);
-  await control.call('settings.update', { livekit: { url: livekit.url } });
-});
-
-test.afterEach(async () => {
-  for (const page of pages.splice(0)) await page.context().close();
-  control?.close();
-  await studio?.stop();
-});
+const env = useLiveKitStudio();
 
 /** A fresh browser context per person, so each has its own sessionStorage and devices. */
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  pages.push(page);
+  env.keep(page);
   page.on('pageerror', (error) => console.log(`[guest page error] ${error.message}`));
   await page.goto(url);
   return page;
 }
 
 function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite> {
-  return control.call<CreatedInvite>('invites.create', {
+  return env.control.call('invites.create', {
     role: 'guest',
     label: 'Panel',
     expiresInMinutes: 60,
@@ -89,7 +46,7 @@ function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite>
 
 /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
 async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
-  const page = await openPage(browser, publisherPages.url);
+  const page = await openPage(browser, env.publisherPages.url);
   await page.waitForFunction(() => typeof window.lkTest === 'object');
   await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
   await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
@@ -118,12 +75,12 @@ async function askToJoin(guest: Page, name: string): Promise<void> {
 }
 
 async function pendingStageRequests(streamId: string): Promise<QueueItem[]> {
-  const { items } = await control.call<{ items: QueueItem[] }>('moderation.list', { streamId, kind: 'stage_request' });
+  const { items } = await env.control.call('moderation.list', { streamId, kind: 'stage_request' });
   return items;
 }
 
 test('a refused invite shows a clear page and nothing else, for unknown, used, revoked and expired codes', async ({ browser }) => {
-  const unknown = await openPage(browser, `${studio.baseUrl}/join/${'x'.repeat(32)}`);
+  const unknown = await openPage(browser, `${env.studio.baseUrl}/join/${'x'.repeat(32)}`);
   await expect(unknown.getByRole('heading', { name: 'This invite link is not valid' })).toBeVisible();
   await expect(unknown.getByRole('textbox')).toHaveCount(0);
   await expect(unknown.getByRole('button')).toHaveCount(0);
@@ -132,7 +89,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
   // Used up: someone else redeemed the single-use link first.
   const used = await createInvite();
   const code = new URL(used.link).pathname.split('/').pop()!;
-  const redeemed = await fetch(`${studio.baseUrl}/api/guest/redeem`, {
+  const redeemed = await fetch(`${env.studio.baseUrl}/api/guest/redeem`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code, name: 'First' }),
@@ -143,7 +100,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
   await expect(usedPage.getByRole('textbox')).toHaveCount(0);
 
   const revoked = await createInvite();
-  await control.call('invites.revoke', { id: revoked.invite.id });
+  await env.control.call('invites.revoke', { id: revoked.invite.id });
   const revokedPage = await openPage(browser, revoked.link);
   await expect(revokedPage.getByRole('heading', { name: 'This invite is no longer valid' })).toBeVisible();
   await expect(revokedPage.getByRole('textbox')).toHaveCount(0);
@@ -151,7 +108,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
   // Expired: the shortest expiry is a minute, so move this invite's expiry into the past in the
   // studio's database instead of waiting for the clock.
   const expired = await createInvite();
-  const db = new Database(join(studio.dataDir, 'airdeck.sqlite'));
+  const db = new Database(join(env.studio.dataDir, 'airdeck.sqlite'));
   try {
     db.prepare('UPDATE invites SET expires_at = ? WHERE id = ?').run(Date.now() - 1_000, expired.invite.id);
   } finally {
@@ -164,7 +121,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
 
 test('a guest checks devices, waits with the program, goes on stage and publishes, is muted, then kicked', async ({ browser }) => {
   test.setTimeout(150_000);
-  const session = await control.call<LiveSession>('stream.start', { title: 'Launch day', mode: 'screen_guests' });
+  const session = await env.control.call('stream.start', { title: 'Launch day', mode: 'screen_guests' });
   const host = await publishHost(browser, session);
   const invite = await createInvite();
 
@@ -191,12 +148,12 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
     .poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks)
     .toEqual([]);
   // The server's view of the guest's one connection: a new connection would get a new sid.
-  const lk = roomService(livekit);
+  const lk = roomService(env.livekit);
   const inRoom = async () => (await lk.listParticipants(session.roomName)).find((p) => p.identity === identity);
   const connectionSid = (await inRoom())?.sid;
   expect(connectionSid).toMatch(/^PA_/);
 
-  await control.call('moderation.decide', { itemId: requests[0]!.id, decision: 'approve' });
+  await env.control.call('moderation.decide', { itemId: requests[0]!.id, decision: 'approve' });
   await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
   const status = guest.getByRole('region', { name: "You're live on stage" });
   await expectFrames(status.getByRole('figure', { name: 'Your camera preview' }).locator('video'));
@@ -209,7 +166,7 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   expect(firstCamera).toMatch(/^TR_/);
 
   // Backstage revokes the grant in place: the tracks go, the connection stays.
-  await control.call('stage.move', { identity, to: 'backstage' });
+  await env.control.call('stage.move', { identity, to: 'backstage' });
   await expect(guest.getByRole('heading', { name: "You're backstage — the host will bring you on" })).toBeVisible();
   await expect
     .poll(async () => (await host.evaluate(() => window.lkTest.participants())).find((p) => p.identity === identity)?.tracks)
@@ -218,7 +175,7 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   expect([backstage?.sid, backstage?.tracks.length, backstage?.permission?.canPublish ?? false]).toEqual([connectionSid, 0, false]);
 
   // Back on stage: a new camera track, still the same connection.
-  await control.call('stage.move', { identity, to: 'stage' });
+  await env.control.call('stage.move', { identity, to: 'stage' });
   await expect(guest.getByRole('heading', { name: "You're live on stage" })).toBeVisible();
   const newCamera = async () => (await inRoom())?.tracks.find((t) => t.source === TrackSource.CAMERA && t.sid !== firstCamera)?.sid;
   await expect.poll(newCamera, { timeout: 30_000 }).toMatch(/^TR_/);
@@ -227,11 +184,11 @@ test('a guest checks devices, waits with the program, goes on stage and publishe
   await expect(guest.getByRole('button', { name: 'Mute mic' })).toBeVisible();
 
   // The host mutes the guest's mic: LiveKit mutes the guest's track and the page says so.
-  await control.call('stage.mute', { identity, kind: 'audio' });
+  await env.control.call('stage.mute', { identity, kind: 'audio' });
   await expect(guest.getByText('The host muted your microphone.')).toBeVisible();
   await expect(guest.getByRole('button', { name: 'Unmute mic' })).toBeVisible();
 
-  await control.call('stage.kick', { identity });
+  await env.control.call('stage.kick', { identity });
   await expect(guest.getByRole('heading', { name: 'You were removed from the show' })).toBeVisible();
   await expect(guest.locator('video')).toHaveCount(0);
   await expect.poll(async () => (await host.evaluate(() => window.lkTest.participants())).some((p) => p.identity === identity)).toBe(false);
@@ -252,7 +209,7 @@ test('a guest who asks before the show starts is queued when it does, can withdr
   await expect(guest.getByRole('heading', { name: "The show hasn't started yet" })).toBeVisible();
   await expect(guest.getByText('Your request goes to the host as soon as the show starts.')).toBeVisible();
 
-  const session = await control.call<LiveSession>('stream.start', { title: 'Late start', mode: 'screen_guests' });
+  const session = await env.control.call('stream.start', { title: 'Late start', mode: 'screen_guests' });
   await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
   await expect.poll(async () => (await pendingStageRequests(session.streamId)).map((r) => r.subject.name)).toEqual(['Grace']);
 
@@ -263,7 +220,7 @@ test('a guest who asks before the show starts is queued when it does, can withdr
   await guest.getByRole('button', { name: 'Request to join' }).click();
   await expect(guest.getByRole('heading', { name: 'Waiting for the host' })).toBeVisible();
   const [request] = await pendingStageRequests(session.streamId);
-  await control.call('moderation.decide', { itemId: request!.id, decision: 'reject' });
+  await env.control.call('moderation.decide', { itemId: request!.id, decision: 'reject' });
   await expect(guest.getByRole('heading', { name: 'Thanks for asking' })).toBeVisible();
   await expect(guest.getByText(/could not bring you on stage this time/)).toBeVisible();
 

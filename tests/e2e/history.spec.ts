@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/main/db/openDatabase';
 import { createStream, endStream } from '../../src/main/db/history/streams';
 import { parseCsv } from '../../src/main/analytics/csv';
 import { seedSimulatedStream } from '../history/simulatedStream';
-import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 
 let studio: HeadlessStudio;
 
@@ -146,7 +146,9 @@ test('the history list filters by title, tag and date', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: '2 streams match' })).toBeVisible();
   await search.fill('retro');
   await expect(page.getByRole('status').filter({ hasText: '1 stream match' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Past streams' }).getByRole('button', { name: /^Open / })).toHaveText(['Retro: what went wrong']);
+  await expect(page.getByRole('table', { name: 'Past streams' }).getByRole('button', { name: /^Open / })).toHaveText([
+    'Retro: what went wrong',
+  ]);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByRole('status').filter({ hasText: '3 streams' })).toBeVisible();
   await page.getByRole('textbox', { name: 'From', exact: true }).fill('2026-11-15');
@@ -154,5 +156,7 @@ test('the history list filters by title, tag and date', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Past streams' }).getByRole('button', { name: /^Open / })).toHaveText(['Launch day Q&A']);
   await page.getByRole('textbox', { name: 'From', exact: true }).fill('');
   await page.getByRole('textbox', { name: 'To', exact: true }).fill('2026-11-10');
-  await expect(page.getByRole('table', { name: 'Past streams' }).getByRole('button', { name: /^Open / })).toHaveText(['Morning coffee chat']);
+  await expect(page.getByRole('table', { name: 'Past streams' }).getByRole('button', { name: /^Open / })).toHaveText([
+    'Morning coffee chat',
+  ]);
 });

@@ -6,11 +6,13 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from './support/chromium';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer';
-import { openViewer, screenStats } from './support/viewerPage';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { present } from '../support/contractCall';
+import { Control } from '../support/e2e/control';
+import { liveBar } from '../support/e2e/studioPage';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
+import { openViewer, screenStats } from '../support/e2e/viewerPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -29,10 +31,6 @@ test.afterAll(async () => {
   await studio?.stop();
   await livekit?.close();
 });
-
-function liveBar(page: Page) {
-  return page.getByRole('status', { name: 'Stream status' });
-}
 
 /** A marker that only survives as long as the page is never reloaded. */
 async function markPage(page: Page): Promise<void> {
@@ -65,7 +63,7 @@ test('a LiveKit restart mid-stream: the studio gets back on air by itself and th
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Restart drill');
   await host.getByRole('button', { name: 'Go live' }).click();
   await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
-  const { roomName } = await control.call<{ roomName: string }>('stream.current');
+  const { roomName } = present(await control.call('stream.current'), 'the live stream');
 
   const opened = await openViewer(browser, studio.baseUrl);
   contexts.push(opened.context);

@@ -6,11 +6,12 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { openViewerChat, type ViewerChat } from './support/chatClient';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { expectVisibleFocus, tabTo } from './support/keyboard';
-import { startLiveKit } from './support/livekitDevServer';
+import { openViewerChat, type ViewerChat } from '../support/e2e/chatClient';
+import { present } from '../support/contractCall';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { expectVisibleFocus, tabTo } from '../support/e2e/keyboard';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 const MEDIA_TIMEOUT = 60_000;
 
@@ -91,7 +92,12 @@ test.describe.serial('moderation from the keyboard', () => {
     await expect(item('Held message from Dan')).toBeVisible();
 
     // A guest asks to come on stage from the guest page.
-    const invite = await control.call<{ link: string }>('invites.create', { role: 'guest', label: 'Ana', expiresInMinutes: 60, maxUses: 1 });
+    const invite = await control.call('invites.create', {
+      role: 'guest',
+      label: 'Ana',
+      expiresInMinutes: 60,
+      maxUses: 1,
+    });
     const guestContext = await browser.newContext();
     contexts.push(guestContext);
     const guest = await guestContext.newPage();
@@ -145,10 +151,10 @@ test.describe.serial('moderation from the keyboard', () => {
     await expect(dock().getByRole('listitem')).toHaveCount(0);
 
     // What the server did, as the owner sees it: Dan is banned, and every decision is audited.
-    const { bans } = await control.call<{ bans: { identity: string }[] }>('chat.bans', {});
+    const { bans } = await control.call('chat.bans', {});
     expect(bans.map((ban) => ban.identity)).toEqual([dan.identity]);
-    const { entries } = await control.call<{ entries: { action: string; target: string | null }[] }>('moderation.audit', {
-      streamId: (await control.call<{ streamId: string }>('stream.current')).streamId,
+    const { entries } = await control.call('moderation.audit', {
+      streamId: present(await control.call('stream.current'), 'the live stream').streamId,
       limit: 50,
     });
     expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['approve', 'reject', 'timeout', 'ban']));
@@ -195,7 +201,7 @@ test.describe.serial('moderation from the keyboard', () => {
     await tabTo(host, host.getByRole('button', { name: 'Save settings' }));
     await host.keyboard.press('Enter');
     await expect(host.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-    expect((await control.call<{ studio: { queueShortcuts: boolean } }>('settings.get')).studio.queueShortcuts).toBe(false);
+    expect((await control.call('settings.get')).studio.queueShortcuts).toBe(false);
 
     await tabTo(host, host.getByRole('link', { name: 'Skip to moderation queue' }), { backwards: true });
     await host.keyboard.press('Enter');

@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
-import { DEV_API_KEY, DEV_API_SECRET, liveKitToken, startLiveKit } from './support/livekitDevServer';
-import { DUPLICATE_IDENTITY, eventsOf, NOT_ALLOWED, pollDecoded, useLiveKitPages } from './support/livekitPages';
+import { DEV_API_KEY, DEV_API_SECRET, liveKitToken, startLiveKit } from '../support/e2e/livekitDevServer';
+import { DUPLICATE_IDENTITY, eventsOf, NOT_ALLOWED, pollDecoded, useLiveKitPages } from '../support/e2e/livekitPages';
 
 const lk = useLiveKitPages();
 

@@ -4,8 +4,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DataPacket_Kind } from 'livekit-server-sdk';
-import { DEV_API_KEY, roomService } from './support/livekitDevServer';
-import { eventsOf, PARTICIPANT_REMOVED, ROOM_DELETED, useLiveKitPages } from './support/livekitPages';
+import { DEV_API_KEY, roomService } from '../support/e2e/livekitDevServer';
+import { eventsOf, PARTICIPANT_REMOVED, ROOM_DELETED, useLiveKitPages } from '../support/e2e/livekitPages';
 
 const lk = useLiveKitPages();
 

@@ -3,8 +3,8 @@
  * Chromium) and livekit-server-sdk (in Node) — media: publishing, subscribing, simulcast layers. Every wait is on a condition.
  */
 import { expect, test } from '@playwright/test';
-import type { RemoteVideoStats } from './support/pages/lkTestPage';
-import { decoded, eventsOf, pollDecoded, useLiveKitPages } from './support/livekitPages';
+import type { RemoteVideoStats } from '../support/e2e/pages/lkTestPage';
+import { decoded, eventsOf, pollDecoded, useLiveKitPages } from '../support/e2e/livekitPages';
 
 const lk = useLiveKitPages();
 

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { freePort, probe, startIngest } from '../multistream/rtmpServers';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
 

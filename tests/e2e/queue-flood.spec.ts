@@ -6,11 +6,11 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { openViewerChat, type ViewerChat } from './support/chatClient';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { expectVisibleFocus, tabTo } from './support/keyboard';
-import { startLiveKit } from './support/livekitDevServer';
+import { openViewerChat, type ViewerChat } from '../support/e2e/chatClient';
+import { Control } from '../support/e2e/control';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { expectVisibleFocus, tabTo } from '../support/e2e/keyboard';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 const RATE = 50;
 const SECONDS = 10;

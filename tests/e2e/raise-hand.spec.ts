@@ -4,11 +4,12 @@
  * on stage, and another viewer decodes their camera in the watch page's stage grid. With raised
  * hands turned off in Settings, the watch page offers no hand.
  */
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { decodedFrames } from '../support/e2e/videoFrames';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
 
@@ -23,13 +24,6 @@ test.afterEach(async () => {
   await studio?.stop();
   await livekit?.close();
 });
-
-function decodedFrames(seat: Locator): Promise<number> {
-  return seat
-    .locator('video')
-    .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames)
-    .catch(() => 0);
-}
 
 async function saveSettings(page: Page, change: (page: Page) => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();

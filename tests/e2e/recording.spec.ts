@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { liveBar } from '../support/e2e/studioPage';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
 
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
 
@@ -27,13 +28,14 @@ test.afterEach(async () => {
   livekit = undefined;
 });
 
-function liveBar(page: Page) {
-  return page.getByRole('status', { name: 'Stream status' });
-}
-
 /** Bytes recorded so far, from the REC badge ("Recording, 1.2 MB saved"). */
 async function recordedBytes(page: Page): Promise<number> {
-  const label = (await liveBar(page).getByLabel(/^Recording, /).getAttribute('aria-label').catch(() => null)) ?? '';
+  const label =
+    (await liveBar(page)
+      .getByLabel(/^Recording, /)
+      .getAttribute('aria-label')
+      // No REC badge yet counts as nothing saved; callers poll.
+      .catch(() => null)) ?? '';
   const match = /Recording, ([\d.]+) (B|KB|MB|GB) saved/.exec(label);
   if (!match) return 0;
   return Number(match[1]) * { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 }[match[2] as 'B' | 'KB' | 'MB' | 'GB'];
@@ -69,7 +71,9 @@ test('a short live session leaves a playable WebM, listed on the stream detail',
 
   await page.getByRole('button', { name: 'End stream' }).click();
   await page.getByRole('dialog', { name: 'End the stream?' }).getByRole('button', { name: 'End stream now' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Stream ended' })).toContainText(/Recording: [\d.]+ (KB|MB)/, { timeout: MEDIA_TIMEOUT });
+  await expect(page.getByRole('status').filter({ hasText: 'Stream ended' })).toContainText(/Recording: [\d.]+ (KB|MB)/, {
+    timeout: MEDIA_TIMEOUT,
+  });
 
   // The file: an EBML header with the "webm" doctype, and the duration written into it.
   const file = readFileSync(join(dir, fileName!));
@@ -88,17 +92,15 @@ test('a short live session leaves a playable WebM, listed on the stream detail',
   await expect(section).toContainText(/\d:\d{2} · [\d.]+ (KB|MB)/);
   await section.getByRole('button', { name: 'Play' }).click();
   await expect(section.locator('video')).toHaveCount(1);
-  const duration = await section
-    .locator('video')
-    .evaluate(
-      (video: HTMLVideoElement) =>
-        new Promise<number>((resolve, reject) => {
-          const done = () => resolve(video.duration);
-          if (video.readyState >= 1) done();
-          video.addEventListener('loadedmetadata', done, { once: true });
-          video.addEventListener('error', () => reject(new Error(`video error ${video.error?.code}`)), { once: true });
-        }),
-    );
+  const duration = await section.locator('video').evaluate(
+    (video: HTMLVideoElement) =>
+      new Promise<number>((resolve, reject) => {
+        const done = () => resolve(video.duration);
+        if (video.readyState >= 1) done();
+        video.addEventListener('loadedmetadata', done, { once: true });
+        video.addEventListener('error', () => reject(new Error(`video error ${video.error?.code}`)), { once: true });
+      }),
+  );
   expect(Number.isFinite(duration)).toBe(true);
   expect(duration).toBeGreaterThan(RECORDED_SECONDS - 1);
   // A frame from the middle, for a person to look at: the shared screen with the camera in its corner.

@@ -9,15 +9,26 @@
  * guest page is covered by its own spec). Approving goes over the control socket
  * (`moderation.decide`): the moderation queue UI is a separate feature.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient } from '../support/testApp';
-import { chromiumLaunchOptions } from './support/chromium';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { startLiveKit } from './support/livekitDevServer';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage';
-import { approve, guestSession, inviteGuest, pendingRequest, pollUntil, redeemInvite, requestStage, type StageGuest } from './support/stageGuests';
+import { present, valueOf } from '../support/contractCall';
+import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { decodedFrames } from '../support/e2e/videoFrames';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
+import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
+import {
+  approve,
+  guestSession,
+  inviteGuest,
+  pendingRequest,
+  pollUntil,
+  redeemInvite,
+  requestStage,
+  type StageGuest,
+} from '../support/e2e/stageGuests';
 
 // Chromium's fake desktop capture answers getDisplayMedia without a picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -44,19 +55,18 @@ async function ownerClient(headless: HeadlessStudio): Promise<FrameClient> {
   return FrameClient.open(headless.controlUrl);
 }
 
-function decodedFrames(tile: Locator): Promise<number> {
-  return tile
-    .locator('video')
-    .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames)
-    .catch(() => 0);
-}
-
 /** Approves `guest`'s pending request and waits until the server has placed them. */
 async function approveGuest(ownerSocket: FrameClient, baseUrl: string, streamId: string, guest: StageGuest): Promise<string> {
-  const item = await pollUntil(() => pendingRequest(ownerSocket, streamId, guest.identity), (found) => found !== undefined);
+  const item = await pollUntil(
+    () => pendingRequest(ownerSocket, streamId, guest.identity),
+    (found) => found !== undefined,
+  );
   await approve(ownerSocket, item!.id);
   // Placing runs after the decision returns; the next approval must see this one's slot.
-  const placed = await pollUntil(() => guestSession(baseUrl, guest), (s) => s.state === 'stage' || s.state === 'backstage');
+  const placed = await pollUntil(
+    () => guestSession(baseUrl, guest),
+    (s) => s.state === 'stage' || s.state === 'backstage',
+  );
   return placed.state;
 }
 
@@ -82,7 +92,7 @@ test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, relo
   await page.screenshot({ path: `${SHOTS}/stage-idle.png` });
   await goLive(page);
   const current = await owner.call('stream.current');
-  const streamId = (current.value as { streamId: string }).streamId;
+  const streamId = present(valueOf(current), 'the live stream').streamId;
 
   const slots = page.getByRole('list', { name: 'Stage slots' });
   const backstage = page.getByRole('region', { name: /^Backstage/ });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startHeadless, type HeadlessStudio } from './support/headless';
+import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 
 let studio: HeadlessStudio;
 

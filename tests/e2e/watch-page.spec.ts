@@ -5,66 +5,30 @@
  * when the room is deleted, and ask for a click when the browser blocks autoplay.
  */
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import type { DevServer } from '../../src/main/rehearsal/index';
 // For the `window.lkTest` type the host page exposes.
-import type {} from './support/pages/lkTestPage';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
-import { Control } from './support/control';
-import { startHeadless, type HeadlessStudio } from './support/headless';
-import { roomService, startLiveKit } from './support/livekitDevServer.js';
-import { serveLiveKitTestPage, type TestPageServer } from './support/livekitTestPage.js';
+import type {} from '../support/e2e/pages/lkTestPage';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e/chromium';
+import { present, type ResultOf } from '../support/contractCall';
+import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
+import { DEPARTURE_TIMEOUT_SEC, useLiveKitStudio } from '../support/e2e/liveKitStudio';
 
-/** The parts of the app's LiveSession (stream.start) this spec uses. */
-interface LiveSession {
-  roomName: string;
-  livekitUrl: string;
-  hostToken: string;
-  hostIdentity: string;
-  watchUrl: string;
-  startedAt: number;
-}
+type LiveSession = ResultOf<'stream.start'>;
 
 // Each test runs the app, a publishing host and a decoding viewer (two or three Chromium pages
 // doing WebRTC); on a busy 2-core machine a first frame alone can take half a minute.
 test.describe.configure({ timeout: 150_000 });
 
-let livekit: DevServer;
-let publisherPages: TestPageServer;
-let studio: HeadlessStudio;
-let control: Control;
-const hostPages: Page[] = [];
-
-test.beforeAll(async () => {
-  livekit = await startLiveKit({ departureTimeoutSec: 1 });
-  publisherPages = await serveLiveKitTestPage();
-});
-
-test.afterAll(async () => {
-  await livekit?.close();
-  await publisherPages?.close();
-});
-
-test.beforeEach(async () => {
-  studio = await startHeadless();
-  control = await Control.open(studio);
-  await control.call('settings.update', { livekit: { url: livekit.url } });
-});
-
-test.afterEach(async () => {
-  for (const page of hostPages.splice(0)) await page.context().close();
-  control?.close();
-  await studio?.stop();
-});
+const env = useLiveKitStudio();
 
 async function goLive(title: string): Promise<LiveSession> {
-  return control.call<LiveSession>('stream.start', { title, mode: 'screen_guests' });
+  return env.control.call('stream.start', { title, mode: 'screen_guests' });
 }
 
 /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
 async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  hostPages.push(page);
-  await page.goto(publisherPages.url);
+  env.keep(page);
+  await page.goto(env.publisherPages.url);
   await page.waitForFunction(() => typeof window.lkTest === 'object');
   await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
   await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
@@ -92,12 +56,12 @@ async function expectDecoding(video: Locator, moreThan = 0): Promise<number> {
 }
 
 test('a viewer waits, then watches the host live and the layout follows the room metadata', async ({ browser }) => {
-  const viewer = await openWatchPage(browser, `${studio.baseUrl}/watch`);
+  const viewer = await openWatchPage(browser, `${env.studio.baseUrl}/watch`);
   await expect(viewer.getByRole('heading', { name: 'Waiting for the stream' })).toBeVisible();
   await expect(viewer.getByText('LIVE', { exact: true })).toHaveCount(0);
 
   const session = await goLive('Launch day');
-  expect(session.watchUrl).toBe(`${studio.baseUrl}/watch`);
+  expect(session.watchUrl).toBe(`${env.studio.baseUrl}/watch`);
   await publishHost(browser, session);
 
   // The waiting page notices on its own: no reload.
@@ -120,7 +84,7 @@ test('a viewer waits, then watches the host live and the layout follows the room
 
   // The host moves the camera beside the screen: applied live, and the screen keeps decoding.
   const metadata = { v: 1, title: 'Launch day, part two', mode: 'screen_guests', layout: { main: 'screen', camera: 'side' } };
-  await roomService(livekit).updateRoomMetadata(session.roomName, JSON.stringify(metadata));
+  await roomService(env.livekit).updateRoomMetadata(session.roomName, JSON.stringify(metadata));
   await expect(viewer.getByRole('heading', { name: 'Launch day, part two' })).toBeVisible();
   await expect
     .poll(async () => (await camera.boundingBox())!.x)
@@ -128,7 +92,7 @@ test('a viewer waits, then watches the host live and the layout follows the room
   await expectDecoding(screen.locator('video'), framesBefore);
 
   // Camera as the main picture: the screen leaves the program.
-  await roomService(livekit).updateRoomMetadata(
+  await roomService(env.livekit).updateRoomMetadata(
     session.roomName,
     JSON.stringify({ ...metadata, layout: { main: 'camera', camera: 'hidden' } }),
   );
@@ -138,7 +102,7 @@ test('a viewer waits, then watches the host live and the layout follows the room
 
 test('a page opened before Go live hears of it over /events and asks for a token only then', async ({ browser }) => {
   const viewer = await (await browser.newContext()).newPage();
-  hostPages.push(viewer);
+  env.keep(viewer);
   const tokenRequests: string[] = [];
   viewer.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/watch/token') tokenRequests.push(request.method());
@@ -149,7 +113,7 @@ test('a page opened before Go live hears of it over /events and asks for a token
       if (new URL(socket.url()).pathname === '/events') socket.on('framereceived', () => resolve());
     });
   });
-  await viewer.goto(`${studio.baseUrl}/watch`);
+  await viewer.goto(`${env.studio.baseUrl}/watch`);
   await channelUp;
   await expect(viewer.getByRole('heading', { name: 'Waiting for the stream' })).toBeVisible();
   expect(tokenRequests).toEqual([]);
@@ -171,11 +135,11 @@ test('the viewer sees the host muted, and "ended" (not reconnecting) when the ro
   const mic = (await host.evaluate(() => window.lkTest.localTracks())).find((t) => t.source === 'microphone');
   expect(mic).toBeDefined();
   // The host's mic is muted through LiveKit (the publisher mutes its own track and tells the room).
-  await roomService(livekit).mutePublishedTrack(session.roomName, session.hostIdentity, mic!.sid, true);
+  await roomService(env.livekit).mutePublishedTrack(session.roomName, session.hostIdentity, mic!.sid, true);
   await expect(viewer.getByRole('status', { name: 'Host is muted' })).toBeVisible();
   await expect(viewer.getByText('Host muted')).toBeVisible();
 
-  await roomService(livekit).deleteRoom(session.roomName);
+  await roomService(env.livekit).deleteRoom(session.roomName);
   await expect(viewer.getByRole('heading', { name: 'The stream has ended' })).toBeVisible();
   await expect(viewer.getByText('Reconnecting…')).toHaveCount(0);
   await expect(viewer.getByText('LIVE', { exact: true })).toHaveCount(0);
@@ -233,9 +197,9 @@ test('when the browser blocks autoplay the viewer gets "click to unmute", and th
 
 test('when the LiveKit server goes away the viewer sees "reconnecting", then the program again once it is back', async ({ browser }) => {
   // A LiveKit server of its own, so stopping it leaves the other tests' server alone.
-  let own = await startLiveKit({ departureTimeoutSec: 1 });
+  let own = await startLiveKit({ departureTimeoutSec: DEPARTURE_TIMEOUT_SEC });
   try {
-    await control.call('settings.update', { livekit: { url: own.url } });
+    await env.control.call('settings.update', { livekit: { url: own.url } });
     const session = await goLive('Flaky network');
     await publishHost(browser, session);
     const viewer = await openWatchPage(browser, session.watchUrl);
@@ -247,12 +211,12 @@ test('when the LiveKit server goes away the viewer sees "reconnecting", then the
     await expect(viewer.getByText('Reconnecting…')).toBeVisible();
     await expect(viewer.getByRole('heading', { name: 'The stream has ended' })).toHaveCount(0);
 
-    own = await startLiveKit({ departureTimeoutSec: 1, port });
+    own = await startLiveKit({ departureTimeoutSec: DEPARTURE_TIMEOUT_SEC, port });
     // The viewer is back in the room before the host: live, waiting for the host's picture.
     await expect(viewer.getByText('Reconnecting…')).toHaveCount(0, { timeout: 60_000 });
     await expect(viewer.getByText('The host will be right back.')).toBeVisible();
     // A server shutdown sends everyone away; the host joins again with a fresh token.
-    await publishHost(browser, await control.call<LiveSession>('stream.current'));
+    await publishHost(browser, present(await env.control.call('stream.current'), 'the live stream'));
     await expectDecoding(screen.locator('video'));
     await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
   } finally {

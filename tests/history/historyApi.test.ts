@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStream } from '../../src/main/db/history/streams';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 import { EXPECTED, seedSimulatedStream } from './simulatedStream';
 
 let t: TestApp;
@@ -22,7 +23,7 @@ describe('history over the studio API', () => {
   it('answers history.detail with the analytics', async () => {
     const result = await owner.call('history.detail', { id: 'past' });
     expect(result.ok).toBe(true);
-    const value = result.value as { viewers: { peak: number; unique: number }; chat: unknown; guests: { name: string }[] };
+    const value = valueOf(result);
     expect(value.viewers).toMatchObject({ peak: EXPECTED.peak, unique: EXPECTED.unique });
     expect(value.chat).toEqual(EXPECTED.chat);
     expect(value.guests.map((g) => g.name)).toEqual(['Ana', 'Cy', 'G-BEN']);
@@ -34,17 +35,23 @@ describe('history over the studio API', () => {
     const search = await owner.call('history.search', { query: 'pricing' });
     expect(search).toMatchObject({ ok: true, value: { total: 1 } });
     const csv = await owner.call('history.export', { streamId: 'past', part: 'moderation', format: 'csv' });
-    expect((csv.value as { content: string }).content.split('\r\n')[0]).toMatch(/^id,created_at,/);
+    expect(valueOf(csv).content.split('\r\n')[0]).toMatch(/^id,created_at,/);
     const list = await owner.call('history.list', { search: 'launch' });
-    expect((list.value as { items: { id: string }[] }).items.map((s) => s.id)).toEqual(['past']);
+    expect(valueOf(list).items.map((s) => s.id)).toEqual(['past']);
   });
 
   it('refuses bad input with a clear error and changes nothing', async () => {
     expect(await owner.call('history.detail', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await owner.call('history.search', { query: '   ' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await owner.call('history.export', { streamId: 'past', part: 'chat', format: 'xml' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await owner.call('history.transcript', { streamId: 'past', limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await owner.call('history.list', { from: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await owner.callRaw('history.export', { streamId: 'past', part: 'chat', format: 'xml' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await owner.call('history.transcript', { streamId: 'past', limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await owner.callRaw('history.list', { from: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('is the owner’s alone: a co-moderator session is refused', async () => {

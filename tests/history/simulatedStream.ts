@@ -21,7 +21,14 @@ export function seedSimulatedStream(db: Database, options: { id?: string; start?
   const id = options.id ?? 'sim-stream';
   const t0 = options.start ?? Date.UTC(2026, 10, 20, 18, 0, 0);
   const at = (minutes: number) => t0 + Math.round(minutes * MIN);
-  createStream(db, { id, roomName: `room-${id}`, title: options.title ?? 'Launch day Q&A', tags: ['launch', 'qa'], mode: 'screen_guests', startedAt: t0 });
+  createStream(db, {
+    id,
+    roomName: `room-${id}`,
+    title: options.title ?? 'Launch day Q&A',
+    tags: ['launch', 'qa'],
+    mode: 'screen_guests',
+    startedAt: t0,
+  });
 
   const join = (identity: string, role: 'viewer' | 'guest' | 'host', from: number, to: number | null) => {
     openParticipantSession(db, { streamId: id, identity, name: identity.toUpperCase(), role, joinedAt: at(from) });
@@ -43,12 +50,26 @@ export function seedSimulatedStream(db: Database, options: { id?: string; start?
   openStageSession(db, { streamId: id, identity: 'g-cy', name: 'Cy', at: at(4) });
   closeStageSession(db, id, 'g-cy', at(5));
 
-  for (const [minute, quality] of [[1, 'excellent'], [1.5, 'excellent'], [2, 'good'], [7, 'lost'], [7.5, 'good']] as const) {
+  for (const [minute, quality] of [
+    [1, 'excellent'],
+    [1.5, 'excellent'],
+    [2, 'good'],
+    [7, 'lost'],
+    [7.5, 'good'],
+  ] as const) {
     recordQualityChange(db, { streamId: id, identity: 'g-ana', at: at(minute), quality });
   }
   recordQualityChange(db, { streamId: id, identity: 'g-cy', at: at(4), quality: 'poor' });
 
-  const message = (mid: string, minute: number, sender: string, text: string, status: 'visible' | 'held', seq: number | null, holdReason: string | null = null) =>
+  const message = (
+    mid: string,
+    minute: number,
+    sender: string,
+    text: string,
+    status: 'visible' | 'held',
+    seq: number | null,
+    holdReason: string | null = null,
+  ) =>
     insertChatMessage(db, {
       id: `${id}-${mid}`,
       streamId: id,
@@ -69,13 +90,42 @@ export function seedSimulatedStream(db: Database, options: { id?: string; start?
   deleteChatMessage(db, `${id}-m5`, 4, 'host', at(3 + 10 / 60));
   message('m6', 9 + 59 / 60, 'v4', 'late question about pricing', 'held', null, 'new chatter');
 
-  appendAudit(db, { streamId: id, actor: 'host', action: 'reject', targetIdentity: 'v2', targetMessageId: `${id}-m3`, reason: 'spam', at: at(1 + 40 / 60) });
-  appendAudit(db, { streamId: id, actor: 'moderator:ana', action: 'approve', targetIdentity: 'v3', targetMessageId: `${id}-m4`, at: at(2.5) });
-  appendAudit(db, { streamId: id, actor: 'host', action: 'delete', targetIdentity: 'v2', targetMessageId: `${id}-m5`, reason: 'rude, "really"', at: at(3 + 10 / 60) });
+  appendAudit(db, {
+    streamId: id,
+    actor: 'host',
+    action: 'reject',
+    targetIdentity: 'v2',
+    targetMessageId: `${id}-m3`,
+    reason: 'spam',
+    at: at(1 + 40 / 60),
+  });
+  appendAudit(db, {
+    streamId: id,
+    actor: 'moderator:ana',
+    action: 'approve',
+    targetIdentity: 'v3',
+    targetMessageId: `${id}-m4`,
+    at: at(2.5),
+  });
+  appendAudit(db, {
+    streamId: id,
+    actor: 'host',
+    action: 'delete',
+    targetIdentity: 'v2',
+    targetMessageId: `${id}-m5`,
+    reason: 'rude, "really"',
+    at: at(3 + 10 / 60),
+  });
   appendAudit(db, { streamId: id, actor: 'host', action: 'timeout', targetIdentity: 'v2', details: { minutes: 5 }, at: at(3.2) });
 
   // What the live sampler records every 5 s; the stream row's peak and mean come from these.
-  const watching: [number, number][] = [[0, 10], [2, 6], [4, 5], [7, 9], [8, 12]];
+  const watching: [number, number][] = [
+    [0, 10],
+    [2, 6],
+    [4, 5],
+    [7, 9],
+    [8, 12],
+  ];
   for (let seconds = 5; seconds < 600; seconds += 5) {
     const minute = seconds / 60;
     addViewerSample(db, id, { at: at(minute), viewers: watching.filter(([from, to]) => minute >= from && minute < to).length });
@@ -95,9 +145,31 @@ export const EXPECTED = {
   unique: 4,
   totalWatchMs: 19 * MIN,
   // [minute, viewers]: watch times are 10, 4, 3 and 2 minutes.
-  retention: [[0, 4], [1, 4], [2, 4], [3, 3], [4, 2], [5, 1], [6, 1], [7, 1], [8, 1], [9, 1], [10, 1]] as const,
+  retention: [
+    [0, 4],
+    [1, 4],
+    [2, 4],
+    [3, 3],
+    [4, 2],
+    [5, 1],
+    [6, 1],
+    [7, 1],
+    [8, 1],
+    [9, 1],
+    [10, 1],
+  ] as const,
   // [minute, concurrent viewers from then on]
-  timeline: [[0, 1], [2, 2], [4, 3], [5, 2], [6, 1], [7, 2], [8, 3], [9, 2], [10, 0]] as const,
+  timeline: [
+    [0, 1],
+    [2, 2],
+    [4, 3],
+    [5, 2],
+    [6, 1],
+    [7, 2],
+    [8, 3],
+    [9, 2],
+    [10, 0],
+  ] as const,
   guests: [
     { identity: 'g-ana', name: 'Ana', stageMs: 6 * MIN },
     { identity: 'g-cy', name: 'Cy', stageMs: 1 * MIN },
@@ -105,8 +177,27 @@ export const EXPECTED = {
   ],
   chat: { total: 6, visible: 3, held: 3, rejected: 1, deleted: 1, pending: 1 },
   // [minute, shown, moderated]; minutes not listed are 0, 0.
-  chatPerMinute: [[0, 1, 0], [1, 1, 1], [2, 1, 0], [3, 0, 1], [9, 0, 1]] as const,
-  moderation: { total: 4, byAction: [{ action: 'approve', count: 1 }, { action: 'delete', count: 1 }, { action: 'reject', count: 1 }, { action: 'timeout', count: 1 }] },
+  chatPerMinute: [
+    [0, 1, 0],
+    [1, 1, 1],
+    [2, 1, 0],
+    [3, 0, 1],
+    [9, 0, 1],
+  ] as const,
+  moderation: {
+    total: 4,
+    byAction: [
+      { action: 'approve', count: 1 },
+      { action: 'delete', count: 1 },
+      { action: 'reject', count: 1 },
+      { action: 'timeout', count: 1 },
+    ],
+  },
   // [actor, action, target] in time order.
-  moderationLog: [['host', 'reject', 'v2'], ['moderator:ana', 'approve', 'v3'], ['host', 'delete', 'v2'], ['host', 'timeout', 'v2']],
+  moderationLog: [
+    ['host', 'reject', 'v2'],
+    ['moderator:ana', 'approve', 'v3'],
+    ['host', 'delete', 'v2'],
+    ['host', 'timeout', 'v2'],
+  ],
 };

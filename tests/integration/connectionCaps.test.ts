@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { mintToken } from '../../src/main/tokens/livekitTokens';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
@@ -69,8 +70,8 @@ describe('connection caps protect the owner', () => {
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     expect((await owner.call('settings.get')).ok).toBe(true);
     // A moderator is not the owner: the reserve is not theirs.
-    const moderatorLink = (await owner.call('moderation.createModeratorLink', { label: 'Mo' })) as { value: { url: string } };
-    const moderator = await redeemLink(moderatorLink.value.url);
+    const moderatorLink = valueOf(await owner.call('moderation.createModeratorLink', { label: 'Mo' }));
+    const moderator = await redeemLink(moderatorLink.url);
     expect(await connect(t.wsUrl('/control', { session: moderator }))).toBe(503);
     owner.close();
   });
@@ -101,8 +102,8 @@ describe('connection caps protect the owner', () => {
   it('a moderator console that floods calls is closed; the owner is never throttled', async () => {
     t = await startTestApp({ rooms: new FakeRooms() });
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
-    const link = (await owner.call('moderation.createModeratorLink', { label: 'Mo' })) as { value: { url: string } };
-    const moderator = await FrameClient.open(t.wsUrl('/control', { session: await redeemLink(link.value.url) }));
+    const link = valueOf(await owner.call('moderation.createModeratorLink', { label: 'Mo' }));
+    const moderator = await FrameClient.open(t.wsUrl('/control', { session: await redeemLink(link.url) }));
     const closed = new Promise<number>((resolve) => moderator.socket.once('close', (code) => resolve(code)));
     for (let i = 0; i < 300; i += 1) moderator.socket.send('{}');
     expect(await closed).toBe(1008);

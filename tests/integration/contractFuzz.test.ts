@@ -34,7 +34,9 @@ afterAll(async () => t?.close());
 let countAll: () => unknown;
 function snapshot(): unknown {
   if (!countAll) {
-    const tables = t.app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+    const tables = t.app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[];
     const query = t.app.db.prepare(`SELECT ${tables.map(({ name }) => `(SELECT COUNT(*) FROM "${name}") AS "${name}"`).join(', ')}`);
     countAll = () => query.get();
   }
@@ -63,39 +65,43 @@ function paramsFor(method: MethodName): fc.Arbitrary<unknown> {
 }
 
 describe('the control contract under malformed params', () => {
-  it.each(ROLES)('every method answers a coded error or a valid result for a $role, and refused params change nothing', { timeout: 60_000 }, async (ctx) => {
-    let refused = 0;
-    for (const method of METHODS) {
-      const spec = studioMethods[method];
-      await fc.assert(
-        fc.asyncProperty(paramsFor(method), async (params) => {
-          const malformed = !spec.params.safeParse(params ?? {}).success;
-          const before = malformed ? snapshot() : null;
-          let answer: Awaited<ReturnType<typeof t.app.dispatch>>;
-          try {
-            answer = await t.app.dispatch(method, params, ctx);
-          } catch (error) {
-            throw new Error(`${method} threw: ${String(error)}`);
-          }
-          if (answer.ok) {
-            expect(malformed, `${method} accepted params its contract refuses`).toBe(false);
-            expect(spec.result.safeParse(answer.value).success, `${method} answered outside its result schema`).toBe(true);
-          } else {
-            expect(ERROR_CODES).toContain(answer.error.code);
-            expect(answer.error.message.length).toBeGreaterThan(0);
-          }
-          if (before) {
-            refused += 1;
-            const allowed = (spec.roles as readonly string[]).includes(ctx.role);
-            expect(answer.ok ? null : answer.error.code).toBe(allowed ? 'bad_request' : 'forbidden');
-            expect(snapshot(), `${method} changed the database on refused params`).toEqual(before);
-          }
-        }),
-        { numRuns: RUNS, seed: 20_261_123 + method.length },
-      );
-    }
-    // The property is about refused params: most generated calls must have been refused ones.
-    expect(refused).toBeGreaterThan(METHODS.length * RUNS * 0.5);
-    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
-  });
+  it.each(ROLES)(
+    'every method answers a coded error or a valid result for a $role, and refused params change nothing',
+    { timeout: 60_000 },
+    async (ctx) => {
+      let refused = 0;
+      for (const method of METHODS) {
+        const spec = studioMethods[method];
+        await fc.assert(
+          fc.asyncProperty(paramsFor(method), async (params) => {
+            const malformed = !spec.params.safeParse(params ?? {}).success;
+            const before = malformed ? snapshot() : null;
+            let answer: Awaited<ReturnType<typeof t.app.dispatch>>;
+            try {
+              answer = await t.app.dispatch(method, params, ctx);
+            } catch (error) {
+              throw new Error(`${method} threw: ${String(error)}`);
+            }
+            if (answer.ok) {
+              expect(malformed, `${method} accepted params its contract refuses`).toBe(false);
+              expect(spec.result.safeParse(answer.value).success, `${method} answered outside its result schema`).toBe(true);
+            } else {
+              expect(ERROR_CODES).toContain(answer.error.code);
+              expect(answer.error.message.length).toBeGreaterThan(0);
+            }
+            if (before) {
+              refused += 1;
+              const allowed = (spec.roles as readonly string[]).includes(ctx.role);
+              expect(answer.ok ? null : answer.error.code).toBe(allowed ? 'bad_request' : 'forbidden');
+              expect(snapshot(), `${method} changed the database on refused params`).toEqual(before);
+            }
+          }),
+          { numRuns: RUNS, seed: 20_261_123 + method.length },
+        );
+      }
+      // The property is about refused params: most generated calls must have been refused ones.
+      expect(refused).toBeGreaterThan(METHODS.length * RUNS * 0.5);
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    },
+  );
 });

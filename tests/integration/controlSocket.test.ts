@@ -53,19 +53,22 @@ describe('control socket', () => {
   });
 
   it('an unknown method gets unknown_method', async () => {
-    expect(await owner.call('stream.launchRockets')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await owner.callRaw('stream.launchRockets')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('wrong param types get bad_request and change nothing', async () => {
     const before = await owner.call('settings.get');
-    const result = await owner.call('settings.update', { server: { port: 'eighty' } });
+    const result = await owner.callRaw('settings.update', { server: { port: 'eighty' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(result.error?.message).toMatch(/port/);
     expect(await owner.call('settings.get')).toEqual(before);
   });
 
   it('unknown fields are refused rather than ignored', async () => {
-    expect(await owner.call('settings.update', { livekit: { apiSecretz: 'x' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await owner.callRaw('settings.update', { livekit: { apiSecretz: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
   });
 
   it('a frame without a call shape gets an error frame with its id', async () => {

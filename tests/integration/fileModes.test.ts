@@ -26,7 +26,8 @@ describe.skipIf(process.platform === 'win32')('data directory file modes', () =>
     expect(mode(dataDir)).toBe(0o700);
     const db = join(dataDir, 'airdeck.sqlite');
     expect(existsSync(`${db}-wal`)).toBe(true);
-    for (const file of [db, `${db}-wal`, `${db}-shm`, join(dataDir, TICKET_KEY_FILE), secretFile]) expect([file, mode(file)]).toEqual([file, 0o600]);
+    for (const file of [db, `${db}-wal`, `${db}-shm`, join(dataDir, TICKET_KEY_FILE), secretFile])
+      expect([file, mode(file)]).toEqual([file, 0o600]);
   });
 
   it('tightens a data directory and files an older build left readable by others', async () => {

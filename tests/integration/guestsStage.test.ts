@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 import { redeemLink } from '../support/sessionLinks';
 
 let t: TestApp;
@@ -12,7 +13,11 @@ function claims(jwt: string): { video: Record<string, unknown> } {
 }
 
 async function post<T = { ok: boolean; value?: never; error?: { code: string } }>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as T;
 }
 
@@ -24,8 +29,8 @@ async function setup() {
 }
 
 async function invite(owner: FrameClient, params: Record<string, unknown> = {}): Promise<{ id: string; code: string; link: string }> {
-  const created = (await owner.call('invites.create', params)) as { ok: true; value: { invite: { id: string }; link: string } };
-  return { id: created.value.invite.id, link: created.value.link, code: created.value.link.split('/join/')[1]! };
+  const created = valueOf(await owner.call('invites.create', params));
+  return { id: created.invite.id, link: created.link, code: created.link.split('/join/')[1]! };
 }
 
 async function joinAsGuest(owner: FrameClient, name: string) {
@@ -42,8 +47,14 @@ describe('invites', () => {
     expect(code.length).toBeGreaterThanOrEqual(32);
     expect(await post('/api/guest/check', { code })).toMatchObject({ ok: true, value: { status: 'valid', role: 'guest', label: 'Ana' } });
     expect(await post('/api/guest/check', { code })).toMatchObject({ value: { status: 'valid' } });
-    expect(await post('/api/guest/redeem', { code, name: 'Ana' })).toMatchObject({ ok: true, value: { status: 'accepted', role: 'guest' } });
-    expect(await post('/api/guest/redeem', { code, name: 'Eve' })).toMatchObject({ ok: true, value: { status: 'refused', reason: 'used' } });
+    expect(await post('/api/guest/redeem', { code, name: 'Ana' })).toMatchObject({
+      ok: true,
+      value: { status: 'accepted', role: 'guest' },
+    });
+    expect(await post('/api/guest/redeem', { code, name: 'Eve' })).toMatchObject({
+      ok: true,
+      value: { status: 'refused', reason: 'used' },
+    });
     owner.close();
   });
 
@@ -51,7 +62,9 @@ describe('invites', () => {
     const { owner } = await setup();
     const expired = await invite(owner);
     t.app.db.prepare('UPDATE invites SET expires_at = 0 WHERE id = ?').run(expired.id);
-    expect(await post('/api/guest/redeem', { code: expired.code, name: 'A' })).toMatchObject({ value: { status: 'refused', reason: 'expired' } });
+    expect(await post('/api/guest/redeem', { code: expired.code, name: 'A' })).toMatchObject({
+      value: { status: 'refused', reason: 'expired' },
+    });
     const revoked = await invite(owner);
     expect(await owner.call('invites.revoke', { id: revoked.id })).toMatchObject({ ok: true, value: { status: 'revoked' } });
     expect(await post('/api/guest/check', { code: revoked.code })).toMatchObject({ value: { status: 'refused', reason: 'revoked' } });
@@ -75,20 +88,28 @@ describe('guests on stage', () => {
   it('waiting guests subscribe only; approval puts them on stage with camera and mic', async () => {
     const { owner, rooms } = await setup();
     const guest = await joinAsGuest(owner, 'Ana');
-    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'waiting_for_stream', livekit: null } });
+    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({
+      value: { state: 'waiting_for_stream', livekit: null },
+    });
 
     const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
-    const joined = await post<{ value: { state: string; livekit: { token: string; canPublish: boolean } } }>('/api/guest/session', { guestToken: guest.guestToken });
+    const joined = await post<{ value: { state: string; livekit: { token: string; canPublish: boolean } } }>('/api/guest/session', {
+      guestToken: guest.guestToken,
+    });
     expect(joined.value).toMatchObject({ state: 'joined', livekit: { canPublish: false } });
     expect(claims(joined.value.livekit.token).video).toMatchObject({ canPublish: false, canSubscribe: true, canPublishData: false });
 
-    expect(await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } })).toMatchObject({ value: { state: 'requested' } });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as { value: { items: { id: string; kind: string }[] } };
-    const request = queue.value.items.find((item) => item.kind === 'stage_request')!;
+    expect(await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } })).toMatchObject({
+      value: { state: 'requested' },
+    });
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    const request = queue.items.find((item) => item.kind === 'stage_request')!;
     expect(request).toBeTruthy();
     expect((await owner.call('moderation.decide', { itemId: request.id, decision: 'approve' })).ok).toBe(true);
 
-    await expect.poll(async () => (await post<{ value: { state: string } }>('/api/guest/session', { guestToken: guest.guestToken })).value.state).toBe('stage');
+    await expect
+      .poll(async () => (await post<{ value: { state: string } }>('/api/guest/session', { guestToken: guest.guestToken })).value.state)
+      .toBe('stage');
     const onStage = await post<{ value: { livekit: { token: string } } }>('/api/guest/session', { guestToken: guest.guestToken });
     expect(claims(onStage.value.livekit.token).video).toMatchObject({ canPublish: true, canPublishSources: ['camera', 'microphone'] });
     expect(rooms.publishing.get(guest.identity)).toBe(true);
@@ -102,18 +123,26 @@ describe('guests on stage', () => {
     const guest = await joinAsGuest(owner, 'Ana');
     const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
     await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as { value: { items: { id: string }[] } };
-    const itemId = queue.value.items[0]!.id;
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    const itemId = queue.items[0]!.id;
 
     rooms.failWith = new AppFailure('livekit_unreachable', 'LiveKit did not answer');
     const refused = await owner.call('moderation.decide', { itemId, decision: 'approve' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'livekit_unreachable', message: expect.stringContaining('LiveKit did not answer') } });
-    expect(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })).toMatchObject({ value: { items: [{ id: itemId }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'livekit_unreachable', message: expect.stringContaining('LiveKit did not answer') },
+    });
+    expect(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })).toMatchObject({
+      value: { items: [{ id: itemId }] },
+    });
     expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'requested' } });
     expect(await owner.call('stage.get')).toMatchObject({ ok: true, value: { guests: [] } });
 
     rooms.failWith = null;
-    expect(await owner.call('moderation.decide', { itemId, decision: 'approve' })).toMatchObject({ ok: true, value: { status: 'approved' } });
+    expect(await owner.call('moderation.decide', { itemId, decision: 'approve' })).toMatchObject({
+      ok: true,
+      value: { status: 'approved' },
+    });
     expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'stage' } });
     expect(rooms.publishing.get(guest.identity)).toBe(true);
     owner.close();
@@ -128,20 +157,23 @@ describe('guests on stage', () => {
       await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
       guests.push(guest);
     }
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as { value: { items: { id: string }[] } };
-    for (const item of queue.value.items) await owner.call('moderation.decide', { itemId: item.id, decision: 'approve' });
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    for (const item of queue.items) await owner.call('moderation.decide', { itemId: item.id, decision: 'approve' });
     await expect.poll(() => stageCount()).toBe(5);
-    const state = (await owner.call('stage.get')) as { value: { guests: { identity: string; state: string; slot: number | null }[] } };
-    expect(state.value.guests.filter((g) => g.state === 'stage')).toHaveLength(4);
-    const backstage = state.value.guests.find((g) => g.state === 'backstage')!;
-    const moved = (await owner.call('stage.move', { identity: backstage.identity, to: 'stage', slot: 0 })) as { value: { guests: { identity: string; slot: number | null }[] } };
-    expect(moved.value.guests.find((g) => g.identity === backstage.identity)?.slot).toBe(0);
-    expect(moved.value.guests.find((g) => g.identity === guests[0]!.identity)?.slot).toBeNull();
+    const state = valueOf(await owner.call('stage.get'));
+    expect(state.guests.filter((g) => g.state === 'stage')).toHaveLength(4);
+    const backstage = state.guests.find((g) => g.state === 'backstage')!;
+    const moved = valueOf(await owner.call('stage.move', { identity: backstage.identity, to: 'stage', slot: 0 }));
+    expect(moved.guests.find((g) => g.identity === backstage.identity)?.slot).toBe(0);
+    expect(moved.guests.find((g) => g.identity === guests[0]!.identity)?.slot).toBeNull();
     expect(rooms.publishing.get(guests[0]!.identity)).toBe(false);
     expect(rooms.publishing.get(backstage.identity)).toBe(true);
     expect(JSON.parse(rooms.rooms.get(live.roomName)!).stage.slots[0].identity).toBe(backstage.identity);
     // Stage time: the guest sent backstage has a closed stint, the one brought on an open one.
-    const stints = t.app.db.prepare('SELECT identity, off_at FROM stage_sessions ORDER BY on_at').all() as { identity: string; off_at: number | null }[];
+    const stints = t.app.db.prepare('SELECT identity, off_at FROM stage_sessions ORDER BY on_at').all() as {
+      identity: string;
+      off_at: number | null;
+    }[];
     expect(stints.find((s) => s.identity === guests[0]!.identity)?.off_at).toEqual(expect.any(Number));
     expect(stints.find((s) => s.identity === backstage.identity)?.off_at).toBeNull();
     await t.app.streams.end(live.streamId);
@@ -159,15 +191,19 @@ describe('guests on stage', () => {
     const { code } = await invite(owner, { maxUses: 5 });
     const guest = (await post<{ value: { guestToken: string; identity: string } }>('/api/guest/redeem', { code, name: 'Troll' })).value;
     await post('/api/guest/request', { guestToken: guest.guestToken, devices: { camera: true, microphone: true } });
-    const queue = (await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' })) as { value: { items: { id: string }[] } };
-    await owner.call('moderation.decide', { itemId: queue.value.items[0]!.id, decision: 'approve' });
-    await expect.poll(async () => ((await owner.call('stage.get')) as { value: { guests: unknown[] } }).value.guests.length).toBe(1);
+    const queue = valueOf(await owner.call('moderation.list', { streamId: live.streamId, status: 'pending' }));
+    await owner.call('moderation.decide', { itemId: queue.items[0]!.id, decision: 'approve' });
+    await expect.poll(async () => valueOf(await owner.call('stage.get')).guests.length).toBe(1);
     expect(await owner.call('stage.mute', { identity: guest.identity, kind: 'audio' })).toMatchObject({ ok: true, value: { muted: true } });
     expect(rooms.mutes).toEqual([{ identity: guest.identity, kind: 'audio' }]);
     expect(await owner.call('stage.kick', { identity: guest.identity })).toMatchObject({ ok: true, value: { guests: [] } });
     expect(rooms.removed).toContain(guest.identity);
-    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({ value: { state: 'removed', livekit: null } });
-    expect(await post('/api/guest/redeem', { code, name: 'Troll again' })).toMatchObject({ value: { status: 'refused', reason: 'revoked' } });
+    expect(await post('/api/guest/session', { guestToken: guest.guestToken })).toMatchObject({
+      value: { state: 'removed', livekit: null },
+    });
+    expect(await post('/api/guest/redeem', { code, name: 'Troll again' })).toMatchObject({
+      value: { status: 'refused', reason: 'revoked' },
+    });
     owner.close();
   });
 

@@ -2,6 +2,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/main/rehearsal/index';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { present, valueOf } from '../support/contractCall';
 
 /**
  * A studio that lost LiveKit asks main for the live session again (`stream.current`). When the
@@ -18,12 +19,6 @@ afterEach(async () => {
   livekit = undefined;
 });
 
-interface Session {
-  streamId: string;
-  roomName: string;
-  hostToken: string;
-}
-
 describe('resuming a live stream after LiveKit went away', () => {
   it('recreates the room on a restarted server and re-applies the program', async () => {
     livekit = await startDevServer({ port: 0, keys: { devkey: 'secret' } });
@@ -32,7 +27,7 @@ describe('resuming a live stream after LiveKit went away', () => {
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
     expect((await owner.call('settings.update', { livekit: { url: livekit.url } })).ok).toBe(true);
     const started = await owner.call('stream.start', { title: 'Comeback', mode: 'screen_guests' });
-    const { streamId, roomName } = started.value as Session;
+    const { streamId, roomName } = valueOf(started);
 
     // Down: the session still comes back, with a token, for the next attempt.
     await livekit.close();
@@ -46,7 +41,7 @@ describe('resuming a live stream after LiveKit went away', () => {
     expect(await admin.listRooms([roomName])).toEqual([]);
     const resumed = await owner.call('stream.current', {});
     expect(resumed).toMatchObject({ ok: true, value: { streamId, roomName } });
-    expect((resumed.value as Session).hostToken.split('.')).toHaveLength(3);
+    expect(present(valueOf(resumed), 'the live session').hostToken.split('.')).toHaveLength(3);
     const [room] = await admin.listRooms([roomName]);
     expect(JSON.parse(room!.metadata)).toMatchObject({ v: 1, title: 'Comeback', mode: 'screen_guests', stage: { spotlight: null } });
     owner.close();

@@ -52,7 +52,10 @@ describe('HTTP edges', () => {
     // Honest clients are unaffected: a small chunked body on a new connection is answered normally.
     const honest = chunkedPost('/api/watch/token');
     honest.socket.end(`${chunk('{"name":"Ana"}')}0\r\n\r\n`);
-    const answer = await Promise.race([honest.closed, new Promise<{ text: string }>((resolve) => honest.socket.once('data', (d: Buffer) => resolve({ text: d.toString() })))]);
+    const answer = await Promise.race([
+      honest.closed,
+      new Promise<{ text: string }>((resolve) => honest.socket.once('data', (d: Buffer) => resolve({ text: d.toString() }))),
+    ]);
     expect(answer.text.startsWith('HTTP/1.1 200 ')).toBe(true);
     honest.socket.destroy();
     expect((await fetch(`${t.baseUrl}/health`)).status).toBe(200);

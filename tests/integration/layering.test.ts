@@ -10,13 +10,21 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 
 describe('layering rules', () => {
   it('src/shared may not import Node built-ins', async () => {
-    expect(await ruleIdsFor('src/shared/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src/shared/probe.ts', "import { join } from 'path';\nexport const x = join;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { join } from 'path';\nexport const x = join;\n")).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('src/shared may not import electron, React or DOM globals', async () => {
-    expect(await ruleIdsFor('src/shared/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src/shared/probe.ts', "import { useState } from 'react';\nexport const x = useState;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { useState } from 'react';\nexport const x = useState;\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await ruleIdsFor('src/shared/probe.ts', 'export const x = () => window.location;\n')).toContain('no-restricted-globals');
   });
 
@@ -37,8 +45,8 @@ describe('layering rules', () => {
   });
 
   it('the renderer may not reach into main', async () => {
-    expect(await ruleIdsFor('src/renderer/src/probe.ts', "import { startApp } from '../../main/app';\nexport const x = startApp;\n")).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await ruleIdsFor('src/renderer/src/probe.ts', "import { startApp } from '../../main/app';\nexport const x = startApp;\n"),
+    ).toContain('no-restricted-imports');
   });
 });

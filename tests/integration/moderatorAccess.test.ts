@@ -2,17 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf, type ResultOf } from '../support/contractCall';
 import { redeemLink, upgradeStatus } from '../support/sessionLinks';
 
 let t: TestApp;
 afterEach(async () => t?.close());
 
-interface SessionView {
-  id: string;
-  name: string;
-  expiresAt: number;
-  grant: { kind: string; inviteId?: string; label?: string };
-}
+type SessionView = ResultOf<'moderators.list'>['sessions'][number];
 
 /** A console link is spent on first use, as a browser would: its session token is what sockets use. */
 const sessionOf = redeemLink;
@@ -28,32 +24,30 @@ async function setup() {
   return { owner, room: live.roomName, streamId: live.streamId };
 }
 
-async function auditActions(owner: FrameClient, streamId: string): Promise<{ action: string; targetIdentity: string }[]> {
-  return ((await owner.call('moderation.audit', { streamId })) as { value: { entries: { action: string; targetIdentity: string }[] } }).value.entries;
+async function auditActions(owner: FrameClient, streamId: string): Promise<ResultOf<'moderation.audit'>['entries']> {
+  return valueOf(await owner.call('moderation.audit', { streamId })).entries;
 }
 
 describe('revocable moderator access', () => {
   it('lists sessions with what granted them; revoking one closes its control and chat sockets and refuses it after', async () => {
     const { owner, room, streamId } = await setup();
-    const link = (await owner.call('moderation.createModeratorLink', { label: 'Sam' })) as { value: { url: string } };
-    const samToken = await sessionOf(link.value.url);
-    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'for Ria', expiresInMinutes: 30 })) as {
-      value: { invite: { id: string; expiresAt: number }; link: string };
-    };
+    const link = valueOf(await owner.call('moderation.createModeratorLink', { label: 'Sam' }));
+    const samToken = await sessionOf(link.url);
+    const invite = valueOf(await owner.call('invites.create', { role: 'moderator', label: 'for Ria', expiresInMinutes: 30 }));
     const redeemed = await fetch(`${t.baseUrl}/api/guest/redeem`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Ria' }),
+      body: JSON.stringify({ code: invite.link.split('/join/')[1], name: 'Ria' }),
     });
     const riaToken = await sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
 
-    const listed = ((await owner.call('moderators.list')) as { value: { sessions: SessionView[] } }).value.sessions;
+    const listed = valueOf(await owner.call('moderators.list')).sessions;
     expect(listed.map((s) => s.name)).toEqual(['Sam', 'Ria']);
     const [sam, ria] = listed as [SessionView, SessionView];
     expect(sam.grant).toEqual({ kind: 'link', label: 'Sam' });
     expect(sam.expiresAt).toBeGreaterThan(Date.now() + 23 * 3600_000);
-    expect(ria.grant).toMatchObject({ kind: 'invite', inviteId: invite.value.invite.id });
-    expect(ria.expiresAt).toBe(invite.value.invite.expiresAt);
+    expect(ria.grant).toMatchObject({ kind: 'invite', inviteId: invite.invite.id });
+    expect(ria.expiresAt).toBe(invite.invite.expiresAt);
 
     const samControl = await FrameClient.open(t.wsUrl('/control', { session: samToken }));
     const samChat = await FrameClient.open(t.wsUrl('/chat', { session: samToken, room }));
@@ -61,7 +55,8 @@ describe('revocable moderator access', () => {
     const riaControl = await FrameClient.open(t.wsUrl('/control', { session: riaToken }));
     // Pushed to the owner: the list without Sam (earlier pushes, from the grants, are skipped).
     const changed = owner.next<{ payload: { sessions: SessionView[] } }>(
-      (frame) => frame.event === 'moderators.changed' && !(frame.payload as { sessions: SessionView[] }).sessions.some((s) => s.name === 'Sam'),
+      (frame) =>
+        frame.event === 'moderators.changed' && !(frame.payload as { sessions: SessionView[] }).sessions.some((s) => s.name === 'Sam'),
     );
     const [controlClosed, chatClosed] = [closeOf(samControl.socket), closeOf(samChat.socket)];
 
@@ -77,7 +72,9 @@ describe('revocable moderator access', () => {
     expect(await riaControl.call('moderators.list')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const actions = await auditActions(owner, streamId);
-    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(['moderator_link', 'moderator_invite', 'moderator_revoke']));
+    expect(actions.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['moderator_link', 'moderator_invite', 'moderator_revoke']),
+    );
     expect(actions.find((entry) => entry.action === 'moderator_revoke')?.targetIdentity).toBe('moderator:Sam');
     riaControl.close();
     owner.close();
@@ -85,30 +82,30 @@ describe('revocable moderator access', () => {
 
   it('revoking the invite a session came from ends that session; promoted guests are listed too', async () => {
     const { owner, streamId } = await setup();
-    const invite = (await owner.call('invites.create', { role: 'moderator', label: 'mods' })) as { value: { invite: { id: string }; link: string } };
+    const invite = valueOf(await owner.call('invites.create', { role: 'moderator', label: 'mods' }));
     const redeemed = await fetch(`${t.baseUrl}/api/guest/redeem`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: invite.value.link.split('/join/')[1], name: 'Kim' }),
+      body: JSON.stringify({ code: invite.link.split('/join/')[1], name: 'Kim' }),
     });
     const kimToken = await sessionOf(((await redeemed.json()) as { value: { consoleUrl: string } }).value.consoleUrl);
     const kim = await FrameClient.open(t.wsUrl('/control', { session: kimToken }));
     const closed = closeOf(kim.socket);
 
-    expect((await owner.call('invites.revoke', { id: invite.value.invite.id })).ok).toBe(true);
+    expect((await owner.call('invites.revoke', { id: invite.invite.id })).ok).toBe(true);
     expect(await closed).toBe(4401);
     expect(await upgradeStatus(t.wsUrl('/control', { session: kimToken }))).toBe(401);
-    expect(((await owner.call('moderators.list')) as { value: { sessions: unknown[] } }).value.sessions).toEqual([]);
+    expect(valueOf(await owner.call('moderators.list')).sessions).toEqual([]);
 
-    const guestInvite = (await owner.call('invites.create', {})) as { value: { link: string } };
+    const guestInvite = valueOf(await owner.call('invites.create', {}));
     const guest = await fetch(`${t.baseUrl}/api/guest/redeem`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: guestInvite.value.link.split('/join/')[1], name: 'Lu' }),
+      body: JSON.stringify({ code: guestInvite.link.split('/join/')[1], name: 'Lu' }),
     });
     const { identity } = ((await guest.json()) as { value: { identity: string } }).value;
     expect((await owner.call('stage.promote', { identity })).ok).toBe(true);
-    const promoted = ((await owner.call('moderators.list')) as { value: { sessions: SessionView[] } }).value.sessions;
+    const promoted = valueOf(await owner.call('moderators.list')).sessions;
     expect(promoted).toMatchObject([{ name: 'Lu', grant: { kind: 'promotion', guestIdentity: identity } }]);
     const revoke = (await auditActions(owner, streamId)).find((entry) => entry.action === 'moderator_revoke');
     expect(revoke?.targetIdentity).toBe('moderator:Kim');

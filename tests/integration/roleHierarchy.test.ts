@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 /**
  * owner > moderator > guest > viewer, through the control socket the studio and co-moderator
@@ -11,7 +12,11 @@ let t: TestApp;
 afterEach(async () => t?.close());
 
 async function post<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return ((await response.json()) as { value: T }).value;
 }
 
@@ -21,8 +26,11 @@ async function setup() {
   const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
   const moderator = await FrameClient.open(t.wsUrl('/control', { session: t.app.sessions.create('moderator', 'moderator:ana') }));
   const live = await t.app.streams.start({ title: 'Show', mode: 'screen_guests' });
-  const created = (await owner.call('invites.create', {})) as { value: { link: string } };
-  const guest = await post<{ identity: string; guestToken: string }>('/api/guest/redeem', { code: created.value.link.split('/join/')[1], name: 'Gia' });
+  const created = valueOf(await owner.call('invites.create', {}));
+  const guest = await post<{ identity: string; guestToken: string }>('/api/guest/redeem', {
+    code: created.link.split('/join/')[1],
+    name: 'Gia',
+  });
   return { rooms, owner, moderator, streamId: live.streamId, guest };
 }
 
@@ -35,13 +43,22 @@ describe('who may act on whom', () => {
     const { rooms, owner, moderator, guest } = await setup();
     const auditBefore = count('moderation_actions');
     expect(await moderator.call('stage.kick', { identity: 'host' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await moderator.call('stage.mute', { identity: 'host', kind: 'audio' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await moderator.call('stage.mute', { identity: 'host', kind: 'audio' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await moderator.call('stage.kick', { identity: 'moderator:bo' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Not even the owner removes the host through the guest controls.
     expect(await owner.call('stage.kick', { identity: 'host' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // Kick and mute are for guests: a viewer (or an identity nobody issued) is not found.
-    expect(await moderator.call('stage.kick', { identity: 'viewer-abcdefgh12' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await owner.call('stage.mute', { identity: 'viewer-abcdefgh12', kind: 'video' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await moderator.call('stage.kick', { identity: 'viewer-abcdefgh12' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await owner.call('stage.mute', { identity: 'viewer-abcdefgh12', kind: 'video' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(rooms.removed).toEqual([]);
     expect(rooms.mutes).toEqual([]);
     expect({ bans: count('chat_bans'), audit: count('moderation_actions') }).toEqual({ bans: 0, audit: auditBefore });
@@ -60,18 +77,33 @@ describe('who may act on whom', () => {
     const { owner, moderator, streamId } = await setup();
     const auditBefore = count('moderation_actions');
     for (const identity of ['moderator:bo', 'host']) {
-      expect(await moderator.call('chat.ban', { streamId, identity, scope: 'always' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect(await moderator.call('chat.timeout', { streamId, identity, minutes: 10 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await moderator.call('chat.ban', { streamId, identity, scope: 'always' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await moderator.call('chat.timeout', { streamId, identity, minutes: 10 })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
-    expect(await owner.call('chat.ban', { streamId, identity: 'host', scope: 'stream' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect({ bans: count('chat_bans'), timeouts: count('chat_timeouts'), audit: count('moderation_actions') }).toEqual({ bans: 0, timeouts: 0, audit: auditBefore });
+    expect(await owner.call('chat.ban', { streamId, identity: 'host', scope: 'stream' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect({ bans: count('chat_bans'), timeouts: count('chat_timeouts'), audit: count('moderation_actions') }).toEqual({
+      bans: 0,
+      timeouts: 0,
+      audit: auditBefore,
+    });
     owner.close();
     moderator.close();
   });
 
   it('the owner still bans a viewer, and a moderator times one out', async () => {
     const { owner, moderator, streamId } = await setup();
-    expect(await owner.call('chat.ban', { streamId, identity: 'viewer-abcdefgh12', scope: 'stream', reason: 'spam' })).toMatchObject({ ok: true });
+    expect(await owner.call('chat.ban', { streamId, identity: 'viewer-abcdefgh12', scope: 'stream', reason: 'spam' })).toMatchObject({
+      ok: true,
+    });
     expect(await moderator.call('chat.timeout', { streamId, identity: 'viewer-zyxwvuts98', minutes: 1 })).toMatchObject({ ok: true });
     expect(t.app.db.prepare('SELECT identity, actor FROM chat_bans').all()).toEqual([{ identity: 'viewer-abcdefgh12', actor: 'host' }]);
     expect(count('chat_timeouts')).toBe(1);
@@ -82,8 +114,13 @@ describe('who may act on whom', () => {
   it('promoting a guest to moderator is written to the audit log', async () => {
     const { owner, streamId, guest } = await setup();
     expect(await owner.call('stage.promote', { identity: guest.identity })).toMatchObject({ ok: true });
-    const audit = (await owner.call('moderation.audit', { streamId })) as { value: { entries: unknown[] } };
-    expect(audit.value.entries[0]).toMatchObject({ action: 'promote', actor: 'host', targetIdentity: guest.identity, details: { moderator: 'moderator:Gia' } });
+    const audit = valueOf(await owner.call('moderation.audit', { streamId }));
+    expect(audit.entries[0]).toMatchObject({
+      action: 'promote',
+      actor: 'host',
+      targetIdentity: guest.identity,
+      details: { moderator: 'moderator:Gia' },
+    });
     owner.close();
   });
 });

@@ -5,6 +5,7 @@ import { SESSION_ABSOLUTE_MS } from '../../src/main/server/sessions';
 import { FakeRooms } from '../support/fakeRooms';
 import { redeemLink, upgradeStatus } from '../support/sessionLinks';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -59,17 +60,17 @@ describe('one-time studio links', () => {
   it('a moderator link works once; the session it opened stays listed and revocable under the same id', async () => {
     t = await withStudioPage();
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
-    const created = (await owner.call('moderation.createModeratorLink', { label: 'Sam' })) as { value: { url: string } };
-    const linkToken = new URL(created.value.url).searchParams.get('session')!;
+    const created = valueOf(await owner.call('moderation.createModeratorLink', { label: 'Sam' }));
+    const linkToken = new URL(created.url).searchParams.get('session')!;
     expect(await upgradeStatus(t.wsUrl('/control', { session: linkToken }))).toBe(401);
-    const before = ((await owner.call('moderators.list')) as { value: { sessions: { id: string }[] } }).value.sessions;
+    const before = valueOf(await owner.call('moderators.list')).sessions;
 
-    const token = await redeemLink(created.value.url);
-    await expect(redeemLink(created.value.url)).rejects.toThrow('HTTP 401');
+    const token = await redeemLink(created.url);
+    await expect(redeemLink(created.url)).rejects.toThrow('HTTP 401');
     expect((await studioWithCookie(token)).status).toBe(200);
     const moderator = await FrameClient.open(t.wsUrl('/control', { session: token }));
     const closed = new Promise<void>((resolve) => moderator.socket.once('close', () => resolve()));
-    const after = ((await owner.call('moderators.list')) as { value: { sessions: { id: string }[] } }).value.sessions;
+    const after = valueOf(await owner.call('moderators.list')).sessions;
     expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
 
     expect(await owner.call('moderators.revoke', { sessionId: after[0]!.id })).toMatchObject({ ok: true });

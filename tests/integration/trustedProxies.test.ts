@@ -28,7 +28,10 @@ describe('trusted proxies', () => {
   it('behind a trusted proxy each forwarded client has its own limit, and bad entries are refused', async () => {
     t = await startTestApp();
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
-    expect(await owner.call('settings.update', { server: { trustedProxies: ['localhost'] } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await owner.call('settings.update', { server: { trustedProxies: ['localhost'] } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
     expect(t.app.settings.get().server.trustedProxies).toEqual([]);
     expect(await owner.call('settings.update', { server: { trustedProxies: ['127.0.0.1'] } })).toMatchObject({ ok: true });
 

@@ -11,7 +11,9 @@ describe('encoder pid file', () => {
   it('lets the next start kill an ffmpeg a crashed run left behind', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'airdeck-pids-'));
     // An "orphan": an ffmpeg that would run forever, as an encoder does while fed.
-    const orphan = spawn(ffmpegPath(), ['-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'], { stdio: 'ignore' });
+    const orphan = spawn(ffmpegPath(), ['-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc', '-f', 'null', '-'], {
+      stdio: 'ignore',
+    });
     const gone = new Promise<NodeJS.Signals | null>((resolve) => orphan.once('exit', (_code, signal) => resolve(signal)));
     await new Promise((resolve) => orphan.once('spawn', resolve));
     const pidFile = join(dataDir, 'multistream.pids');

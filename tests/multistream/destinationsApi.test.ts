@@ -7,6 +7,7 @@ import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import type { MultistreamStatus } from '../../src/shared/domain/multistream';
 import { FakeRooms } from '../support/fakeRooms';
 import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { valueOf } from '../support/contractCall';
 import { freePort } from './rtmpServers';
 
 const KEY = 'live_8d3f0c2a9b7e41';
@@ -38,7 +39,8 @@ describe('multistream destinations (studio API)', () => {
       { name: '', preset: 'twitch', streamKey: KEY },
       { name: 'X', preset: 'twitch', streamKey: KEY, kind: 'egress' },
     ];
-    for (const params of bad) expect(await owner.call('multistream.add', params)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    for (const params of bad)
+      expect(await owner.callRaw('multistream.add', params)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await owner.call('multistream.list')).toMatchObject({ ok: true, value: { destinations: [] } });
     owner.close();
   });
@@ -47,7 +49,7 @@ describe('multistream destinations (studio API)', () => {
     const { t, owner, secrets } = await studio();
     const added = await owner.call('multistream.add', { name: 'YouTube', preset: 'youtube', streamKey: KEY });
     expect(added).toMatchObject({ ok: true, value: { kind: 'rtmp', preset: 'youtube', enabled: true, hasKey: true } });
-    const id = (added.value as { id: string }).id;
+    const id = valueOf(added).id;
     const renamed = await owner.call('multistream.update', { id, name: 'Main channel', enabled: false });
     expect(renamed).toMatchObject({ ok: true, value: { name: 'Main channel', enabled: false, hasKey: true } });
     const listed = await owner.call('multistream.list');
@@ -68,19 +70,41 @@ describe('multistream destinations (studio API)', () => {
     const { t, owner } = await studio();
     await owner.call('settings.update', { studio: { recordLocally: false } });
     const port = await freePort();
-    const added = await owner.call('multistream.add', { name: 'Nobody listens', preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: KEY });
-    const id = (added.value as { id: string }).id;
+    const added = await owner.call('multistream.add', {
+      name: 'Nobody listens',
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${port}/live`,
+      streamKey: KEY,
+    });
+    const id = valueOf(added).id;
     const started = await owner.call('stream.start', { title: 'Sent out', mode: 'screen_guests' });
-    const streamId = (started.value as { streamId: string }).streamId;
+    const streamId = valueOf(started).streamId;
 
     const program = await owner.call('recording.start', { streamId, mimeType: 'video/webm;codecs=vp8,opus' });
     expect(program).toMatchObject({ ok: true, value: { status: 'recording', fileName: '' } });
     await statusWhere(owner, (status) => status.encoding && status.destinations[0]?.id === id);
-    const recordingId = (program.value as { id: string }).id;
+    const recordingId = valueOf(program).id;
     // The start of a real WebM program: the encoder reads it and waits for more.
-    const webm = spawnSync(ffmpegPath(), ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '1', '-c:v', 'libvpx', '-f', 'webm', 'pipe:1']).stdout.subarray(0, 20_000);
+    const webm = spawnSync(ffmpegPath(), [
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=160x120:rate=10',
+      '-t',
+      '1',
+      '-c:v',
+      'libvpx',
+      '-f',
+      'webm',
+      'pipe:1',
+    ]).stdout.subarray(0, 20_000);
     const data = webm.toString('base64');
-    expect(await owner.call('recording.append', { recordingId, offset: 0, data, durationMs: 1000 })).toMatchObject({ ok: true, value: { bytes: webm.length } });
+    expect(await owner.call('recording.append', { recordingId, offset: 0, data, durationMs: 1000 })).toMatchObject({
+      ok: true,
+      value: { bytes: webm.length },
+    });
     // Recording is off: no file was opened for the program.
     expect(existsSync(join(t.dataDir, 'recordings')) ? readdirSync(join(t.dataDir, 'recordings')) : []).toEqual([]);
 

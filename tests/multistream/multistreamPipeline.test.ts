@@ -46,7 +46,14 @@ function setup() {
     });
   // History rows belong to a stream.
   const streamId = 'str_multistream1';
-  createStream(db, { id: streamId, roomName: 'room-multistream', title: 'Multistream test', tags: [], mode: 'screen_guests', startedAt: Date.now() });
+  createStream(db, {
+    id: streamId,
+    roomName: 'room-multistream',
+    title: 'Multistream test',
+    tags: [],
+    mode: 'screen_guests',
+    startedAt: Date.now(),
+  });
   return { dataDir, db, service, logLines, stateOf, waitFor, streamId, latest: () => latest };
 }
 
@@ -77,8 +84,22 @@ describe('multistream pipeline', () => {
     const ingestB = startIngest(portB, join(t.dataDir, 'b.flv'));
     cleanups.push(() => void ingestB.child.kill('SIGKILL'));
     t.service.store.setOutput({ width: 640, height: 360, fps: 30, videoKbps: 1000 });
-    const a = t.service.add({ kind: 'rtmp', name: 'A', preset: 'custom', url: `rtmp://127.0.0.1:${portA}/live`, streamKey: KEY_A, enabled: true });
-    const b = t.service.add({ kind: 'rtmp', name: 'B', preset: 'custom', url: `rtmp://127.0.0.1:${portB}/live`, streamKey: KEY_B, enabled: true });
+    const a = t.service.add({
+      kind: 'rtmp',
+      name: 'A',
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${portA}/live`,
+      streamKey: KEY_A,
+      enabled: true,
+    });
+    const b = t.service.add({
+      kind: 'rtmp',
+      name: 'B',
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${portB}/live`,
+      streamKey: KEY_B,
+      enabled: true,
+    });
 
     t.service.begin(t.streamId);
     const fed = feed(t.service, 20);
@@ -132,7 +153,14 @@ describe('multistream pipeline', () => {
       t.db.close();
       rmSync(t.dataDir, { recursive: true, force: true });
     });
-    const refused = t.service.add({ kind: 'rtmp', name: 'Refused', preset: 'custom', url: `rtmp://127.0.0.1:${port}/live`, streamKey: KEY_A, enabled: true });
+    const refused = t.service.add({
+      kind: 'rtmp',
+      name: 'Refused',
+      preset: 'custom',
+      url: `rtmp://127.0.0.1:${port}/live`,
+      streamKey: KEY_A,
+      enabled: true,
+    });
     t.service.begin(t.streamId);
     const fed = feed(t.service, 6);
     const failed = await t.waitFor(() => t.stateOf(refused.id) === 'failed');

@@ -14,11 +14,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** ffmpeg arguments for a loopback RTMP ingest on `port` that copies what it receives to `output`. */
+export function ingestArgs(port: number, output: string[]): string[] {
+  return ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', ...output];
+}
+
 /** An RTMP ingest: ffmpeg in listen mode writing what it receives to `file`; exits when the publisher leaves. */
 export function startIngest(port: number, file: string): { child: ChildProcess; exited: Promise<void> } {
-  const child = spawn(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:${port}/live/key`, '-c', 'copy', '-f', 'flv', '-y', file], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(ffmpegPath(), ingestArgs(port, ['-f', 'flv', '-y', file]), { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return { child, exited };
 }
@@ -26,7 +29,9 @@ export function startIngest(port: number, file: string): { child: ChildProcess; 
 /** What ffmpeg reads from a received file: codecs, size and the number of video frames. */
 export function probe(file: string): Promise<{ text: string; frames: number }> {
   return new Promise((resolve) => {
-    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', file, '-map', '0:v', '-f', 'null', '-'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath(), ['-hide_banner', '-i', file, '-map', '0:v', '-f', 'null', '-'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let text = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (text += chunk));
@@ -37,12 +42,26 @@ export function probe(file: string): Promise<{ text: string; frames: number }> {
   });
 }
 
-/** A live WebM program like the studio's MediaRecorder makes: VP8 + Opus, in real time. */
-export function startProgram(seconds: number): ChildProcess {
+/** A live WebM program like the studio's MediaRecorder makes: VP8 + Opus, in real time, on stdout. */
+export function startProgram(
+  seconds: number,
+  video: { size: string; bitrate: string } = { size: '320x240', bitrate: '800k' },
+): ChildProcess {
+  const source = [
+    '-re',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=${video.size}:rate=30`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=48000',
+  ];
+  const vp8 = ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', video.bitrate];
   return spawn(
     ffmpegPath(),
-    ['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-      '-t', String(seconds), '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '800k', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
+    ['-hide_banner', '-loglevel', 'error', ...source, '-t', String(seconds), ...vp8, '-c:a', 'libopus', '-f', 'webm', 'pipe:1'],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
 }
@@ -74,8 +93,14 @@ export function startRefusingIngest(port: number, description: string): Promise<
         const property = (key: string, value: string) => Buffer.concat([amfString(key), Buffer.from([2]), amfString(value)]);
         const zero = Buffer.alloc(9);
         const body = Buffer.concat([
-          Buffer.from([2]), amfString('onStatus'), zero, Buffer.from([5]), Buffer.from([3]),
-          property('level', 'error'), property('code', 'NetStream.Publish.BadName'), property('description', description),
+          Buffer.from([2]),
+          amfString('onStatus'),
+          zero,
+          Buffer.from([5]),
+          Buffer.from([3]),
+          property('level', 'error'),
+          property('code', 'NetStream.Publish.BadName'),
+          property('description', description),
           Buffer.from([0, 0, 9]),
         ]);
         const header = Buffer.alloc(12);

@@ -15,8 +15,35 @@ describe('a destination whose server stops taking data', () => {
   it('is restarted as reconnecting instead of buffering without bound', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'airdeck-stall-'));
     // The shared encode's output format: a few seconds of H.264 + AAC in MPEG-TS.
-    const webm = spawnSync(ffmpegPath(), ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=30', '-f', 'lavfi', '-i', 'sine', '-t', '3', '-c:v', 'libvpx', '-c:a', 'libopus', '-f', 'webm', 'pipe:1'], { maxBuffer: 64 * 2 ** 20 }).stdout;
-    const ts = spawnSync(ffmpegPath(), encoderArgs({ width: 320, height: 240, fps: 30, videoKbps: 1000 }), { input: webm, maxBuffer: 64 * 2 ** 20 }).stdout;
+    const webm = spawnSync(
+      ffmpegPath(),
+      [
+        '-loglevel',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=320x240:rate=30',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine',
+        '-t',
+        '3',
+        '-c:v',
+        'libvpx',
+        '-c:a',
+        'libopus',
+        '-f',
+        'webm',
+        'pipe:1',
+      ],
+      { maxBuffer: 64 * 2 ** 20 },
+    ).stdout;
+    const ts = spawnSync(ffmpegPath(), encoderArgs({ width: 320, height: 240, fps: 30, videoKbps: 1000 }), {
+      input: webm,
+      maxBuffer: 64 * 2 ** 20,
+    }).stdout;
     expect(ts.length).toBeGreaterThan(100_000);
 
     // Accepts the connection and never reads or answers: the RTMP handshake hangs, like a dead link.

@@ -5,6 +5,8 @@ import WebSocket from 'ws';
 import { startApp, type App } from '../../src/main/app';
 import type { RoomGateway } from '../../src/main/livekit/roomGateway';
 import { MemorySecretStore, type SecretStore } from '../../src/main/settings/secretStore';
+import type { Result } from '../../src/shared/result';
+import type { MethodName, ParamsArg, RawCallResult, ResultOf } from './contractCall';
 
 export interface TestApp {
   app: App;
@@ -54,12 +56,6 @@ export async function startTestApp(
   };
 }
 
-export interface CallResult {
-  ok: boolean;
-  value?: unknown;
-  error?: { code: string; message: string };
-}
-
 /** A control-socket client for tests: sends raw frames and collects replies in order. */
 export class FrameClient {
   readonly frames: unknown[] = [];
@@ -95,11 +91,19 @@ export class FrameClient {
 
   private nextId = 1;
 
-  /** Calls a method and resolves with its result envelope (an error frame becomes a failed result). */
-  async call(method: string, params: unknown = {}): Promise<CallResult> {
+  /** Calls a contract method; the name, params and result type are checked at compile time. */
+  async call<M extends MethodName>(method: M, ...[params]: ParamsArg<M>): Promise<Result<ResultOf<M>>> {
+    return (await this.callRaw(method, params ?? {})) as Result<ResultOf<M>>;
+  }
+
+  /**
+   * Sends any method name with any params, for tests that check how the app meets input outside
+   * the contract. Resolves with the result envelope (an error frame becomes a failed result).
+   */
+  async callRaw(method: string, params: unknown = {}): Promise<RawCallResult> {
     const id = this.nextId++;
     this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
-    const frame = await this.next<{ result?: CallResult; error?: { code: string; message: string } }>((f) => f.id === id);
+    const frame = await this.next<{ result?: RawCallResult; error?: { code: string; message: string } }>((f) => f.id === id);
     return frame.result ?? { ok: false, error: frame.error };
   }
 

@@ -20,6 +20,12 @@ export function participantEvent(
     id: `EV_${identity}_${event}`,
     createdAt: String(createdAtSeconds),
     room: { sid: 'RM_test', name: room },
-    participant: { sid: `PA_${identity}`, identity, name: identity, state: event === 'participant_joined' ? 'ACTIVE' : 'DISCONNECTED', attributes: { 'airdeck.role': role } },
+    participant: {
+      sid: `PA_${identity}`,
+      identity,
+      name: identity,
+      state: event === 'participant_joined' ? 'ACTIVE' : 'DISCONNECTED',
+      attributes: { 'airdeck.role': role },
+    },
   });
 }

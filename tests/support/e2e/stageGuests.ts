@@ -6,6 +6,7 @@
 import type { GuestSessionResponse } from '../../../src/shared/contract/httpRoutes';
 import type { ModerationItem } from '../../../src/shared/domain/chat';
 import type { FrameClient } from '../../support/testApp';
+import { valueOf } from '../contractCall';
 
 /** One redeemed invite: the bearer the guest routes want, and the LiveKit identity. */
 export interface StageGuest {
@@ -16,7 +17,11 @@ export interface StageGuest {
 
 /** POSTs JSON to a guest route and unwraps the result envelope (throws on an error answer). */
 export async function postGuestRoute<T>(baseUrl: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(new URL(path, baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!envelope.ok) throw new Error(`${path}: ${envelope.error.code} — ${envelope.error.message}`);
   return envelope.value;
@@ -30,8 +35,12 @@ export function inviteCode(link: string): string {
 }
 
 export async function redeemInvite(baseUrl: string, link: string, name: string): Promise<StageGuest> {
-  const answer = await postGuestRoute<{ status: string; guestToken?: string; identity?: string }>(baseUrl, '/api/guest/redeem', { code: inviteCode(link), name });
-  if (answer.status !== 'accepted' || !answer.guestToken || !answer.identity) throw new Error(`invite not accepted: ${JSON.stringify(answer)}`);
+  const answer = await postGuestRoute<{ status: string; guestToken?: string; identity?: string }>(baseUrl, '/api/guest/redeem', {
+    code: inviteCode(link),
+    name,
+  });
+  if (answer.status !== 'accepted' || !answer.guestToken || !answer.identity)
+    throw new Error(`invite not accepted: ${JSON.stringify(answer)}`);
   return { name, identity: answer.identity, guestToken: answer.guestToken };
 }
 
@@ -47,14 +56,14 @@ export async function requestStage(baseUrl: string, guest: StageGuest): Promise<
 export async function inviteGuest(owner: FrameClient, baseUrl: string, name: string): Promise<StageGuest> {
   const created = await owner.call('invites.create', { label: name });
   if (!created.ok) throw new Error(`invites.create: ${created.error?.message}`);
-  return redeemInvite(baseUrl, (created.value as { link: string }).link, name);
+  return redeemInvite(baseUrl, valueOf(created).link, name);
 }
 
 /** The guest's pending stage request in the moderation queue, or undefined. */
 export async function pendingRequest(owner: FrameClient, streamId: string, identity: string): Promise<ModerationItem | undefined> {
   const listed = await owner.call('moderation.list', { streamId, kind: 'stage_request' });
   if (!listed.ok) throw new Error(`moderation.list: ${listed.error?.message}`);
-  return (listed.value as { items: ModerationItem[] }).items.find((item) => item.subject.identity === identity);
+  return valueOf(listed).items.find((item) => item.subject.identity === identity);
 }
 
 /** Approves a queue item as the host (the queue UI belongs to the moderation feature). */
@@ -63,8 +72,17 @@ export async function approve(owner: FrameClient, itemId: string): Promise<void>
   if (!decided.ok) throw new Error(`moderation.decide: ${decided.error?.message}`);
 }
 
+/** How long a stage change may take to show after a decision, and how often to look. */
+const POLL_TIMEOUT_MS = 15_000;
+const POLL_EVERY_MS = 100;
+
 /** Polls `read` until `done` holds (the server changes state asynchronously after a decision). */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = POLL_TIMEOUT_MS,
+  everyMs = POLL_EVERY_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

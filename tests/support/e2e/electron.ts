@@ -8,7 +8,11 @@ import { join } from 'node:path';
 export function installedElectron(): { path: string } | { path: null; reason: string } {
   const dir = join(process.cwd(), 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { path: null, reason: 'Electron binary is not installed (node_modules/electron/path.txt missing); run where it can be downloaded' };
+  if (!existsSync(pathFile))
+    return {
+      path: null,
+      reason: 'Electron binary is not installed (node_modules/electron/path.txt missing); run where it can be downloaded',
+    };
   const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return { path: null, reason: `Electron binary missing at ${binary}` };
   return { path: binary };

@@ -1,4 +1,6 @@
 import WebSocket from 'ws';
+import type { Result } from '../../../src/shared/result';
+import type { MethodName, ParamsArg, ResultOf } from '../contractCall';
 import type { HeadlessStudio } from './headless';
 
 /** A minimal client for the app's control socket, as the owner. */
@@ -21,17 +23,20 @@ export class Control {
     });
   }
 
-  /** Calls a method and returns its value; a failed call fails the test with the app's message. */
-  call<T>(method: string, params: unknown = {}): Promise<T> {
+  /**
+   * Calls a contract method and returns its value (name, params and result type checked at
+   * compile time); a failed call fails the test with the app's message.
+   */
+  call<M extends MethodName>(method: M, ...[params]: ParamsArg<M>): Promise<ResultOf<M>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, (frame) => {
         this.pending.delete(id);
-        const result = frame.result as { ok: boolean; value?: T; error?: unknown } | undefined;
-        if (result?.ok) resolve(result.value as T);
+        const result = frame.result as Result<ResultOf<M>> | undefined;
+        if (result?.ok) resolve(result.value);
         else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
       });
-      this.socket.send(JSON.stringify({ type: 'call', id, method, params }));
+      this.socket.send(JSON.stringify({ type: 'call', id, method, params: params ?? {} }));
     });
   }
 

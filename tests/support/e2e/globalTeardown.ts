@@ -15,5 +15,8 @@ export default async function globalTeardown(): Promise<void> {
     }
   }
   resetProcessGroupRegistry();
-  if (leftover.length > 0) throw new Error(`${leftover.length} studio process group(s) were still running after the specs (${leftover.join(', ')}); they were killed`);
+  if (leftover.length > 0)
+    throw new Error(
+      `${leftover.length} studio process group(s) were still running after the specs (${leftover.join(', ')}); they were killed`,
+    );
 }

@@ -37,6 +37,7 @@ export function isGroupAlive(group: number): boolean {
     process.kill(-group, 0);
     return true;
   } catch {
+    // Signal 0 fails (ESRCH) when no process of the group is left.
     return false;
   }
 }

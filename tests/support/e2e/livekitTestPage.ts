@@ -1,5 +1,5 @@
 /**
- * Serves the livekit-client test page (tests/e2e/support/pages/lkTestPage.ts, bundled
+ * Serves the livekit-client test page (tests/support/e2e/pages/lkTestPage.ts, bundled
  * with esbuild) from http://127.0.0.1:<port>/. Pages must come from a real http origin: on
  * about:blank Chromium hides host ICE candidates behind mDNS names.
  */

@@ -3,8 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
-import { redeemLink } from '../../support/sessionLinks';
+import { redeemLink } from '../sessionLinks';
 import { trackProcessGroup, untrackProcessGroup } from './processGroups';
+
+/** Building the app and starting it; a cold build on a busy 2-core machine takes most of this. */
+const STARTUP_TIMEOUT_MS = 60_000;
+/** After npm exits, how long the app's own shutdown may take before its group is killed. */
+const SHUTDOWN_POLLS = 100;
+const SHUTDOWN_POLL_MS = 50;
 
 export interface HeadlessStudio {
   process: ChildProcess;
@@ -67,7 +73,7 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
     const timer = setTimeout(() => {
       void stop('SIGKILL');
       reject(new Error(`npm run serve did not print a studio URL:\n${output}`));
-    }, 60_000);
+    }, STARTUP_TIMEOUT_MS);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`npm run serve exited (${code}):\n${output}`));
@@ -91,7 +97,9 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
             controlUrl: `${baseUrl.replace('http', 'ws')}/control?session=${ownerSession}`,
             baseUrl,
             async openStudio(page) {
-              await page.context().addCookies([{ name: 'airdeck_session', value: ownerSession, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+              await page
+                .context()
+                .addCookies([{ name: 'airdeck_session', value: ownerSession, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
               return page.goto(`${baseUrl}/`);
             },
             output: () => output,
@@ -108,13 +116,14 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
 
 /** npm exits when its child does; the app may still be finishing its shutdown a moment later. */
 async function waitForGroupToEnd(group: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < SHUTDOWN_POLLS; i++) {
     try {
       process.kill(-group, 0);
     } catch {
+      // Signal 0 fails once no process of the group is left: it has ended.
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_POLL_MS));
   }
   try {
     process.kill(-group, 'SIGKILL');

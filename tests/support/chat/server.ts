@@ -14,6 +14,8 @@ import { memoryLogger } from '../../../src/main/chat/testing/fixtures';
 
 export const API_KEY = 'devkey';
 export const API_SECRET = 'secret';
+/** Long enough for any test, short enough that a leaked token is useless. */
+const TOKEN_TTL_SECONDS = 600;
 
 export interface TestChatServer {
   db: Database;
@@ -31,7 +33,12 @@ export interface TestChatServer {
 function unlimited(): NonNullable<Parameters<typeof createChatService>[0]['connections']> {
   const many = 1_000_000;
   return {
-    gate: new ConnectionGate(new SocketBudget(many, 0), { maxPerAddress: many, maxPerIdentity: many, upgradeBurst: many, upgradesPerSecond: many }),
+    gate: new ConnectionGate(new SocketBudget(many, 0), {
+      maxPerAddress: many,
+      maxPerIdentity: many,
+      upgradeBurst: many,
+      upgradesPerSecond: many,
+    }),
     clientAddress: (req) => req.socket.remoteAddress ?? 'unknown',
   };
 }
@@ -64,7 +71,9 @@ export async function startChatServer(
     log: memoryLogger(),
     settings: { livekitCredentials: () => ({ url: 'ws://127.0.0.1:7880', apiKey: API_KEY, apiSecret: API_SECRET }) },
     publicUrl: () => `http://127.0.0.1:${port}`,
-    tuning: options.loadHarness ? { frameBudget: { burst: 1_000_000, perSecond: 1_000_000, maxRefused: 0 }, ...options.tuning } : options.tuning,
+    tuning: options.loadHarness
+      ? { frameBudget: { burst: 1_000_000, perSecond: 1_000_000, maxRefused: 0 }, ...options.tuning }
+      : options.tuning,
     connections: options.loadHarness ? unlimited() : undefined,
   });
   if (options.rules) chat.rules.update(options.rules);
@@ -96,7 +105,12 @@ export async function startChatServer(
 
 /** A LiveKit token as the app mints them (role in the `airdeck.role` attribute). */
 export async function mintChatToken(room: string, identity: string, role = 'viewer', secret = API_SECRET): Promise<string> {
-  const token = new AccessToken(API_KEY, secret, { identity, name: `Name ${identity}`, ttl: 600, attributes: { 'airdeck.role': role } });
+  const token = new AccessToken(API_KEY, secret, {
+    identity,
+    name: `Name ${identity}`,
+    ttl: TOKEN_TTL_SECONDS,
+    attributes: { 'airdeck.role': role },
+  });
   token.addGrant({ room, roomJoin: true, canSubscribe: true });
   return token.toJwt();
 }
