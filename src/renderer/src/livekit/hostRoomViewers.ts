@@ -5,7 +5,11 @@ import { ROLE_ATTRIBUTE } from './participantSnapshot';
 export { ROLE_ATTRIBUTE };
 
 /** The viewer behind a participant (identity and display name), or null for anyone else. */
-export function viewerOf(participant: { identity: string; name?: string; attributes: Readonly<Record<string, string>> }): RoomViewer | null {
+export function viewerOf(participant: {
+  identity: string;
+  name?: string;
+  attributes: Readonly<Record<string, string>>;
+}): RoomViewer | null {
   return participant.attributes[ROLE_ATTRIBUTE] === 'viewer' ? { identity: participant.identity, name: participant.name ?? '' } : null;
 }
 
