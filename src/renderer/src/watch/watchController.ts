@@ -4,10 +4,10 @@ import { ViewerRoom, ViewerRoomEvent } from '../livekit/viewerRoom';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { RAISE_HAND_PATH, RaiseHandResponseSchema } from '../../../shared/contract/httpRoutes';
 import { PageEventsClient, type ChannelState, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
-import { postPublicRoute } from '../api/publicRoute';
+import { postPublicRoute } from '../pageKit/publicRoute';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { useWatch } from './watchStore';
-import { requestWatchToken, type LiveTicket, type TokenAnswer } from './watchTokenClient';
+import { requestWatchToken, type LiveTicket, type TokenAnswer } from '../pageKit/watchToken';
 
 /** Retry delays after a failure (server unreachable, connect failed), capped. */
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -209,7 +209,13 @@ export class WatchController {
 
   private async join(generation: number, ticket: LiveTicket): Promise<void> {
     const { setProgram } = this.store.getState();
-    setProgram({ title: ticket.title, mode: ticket.mode, layout: ticket.layout, startedAt: ticket.startedAt, raisedHands: ticket.raisedHands });
+    setProgram({
+      title: ticket.title,
+      mode: ticket.mode,
+      layout: ticket.layout,
+      startedAt: ticket.startedAt,
+      raisedHands: ticket.raisedHands,
+    });
     this.token = ticket.token;
     const room = new ViewerRoom();
     this.room = room;
