@@ -6,6 +6,7 @@ import {
 } from '../domain/settings';
 import { StreamPageSchema, StreamRecordSchema } from '../domain/stream';
 import { chatEvents, chatMethods } from './chatApi';
+import { diagnosticsMethods } from './diagnosticsApi';
 import { historyMethods } from './historyApi';
 import { moderatorEvents, moderatorMethods } from './moderatorsApi';
 import { multistreamEvents, multistreamMethods } from './multistreamApi';
@@ -84,6 +85,7 @@ export const studioMethods = {
   ...recordingMethods,
   ...moderatorMethods,
   ...multistreamMethods,
+  ...diagnosticsMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;
