@@ -8,7 +8,7 @@ const fakeLog = () => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() });
 
 describe('the error boundary', () => {
   it('renders its children while nothing failed', () => {
-    const html = renderToStaticMarkup(createElement(ErrorBoundary, { log: fakeLog() }, createElement('p', null, 'the app')));
+    const html = renderToStaticMarkup(createElement(ErrorBoundary, { log: fakeLog(), children: createElement('p', null, 'the app') }));
     expect(html).toBe('<p>the app</p>');
   });
 
