@@ -112,6 +112,7 @@ export class PageEventsClient implements PushChannel {
     try {
       socket = (this.options.createSocket ?? defaultSocket)(this.options.url ?? eventsUrl());
     } catch {
+      // The browser refused the URL or the connection outright: handled like any abnormal close (retry).
       this.closed(1006);
       return;
     }

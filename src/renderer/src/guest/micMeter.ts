@@ -7,7 +7,7 @@ function audioContext(): AudioContext {
   sharedContext ??= new AudioContext();
   // Created before any click, a context starts suspended; resume() succeeds once the page has
   // had a user gesture (typing the name counts), so call it on every meter start.
-  if (sharedContext.state === 'suspended') void sharedContext.resume().catch(() => undefined);
+  if (sharedContext.state === 'suspended') void sharedContext.resume().catch(() => undefined); // refused without a user gesture; the next click resumes it
   return sharedContext;
 }
 

@@ -6,6 +6,7 @@ import { planConnection, shouldPublish, type HeldConnection } from './connection
 import type { DeviceCheck } from './deviceCheck';
 import { NO_ROOM, patchRoom, useGuest } from './guestStore';
 import { describeMediaError } from './mediaErrors';
+import { logger } from '../logging/logger';
 
 /** What the connection tells its owner about, beyond the store. */
 export interface StageConnectionHooks {
@@ -63,7 +64,7 @@ export class StageConnection {
     while (this.next) {
       const session = this.next;
       this.next = null;
-      await this.syncNow(session).catch(() => undefined);
+      await this.syncNow(session).catch((error: unknown) => logger.warn('Could not bring the stage connection up to date', error));
     }
   }
 
@@ -92,7 +93,8 @@ export class StageConnection {
     patchRoom({ status: 'connecting' });
     try {
       await room.connect(ticket.url, ticket.token);
-    } catch {
+    } catch (error) {
+      logger.warn('Could not join the show room', error);
       if (!current()) return;
       this.room = null;
       this.held = NOT_CONNECTED;

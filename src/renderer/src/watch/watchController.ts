@@ -8,6 +8,7 @@ import { postPublicRoute } from '../pageKit/publicRoute';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { useWatch } from './watchStore';
 import { requestWatchToken, type LiveTicket, type TokenAnswer } from '../pageKit/watchToken';
+import { logger } from '../logging/logger';
 
 /** Retry delays after a failure (server unreachable, connect failed), capped. */
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -231,7 +232,8 @@ export class WatchController {
     room.on(ViewerRoomEvent.Disconnected, (reason) => current() && this.onDisconnected(generation, reason));
     try {
       await room.connect(ticket.livekitUrl, ticket.token);
-    } catch {
+    } catch (error) {
+      logger.warn('Could not join the program room', error);
       if (current()) this.onDisconnected(generation, 'lost');
       return;
     }
