@@ -1,5 +1,5 @@
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
-import { PageEventsClient, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
+import { PageEventsClient, type PushChannel } from '../api/pageEventsClient';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { createGuestApi, UNREACHABLE, type GuestApi } from './guestApi';
 import { clearGuestToken, loadGuestToken, saveGuestToken } from './guestToken';
@@ -13,7 +13,7 @@ const PREVIEW_STATES: ReadonlySet<GuestSessionResponse['state']> = new Set(['wai
 
 /** The network the controller uses besides the guest routes; tests substitute it. */
 export interface GuestControllerDeps {
-  createChannel?: (listeners: PageEventsListeners, guestToken: () => string | null) => PushChannel;
+  createChannel?: (guestToken: () => string | null) => PushChannel;
   timers?: Timers;
 }
 
@@ -50,15 +50,13 @@ export class GuestController {
         if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
       },
     });
-    const listeners: PageEventsListeners = {
-      state: (state) => {
-        if (state !== 'connecting') this.fallback.setChannel(state === 'up');
-      },
-      // The push says only that something changed; the session route has the token to match.
-      guest: () => this.fallback.changed(),
-    };
     const guestToken = (): string | null => this.guestToken;
-    this.channel = deps.createChannel?.(listeners, guestToken) ?? new PageEventsClient(listeners, { guestToken });
+    this.channel = deps.createChannel?.(guestToken) ?? new PageEventsClient({ guestToken });
+    this.channel.on('state', (state) => {
+      if (state !== 'connecting') this.fallback.setChannel(state === 'up');
+    });
+    // The push says only that something changed; the session route has the token to match.
+    this.channel.on('guest', () => this.fallback.changed());
     this.fallback = new PushFallback(() => void this.pollNow(), deps.timers ?? browserTimers);
   }
 

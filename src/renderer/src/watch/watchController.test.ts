@@ -18,7 +18,7 @@ function setup() {
       asked.push(asked.length + 1);
       return answers.shift() ?? { kind: 'waiting' };
     },
-    createChannel: (listeners) => (channel = new FakeChannel(listeners)),
+    createChannel: () => (channel = new FakeChannel()),
   });
   return { timers, asked, answers, controller, channel: () => channel };
 }

@@ -3,7 +3,7 @@ import type { PageStream } from '../../../shared/contract/pageEvents';
 import { ViewerRoom, ViewerRoomEvent } from '../livekit/viewerRoom';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { RAISE_HAND_PATH, RaiseHandResponseSchema } from '../../../shared/contract/httpRoutes';
-import { PageEventsClient, type ChannelState, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
+import { PageEventsClient, type ChannelState, type PushChannel } from '../api/pageEventsClient';
 import { postPublicRoute } from '../pageKit/publicRoute';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { useWatch } from './watchStore';
@@ -16,7 +16,7 @@ const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 /** What the controller talks to; tests substitute the network. */
 export interface WatchControllerDeps {
   requestToken?: () => Promise<TokenAnswer>;
-  createChannel?: (listeners: PageEventsListeners) => PushChannel;
+  createChannel?: () => PushChannel;
   timers?: Timers;
 }
 
@@ -46,8 +46,9 @@ export class WatchController {
   constructor(deps: WatchControllerDeps = {}) {
     this.requestToken = deps.requestToken ?? (() => requestWatchToken());
     this.timers = deps.timers ?? browserTimers;
-    const listeners: PageEventsListeners = { state: (state) => this.onChannel(state), stream: (stream) => this.onStream(stream) };
-    this.channel = deps.createChannel?.(listeners) ?? new PageEventsClient(listeners);
+    this.channel = deps.createChannel?.() ?? new PageEventsClient();
+    this.channel.on('state', (state) => this.onChannel(state));
+    this.channel.on('stream', (stream) => this.onStream(stream));
     this.fallback = new PushFallback(() => void this.askForToken(this.generation), this.timers);
   }
 
