@@ -37,18 +37,17 @@ export class GuestController {
     private readonly api: GuestApi = createGuestApi(),
     deps: GuestControllerDeps = {},
   ) {
-    this.stage = new StageConnection(this.devices, {
-      onRemovedFromRoom: () => void this.pollNow(),
-      onElsewhere: () => {
-        this.stopFollowing();
-        this.devices.stop();
-        useGuest.setState({ phase: { kind: 'elsewhere' } });
-      },
-      // The grant and the session travel on different channels: whichever comes second publishes.
-      onGrantChanged: () => {
-        const session = useGuest.getState().session;
-        if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
-      },
+    this.stage = new StageConnection(this.devices);
+    this.stage.on('removedFromRoom', () => void this.pollNow());
+    this.stage.on('elsewhere', () => {
+      this.stopFollowing();
+      this.devices.stop();
+      useGuest.setState({ phase: { kind: 'elsewhere' } });
+    });
+    // The grant and the session travel on different channels: whichever comes second publishes.
+    this.stage.on('grantChanged', () => {
+      const session = useGuest.getState().session;
+      if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
     });
     const guestToken = (): string | null => this.guestToken;
     this.channel = deps.createChannel?.(guestToken) ?? new PageEventsClient({ guestToken });
