@@ -59,6 +59,13 @@ interface PendingFrame {
   reject: (error: ServerChatFrameOf<'error'>) => void;
 }
 
+/** Reconnect back-off when the options name none: quick at first, never slower than every 10 s. */
+const DEFAULT_BACKOFF = { initialMs: 250, maxMs: 10_000 } as const;
+/** Messages kept in memory when the options name no limit. */
+const DEFAULT_KEEP = 500;
+/** WebSocket close code for a leave we asked for. */
+const NORMAL_CLOSE = 1000;
+
 const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CHAT_CLOSE.unauthorized, CHAT_CLOSE.forbidden, CHAT_CLOSE.notFound]);
 
 function randomId(): string {
@@ -121,7 +128,7 @@ export class ChatClient {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.socket?.close(1000, 'bye');
+    this.socket?.close(NORMAL_CLOSE, 'bye');
     this.socket = null;
     this.setState('closed');
   }
@@ -178,7 +185,7 @@ export class ChatClient {
   }
 
   private scheduleReconnect(): void {
-    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 250, maxMs: 10_000 };
+    const { initialMs, maxMs } = this.options.backoff ?? DEFAULT_BACKOFF;
     const delay = Math.min(maxMs, initialMs * 2 ** this.attempts) * (0.5 + Math.random() / 2);
     this.attempts += 1;
     this.setState('reconnecting');
@@ -267,7 +274,7 @@ export class ChatClient {
       const index = this.ordered.findIndex((m) => m.seq > message.seq);
       this.ordered.splice(index < 0 ? this.ordered.length : index, 0, message);
     }
-    const keep = this.options.keep ?? 500;
+    const keep = this.options.keep ?? DEFAULT_KEEP;
     while (this.ordered.length > keep) {
       const dropped = this.ordered.shift();
       if (dropped) this.byId.delete(dropped.id);

@@ -9,6 +9,10 @@ import type { GuestState } from '../../../shared/domain/stage';
 import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { browserTimers, FALLBACK_MS, type Timers } from './pushFallback';
 
+/** WebSocket close codes: ours when stopping, and the one a failed or dropped connection reports. */
+const NORMAL_CLOSE = 1000;
+const ABNORMAL_CLOSE = 1006;
+
 /** `up` from the first frame of a connection until it closes. */
 export type ChannelState = 'connecting' | 'up' | 'down';
 
@@ -108,7 +112,7 @@ export class PageEventsClient implements PushChannel {
     this.socket = null;
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = null;
-      socket.close(1000);
+      socket.close(NORMAL_CLOSE);
     }
     this.setState('down');
   }
@@ -119,7 +123,7 @@ export class PageEventsClient implements PushChannel {
       socket = (this.options.createSocket ?? defaultSocket)(this.options.url ?? eventsUrl());
     } catch {
       // The browser refused the URL or the connection outright: handled like any abnormal close (retry).
-      this.closed(1006);
+      this.closed(ABNORMAL_CLOSE);
       return;
     }
     this.socket = socket;
