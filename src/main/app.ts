@@ -42,6 +42,9 @@ import { createMultistreamHandlers } from './multistream/multistreamHandlers';
 import { MultistreamService } from './multistream/multistreamService';
 import { createStreamHandlers } from './stream/streamHandlers';
 import { createRaiseHandRoute } from './stream/raiseHandRoute';
+import { createDiagnosticsHandlers } from './diagnostics/diagnosticsHandlers';
+import { createDiagnosticsRoute } from './diagnostics/diagnosticsRoute';
+import { createRendererLog } from './diagnostics/rendererLog';
 import { createWatchTokenRoute } from './stream/watchTokenRoute';
 import { createWebhookRoute } from './stream/webhookRoute';
 import { ViewerTickets } from './tokens/viewerTickets';
@@ -212,6 +215,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     removeGuestsOfInvite: (inviteId) => stage.removeInviteGuests(guests.identitiesOfInvite(inviteId)),
   });
 
+  const rendererLog = createRendererLog(log);
   const handlers: Handlers = {
     ...createSettingsHandlers({ settings, bus, serverStatus: status }),
     ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, reapplyStage: () => stage.reapply(), log }),
@@ -221,6 +225,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...createRecordingHandlers(recordings),
     ...createModeratorHandlers(chat.moderators),
     ...createMultistreamHandlers(multistream),
+    ...createDiagnosticsHandlers(rendererLog),
   };
   const dispatch = createDispatcher(handlers, log);
   const control = createControlSocket({
@@ -258,6 +263,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       createWebhookRoute({ db, settings, streams, log }),
       ...createGuestRoutes({ invites, guests, log, clientAddress }),
       createRecordingRoute({ recordings }),
+      createDiagnosticsRoute({ rendererLog, clientAddress }),
     ],
     upgrades: [control, chat.upgradeRoute, pageEvents],
   });

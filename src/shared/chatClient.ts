@@ -1,6 +1,7 @@
 import type { ClientChatFrame, ServerChatFrame, ServerChatFrameOf } from './contract/chatFrames';
 import { CHAT_CLOSE } from './contract/chatFrames';
 import type { ChatMessage, Reaction } from './domain/chat';
+import { Emitter, type EventArgs } from './emitter';
 
 /**
  * Chat client for every page that shows chat (studio dock, viewer page, co-moderator console).
@@ -50,7 +51,6 @@ export interface ChatClientOptions {
   backoff?: { initialMs: number; maxMs: number };
 }
 
-type Listener<E extends keyof ChatClientEvents> = (value: ChatClientEvents[E]) => void;
 type Ack = ServerChatFrameOf<'ack'>;
 
 interface PendingFrame {
@@ -58,6 +58,13 @@ interface PendingFrame {
   resolve: (frame: Ack | ServerChatFrameOf<'done'>) => void;
   reject: (error: ServerChatFrameOf<'error'>) => void;
 }
+
+/** Reconnect back-off when the options name none: quick at first, never slower than every 10 s. */
+const DEFAULT_BACKOFF = { initialMs: 250, maxMs: 10_000 } as const;
+/** Messages kept in memory when the options name no limit. */
+const DEFAULT_KEEP = 500;
+/** WebSocket close code for a leave we asked for. */
+const NORMAL_CLOSE = 1000;
 
 const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CHAT_CLOSE.unauthorized, CHAT_CLOSE.forbidden, CHAT_CLOSE.notFound]);
 
@@ -74,7 +81,7 @@ export class ChatClient {
   private socket: ChatSocketLike | null = null;
   private readonly byId = new Map<string, ChatMessage>();
   private ordered: ChatMessage[] = [];
-  private readonly listeners = new Map<keyof ChatClientEvents, Set<(value: never) => void>>();
+  private readonly events = new Emitter<ChatClientEvents>();
   private readonly pending = new Map<string, PendingFrame>();
   private attempts = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -93,14 +100,9 @@ export class ChatClient {
     return this.ordered;
   }
 
-  on<E extends keyof ChatClientEvents>(event: E, listener: Listener<E>): () => void {
-    let set = this.listeners.get(event);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(event, set);
-    }
-    set.add(listener as (value: never) => void);
-    return () => set.delete(listener as (value: never) => void);
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends keyof ChatClientEvents>(event: E, listener: (...args: EventArgs<ChatClientEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
   }
 
   connect(): void {
@@ -126,7 +128,7 @@ export class ChatClient {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.socket?.close(1000, 'bye');
+    this.socket?.close(NORMAL_CLOSE, 'bye');
     this.socket = null;
     this.setState('closed');
   }
@@ -164,7 +166,7 @@ export class ChatClient {
       try {
         parsed = JSON.parse(event.data);
       } catch {
-        return;
+        return; // not JSON, so not a frame of ours: dropping it keeps the rest of the stream readable
       }
       for (const frame of (Array.isArray(parsed) ? parsed : [parsed]) as ServerChatFrame[]) this.receive(frame);
     };
@@ -174,7 +176,7 @@ export class ChatClient {
       if (FATAL_CLOSE_CODES.has(event.code)) {
         this.stopped = true;
         this.setState('closed');
-        this.emit('fatal', { code: event.code, reason: event.reason });
+        this.events.emit('fatal', { code: event.code, reason: event.reason });
         return;
       }
       if (!this.stopped) this.scheduleReconnect();
@@ -183,7 +185,7 @@ export class ChatClient {
   }
 
   private scheduleReconnect(): void {
-    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 250, maxMs: 10_000 };
+    const { initialMs, maxMs } = this.options.backoff ?? DEFAULT_BACKOFF;
     const delay = Math.min(maxMs, initialMs * 2 ** this.attempts) * (0.5 + Math.random() / 2);
     this.attempts += 1;
     this.setState('reconnecting');
@@ -199,30 +201,30 @@ export class ChatClient {
         return this.onWelcome(frame);
       case 'message':
         if (this.add(frame.message)) {
-          this.emit('message', frame.message);
-          this.emit('messages', this.ordered);
+          this.events.emit('message', frame.message);
+          this.events.emit('messages', this.ordered);
         }
         return;
       case 'deleted':
-        if (this.remove(frame.id)) this.emit('messages', this.ordered);
-        this.emit('deleted', frame.id);
+        if (this.remove(frame.id)) this.events.emit('messages', this.ordered);
+        this.events.emit('deleted', frame.id);
         return;
       case 'pinned':
         this.pinned = frame.message;
-        return this.emit('pinned', frame.message);
+        return this.events.emit('pinned', frame.message);
       case 'highlight':
         this.highlight = frame.message;
-        return this.emit('highlight', frame.message);
+        return this.events.emit('highlight', frame.message);
       case 'reactions':
-        return this.emit('reactions', frame.counts);
+        return this.events.emit('reactions', frame.counts);
       case 'notice':
-        return this.emit('notice', frame);
+        return this.events.emit('notice', frame);
       case 'ack':
       case 'done':
         return this.settle(frame.ref, (p) => p.resolve(frame));
       case 'error':
         if (frame.ref !== undefined && this.pending.has(frame.ref)) return this.settle(frame.ref, (p) => p.reject(frame));
-        return this.emit('error', frame);
+        return this.events.emit('error', frame);
     }
   }
 
@@ -242,9 +244,9 @@ export class ChatClient {
     this.you = frame.you;
     this.attempts = 0;
     this.setState('open');
-    this.emit('welcome', frame);
-    if (frame.truncated) this.emit('gap', undefined);
-    this.emit('messages', this.ordered);
+    this.events.emit('welcome', frame);
+    if (frame.truncated) this.events.emit('gap');
+    this.events.emit('messages', this.ordered);
     // Unacknowledged frames from before the drop: sends keep their id, so the server stores them once.
     for (const [ref, pending] of this.pending) {
       if (pending.frame.type === 'send') this.socket?.send(JSON.stringify(pending.frame));
@@ -272,7 +274,7 @@ export class ChatClient {
       const index = this.ordered.findIndex((m) => m.seq > message.seq);
       this.ordered.splice(index < 0 ? this.ordered.length : index, 0, message);
     }
-    const keep = this.options.keep ?? 500;
+    const keep = this.options.keep ?? DEFAULT_KEEP;
     while (this.ordered.length > keep) {
       const dropped = this.ordered.shift();
       if (dropped) this.byId.delete(dropped.id);
@@ -289,10 +291,6 @@ export class ChatClient {
   private setState(state: ChatConnectionState): void {
     if (this.state === state) return;
     this.state = state;
-    this.emit('state', state);
-  }
-
-  private emit<E extends keyof ChatClientEvents>(event: E, value: ChatClientEvents[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<E>)(value);
+    this.events.emit('state', state);
   }
 }

@@ -6,7 +6,8 @@ import { mintChatToken, startChatServer, TestClient, type TestChatServer } from 
 
 function once<E extends keyof ChatClientEvents>(client: ChatClient, event: E, match: (v: ChatClientEvents[E]) => boolean = () => true) {
   return new Promise<ChatClientEvents[E]>((resolve) => {
-    const stop = client.on(event, (value) => {
+    const stop = client.on(event, (...args) => {
+      const value = args[0] as ChatClientEvents[E]; // undefined for `void` events, which match() ignores
       if (!match(value)) return;
       stop();
       resolve(value);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { chatEvents, chatMethods } from './chatApi';
+import { diagnosticsMethods } from './diagnosticsApi';
 import { historyMethods } from './historyApi';
 import { moderatorEvents, moderatorMethods } from './moderatorsApi';
 import { multistreamEvents, multistreamMethods } from './multistreamApi';
@@ -26,6 +27,7 @@ export const studioMethods = {
   ...recordingMethods,
   ...moderatorMethods,
   ...multistreamMethods,
+  ...diagnosticsMethods,
 } as const;
 
 export type StudioMethods = typeof studioMethods;

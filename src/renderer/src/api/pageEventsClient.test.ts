@@ -26,19 +26,19 @@ function setup(guestToken: string | null = null) {
   const states: ChannelState[] = [];
   const streams: PageStream[] = [];
   const guests: string[] = [];
-  const client = new PageEventsClient(
-    { state: (s) => states.push(s), stream: (s) => streams.push(s), guest: (s) => guests.push(s) },
-    {
-      url: 'ws://studio.test/events',
-      guestToken: () => guestToken,
-      timers,
-      createSocket: () => {
-        const socket = new FakeSocket();
-        sockets.push(socket);
-        return socket;
-      },
+  const client = new PageEventsClient({
+    url: 'ws://studio.test/events',
+    guestToken: () => guestToken,
+    timers,
+    createSocket: () => {
+      const socket = new FakeSocket();
+      sockets.push(socket);
+      return socket;
     },
-  );
+  });
+  client.on('state', (s) => states.push(s));
+  client.on('stream', (s) => streams.push(s));
+  client.on('guest', (s) => guests.push(s));
   return { timers, sockets, states, streams, guests, client };
 }
 

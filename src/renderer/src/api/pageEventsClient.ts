@@ -6,7 +6,12 @@ import {
   type PageStream,
 } from '../../../shared/contract/pageEvents';
 import type { GuestState } from '../../../shared/domain/stage';
+import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { browserTimers, FALLBACK_MS, type Timers } from './pushFallback';
+
+/** WebSocket close codes: ours when stopping, and the one a failed or dropped connection reports. */
+const NORMAL_CLOSE = 1000;
+const ABNORMAL_CLOSE = 1006;
 
 /** `up` from the first frame of a connection until it closes. */
 export type ChannelState = 'connecting' | 'up' | 'down';
@@ -20,11 +25,15 @@ export interface PageSocketLike {
   close(code?: number): void;
 }
 
-export interface PageEventsListeners {
-  state?(state: ChannelState): void;
-  stream?(stream: PageStream): void;
-  guest?(state: GuestState): void;
+/** What the channel tells its page: its own state, and the pushes it received. */
+export interface PageEvents {
+  state: ChannelState;
+  stream: PageStream;
+  guest: GuestState;
 }
+
+/** Subscribes to one of the channel's events; returns the unsubscribe function. */
+export type OnPageEvent = <E extends keyof PageEvents>(event: E, listener: (...args: EventArgs<PageEvents[E]>) => void) => () => void;
 
 /** What a page controller holds of the channel (a fake in controller tests). */
 export interface PushChannel {
@@ -32,6 +41,7 @@ export interface PushChannel {
   readonly stream: PageStream | null;
   start(): void;
   stop(): void;
+  on: OnPageEvent;
 }
 
 export interface PageEventsOptions {
@@ -54,7 +64,7 @@ function eventsUrl(): string {
 
 /**
  * The page's end of `/events`: connects, follows a guest when it has a token, hands validated
- * frames to its listeners and reconnects with back-off. It only says what changed; the page
+ * frames to its subscribers and reconnects with back-off. It only says what changed; the page
  * decides what to re-read. A close the server marks final (a forged token, bad input) stops it
  * for good, and the page keeps polling instead.
  */
@@ -67,11 +77,11 @@ export class PageEventsClient implements PushChannel {
   private running = false;
   private readonly timers: Timers;
   private readonly retryMs: readonly number[];
+  private readonly events = new Emitter<PageEvents>();
 
-  constructor(
-    private readonly listeners: PageEventsListeners,
-    private readonly options: PageEventsOptions = {},
-  ) {
+  readonly on: OnPageEvent = (event, listener) => this.events.on(event, listener);
+
+  constructor(private readonly options: PageEventsOptions = {}) {
     this.timers = options.timers ?? browserTimers;
     this.retryMs = options.retryMs ?? FALLBACK_MS;
   }
@@ -102,7 +112,7 @@ export class PageEventsClient implements PushChannel {
     this.socket = null;
     if (socket) {
       socket.onopen = socket.onmessage = socket.onclose = null;
-      socket.close(1000);
+      socket.close(NORMAL_CLOSE);
     }
     this.setState('down');
   }
@@ -112,7 +122,8 @@ export class PageEventsClient implements PushChannel {
     try {
       socket = (this.options.createSocket ?? defaultSocket)(this.options.url ?? eventsUrl());
     } catch {
-      this.closed(1006);
+      // The browser refused the URL or the connection outright: handled like any abnormal close (retry).
+      this.closed(ABNORMAL_CLOSE);
       return;
     }
     this.socket = socket;
@@ -144,10 +155,10 @@ export class PageEventsClient implements PushChannel {
           this.attempt = 0;
           this.setState('up');
         }
-        this.listeners.stream?.(frame.stream);
+        this.events.emit('stream', frame.stream);
         return;
       case 'guest':
-        this.listeners.guest?.(frame.state);
+        this.events.emit('guest', frame.state);
         return;
       case 'error':
         return; // a final close follows any error that matters
@@ -170,6 +181,6 @@ export class PageEventsClient implements PushChannel {
   private setState(state: ChannelState): void {
     if (state === this.current) return;
     this.current = state;
-    this.listeners.state?.(state);
+    this.events.emit('state', state);
   }
 }

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { SECOND_MS, useNow } from '../hooks/useNow';
 import type { HostQuality } from '../livekit/hostRoom';
 import { useStudio } from '../store';
 import { formatDuration } from './format';
 import { RecordingBadge } from './RecordingBadge';
-import { EyeIcon, UploadIcon } from './StudioIcons';
+import { EyeIcon, UploadIcon } from '../icons';
 
 const QUALITY_LABEL: Record<HostQuality, string> = {
   excellent: 'Excellent',
@@ -14,12 +14,7 @@ const QUALITY_LABEL: Record<HostQuality, string> = {
 };
 
 function useElapsed(startedAt: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (startedAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [startedAt]);
+  const now = useNow(SECOND_MS, startedAt !== null);
   return startedAt === null ? 0 : Math.max(0, now - startedAt);
 }
 

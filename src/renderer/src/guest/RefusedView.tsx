@@ -1,5 +1,5 @@
 import type { InviteRefusal } from '../../../shared/contract/httpRoutes';
-import { BlockedIcon, LinkOffIcon } from './Icons';
+import { BlockedIcon, LinkOffIcon } from '../icons';
 import { refusalCopy } from './refusal';
 
 /** The whole page when an invite cannot be used: why, and who can fix it. Nothing to click. */

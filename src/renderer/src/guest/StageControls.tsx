@@ -1,6 +1,6 @@
 import type { GuestLocalMedia } from '../livekit/guestSnapshots';
 import { CameraPreview } from './CameraPreview';
-import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from './Icons';
+import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from '../icons';
 import { MicMeter } from './MicMeter';
 
 export interface StageControlsProps {
@@ -27,7 +27,12 @@ export function StageControls({ local, attachSelf, onMicrophone, onCamera }: Sta
   const status = micStatus(local);
   return (
     <div className="stage-controls">
-      <CameraPreview attach={attachSelf} attachKey={cameraOn ? camera.sid : null} placeholder={camera ? 'Your camera is off' : 'No camera on air'} badge="Live" />
+      <CameraPreview
+        attach={attachSelf}
+        attachKey={cameraOn ? camera.sid : null}
+        placeholder={camera ? 'Your camera is off' : 'No camera on air'}
+        badge="Live"
+      />
       <div className="meter-row">
         <span className="meter-label">Mic</span>
         <MicMeter track={mic?.mediaStreamTrack ?? null} muted={!micOn} />
@@ -38,10 +43,22 @@ export function StageControls({ local, attachSelf, onMicrophone, onCamera }: Sta
         </p>
       )}
       <div className="toggle-row">
-        <button type="button" className={`toggle${micOn ? '' : ' toggle--off'}`} aria-pressed={!micOn} disabled={!mic} onClick={() => onMicrophone(!micOn)}>
+        <button
+          type="button"
+          className={`toggle${micOn ? '' : ' toggle--off'}`}
+          aria-pressed={!micOn}
+          disabled={!mic}
+          onClick={() => onMicrophone(!micOn)}
+        >
           {micOn ? <MicIcon /> : <MicOffIcon />} {micOn ? 'Mute mic' : 'Unmute mic'}
         </button>
-        <button type="button" className={`toggle${cameraOn ? '' : ' toggle--off'}`} aria-pressed={!cameraOn} disabled={!camera} onClick={() => onCamera(!cameraOn)}>
+        <button
+          type="button"
+          className={`toggle${cameraOn ? '' : ' toggle--off'}`}
+          aria-pressed={!cameraOn}
+          disabled={!camera}
+          onClick={() => onCamera(!cameraOn)}
+        >
           {cameraOn ? <CameraIcon /> : <CameraOffIcon />} {cameraOn ? 'Turn camera off' : 'Turn camera on'}
         </button>
       </div>

@@ -2,13 +2,19 @@ import { chooseDevice, deviceOptions, type InputKind } from './deviceChoice';
 import { describeMediaError, type MediaKind } from './mediaErrors';
 import { NO_DEVICES, patchDevices, useGuest } from './guestStore';
 
+/** The camera size asked for: enough for a stage tile, modest on a guest's upload. */
+const CAMERA_IDEAL = { width: { ideal: 1280 }, height: { ideal: 720 } } as const;
+
 const KIND: Record<MediaKind, InputKind> = { camera: 'videoinput', microphone: 'audioinput' };
 
 function constraintsFor(kind: MediaKind, deviceId: string | null): MediaStreamConstraints {
   const device: MediaTrackConstraints | boolean = deviceId ? { deviceId: { exact: deviceId } } : true;
-  if (kind === 'camera') return { video: device === true ? { width: { ideal: 1280 }, height: { ideal: 720 } } : { ...device, width: { ideal: 1280 }, height: { ideal: 720 } } };
+  if (kind === 'camera') return { video: device === true ? CAMERA_IDEAL : { ...device, ...CAMERA_IDEAL } };
   // Echo cancellation and noise suppression on: guests are usually on laptop speakers.
-  return { audio: device === true ? { echoCancellation: true, noiseSuppression: true } : { ...device, echoCancellation: true, noiseSuppression: true } };
+  return {
+    audio:
+      device === true ? { echoCancellation: true, noiseSuppression: true } : { ...device, echoCancellation: true, noiseSuppression: true },
+  };
 }
 
 /**
@@ -92,13 +98,21 @@ export class DeviceCheck {
     }
     const openedId = track?.getSettings().deviceId ?? deviceId;
     if (track) track.addEventListener('ended', () => this.onEnded(kind, track!));
-    patchDevices(kind === 'camera' ? { cameraTrack: track, cameraError: error, cameraId: track ? openedId : null } : { microphoneTrack: track, microphoneError: error, microphoneId: track ? openedId : null });
+    patchDevices(
+      kind === 'camera'
+        ? { cameraTrack: track, cameraError: error, cameraId: track ? openedId : null }
+        : { microphoneTrack: track, microphoneError: error, microphoneId: track ? openedId : null },
+    );
   }
 
   /** A device unplugged mid-check ends its track: say so instead of freezing the preview. */
   private onEnded(kind: MediaKind, track: MediaStreamTrack): void {
     if (useGuest.getState().devices[this.trackKey(kind)] !== track) return;
-    patchDevices(kind === 'camera' ? { cameraTrack: null, cameraError: describeMediaError({ name: 'NotReadableError' }, kind) } : { microphoneTrack: null, microphoneError: describeMediaError({ name: 'NotReadableError' }, kind) });
+    patchDevices(
+      kind === 'camera'
+        ? { cameraTrack: null, cameraError: describeMediaError({ name: 'NotReadableError' }, kind) }
+        : { microphoneTrack: null, microphoneError: describeMediaError({ name: 'NotReadableError' }, kind) },
+    );
     void this.refreshLists();
   }
 
@@ -127,7 +141,11 @@ export class DeviceCheck {
         if (next) await this.open(kind, next);
         else {
           track?.stop();
-          patchDevices(kind === 'camera' ? { cameraTrack: null, cameraId: null, cameraError: describeMediaError({ name: 'NotFoundError' }, kind) } : { microphoneTrack: null, microphoneId: null, microphoneError: describeMediaError({ name: 'NotFoundError' }, kind) });
+          patchDevices(
+            kind === 'camera'
+              ? { cameraTrack: null, cameraId: null, cameraError: describeMediaError({ name: 'NotFoundError' }, kind) }
+              : { microphoneTrack: null, microphoneId: null, microphoneError: describeMediaError({ name: 'NotFoundError' }, kind) },
+          );
         }
       }
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { postPublicRoute as postGuestRoute, type ApiAnswer, type FetchLike } from '../api/publicRoute';
+import { postPublicRoute as postGuestRoute, type ApiAnswer, type FetchLike } from '../pageKit/publicRoute';
 import {
   GUEST_CHECK_PATH,
   GUEST_REDEEM_PATH,
@@ -14,7 +14,7 @@ import {
   type GuestSessionResponse,
 } from '../../../shared/contract/httpRoutes';
 
-export { UNREACHABLE, type ApiAnswer, type FetchLike } from '../api/publicRoute';
+export { UNREACHABLE, type ApiAnswer, type FetchLike } from '../pageKit/publicRoute';
 
 const RedeemAnswerSchema = GuestRedeemResponseSchema;
 

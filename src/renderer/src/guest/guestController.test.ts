@@ -30,9 +30,9 @@ async function setup(state: GuestSessionResponse['state'] = 'rejected') {
   let tokenOf!: () => string | null;
   const controller = new GuestController(api, {
     timers,
-    createChannel: (listeners, guestToken) => {
+    createChannel: (guestToken) => {
       tokenOf = guestToken;
-      return (channel = new FakeChannel(listeners));
+      return (channel = new FakeChannel());
     },
   });
   await controller.start(`/join/${CODE}`);
@@ -49,7 +49,12 @@ async function setup(state: GuestSessionResponse['state'] = 'rejected') {
 beforeEach(() => {
   vi.stubGlobal('sessionStorage', memoryStorage());
   // The device check is built with the controller; these sessions never open a device.
-  const noDevices = { addEventListener() {}, removeEventListener() {}, enumerateDevices: async () => [], getUserMedia: async () => Promise.reject(new Error('none')) };
+  const noDevices = {
+    addEventListener() {},
+    removeEventListener() {},
+    enumerateDevices: async () => [],
+    getUserMedia: async () => Promise.reject(new Error('none')),
+  };
   vi.stubGlobal('navigator', { mediaDevices: noDevices });
   saveGuestToken(CODE, TOKEN);
   useGuest.setState({ phase: { kind: 'checking' }, session: null });

@@ -1,5 +1,5 @@
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
-import { PageEventsClient, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
+import { PageEventsClient, type PushChannel } from '../api/pageEventsClient';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { createGuestApi, UNREACHABLE, type GuestApi } from './guestApi';
 import { clearGuestToken, loadGuestToken, saveGuestToken } from './guestToken';
@@ -13,7 +13,7 @@ const PREVIEW_STATES: ReadonlySet<GuestSessionResponse['state']> = new Set(['wai
 
 /** The network the controller uses besides the guest routes; tests substitute it. */
 export interface GuestControllerDeps {
-  createChannel?: (listeners: PageEventsListeners, guestToken: () => string | null) => PushChannel;
+  createChannel?: (guestToken: () => string | null) => PushChannel;
   timers?: Timers;
 }
 
@@ -37,28 +37,25 @@ export class GuestController {
     private readonly api: GuestApi = createGuestApi(),
     deps: GuestControllerDeps = {},
   ) {
-    this.stage = new StageConnection(this.devices, {
-      onRemovedFromRoom: () => void this.pollNow(),
-      onElsewhere: () => {
-        this.stopFollowing();
-        this.devices.stop();
-        useGuest.setState({ phase: { kind: 'elsewhere' } });
-      },
-      // The grant and the session travel on different channels: whichever comes second publishes.
-      onGrantChanged: () => {
-        const session = useGuest.getState().session;
-        if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
-      },
+    this.stage = new StageConnection(this.devices);
+    this.stage.on('removedFromRoom', () => void this.pollNow());
+    this.stage.on('elsewhere', () => {
+      this.stopFollowing();
+      this.devices.stop();
+      useGuest.setState({ phase: { kind: 'elsewhere' } });
     });
-    const listeners: PageEventsListeners = {
-      state: (state) => {
-        if (state !== 'connecting') this.fallback.setChannel(state === 'up');
-      },
-      // The push says only that something changed; the session route has the token to match.
-      guest: () => this.fallback.changed(),
-    };
+    // The grant and the session travel on different channels: whichever comes second publishes.
+    this.stage.on('grantChanged', () => {
+      const session = useGuest.getState().session;
+      if (session && !this.stopped) void this.stage.sync(session).then(() => this.afterSync());
+    });
     const guestToken = (): string | null => this.guestToken;
-    this.channel = deps.createChannel?.(listeners, guestToken) ?? new PageEventsClient(listeners, { guestToken });
+    this.channel = deps.createChannel?.(guestToken) ?? new PageEventsClient({ guestToken });
+    this.channel.on('state', (state) => {
+      if (state !== 'connecting') this.fallback.setChannel(state === 'up');
+    });
+    // The push says only that something changed; the session route has the token to match.
+    this.channel.on('guest', () => this.fallback.changed());
     this.fallback = new PushFallback(() => void this.pollNow(), deps.timers ?? browserTimers);
   }
 

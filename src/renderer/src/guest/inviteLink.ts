@@ -13,7 +13,7 @@ export function inviteCodeFromPath(pathname: string): string | null {
   try {
     decoded = decodeURIComponent(last);
   } catch {
-    return null;
+    return null; // a malformed escape is no invite code; the page says the link is not valid
   }
   return InviteCodeSchema.safeParse(decoded).success ? decoded : null;
 }

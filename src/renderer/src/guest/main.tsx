@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../logging/ErrorBoundary';
+import { startPageLogging } from '../pageKit/pageLogging';
 import { GuestApp } from './GuestApp';
 import { GuestController } from './guestController';
 // The program renderer is the viewer page's; its styles come with it.
 import '../theme.css';
 import '../watch/watch.css';
 import './guest.css';
+
+// First, so whatever goes wrong from here on reaches the app log.
+startPageLogging('guest');
 
 // One controller for the page's lifetime, outside React so StrictMode's double effects cannot
 // open two rooms or redeem twice.
@@ -20,6 +25,8 @@ window.addEventListener('pageshow', (event) => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <GuestApp controller={controller} />
+    <ErrorBoundary>
+      <GuestApp controller={controller} />
+    </ErrorBoundary>
   </StrictMode>,
 );

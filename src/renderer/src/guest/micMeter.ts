@@ -1,5 +1,8 @@
 import { levelFromTimeDomain, smoothLevel } from './micLevel';
 
+/** Samples per level reading: about 10 ms at 48 kHz, short enough for a lively meter. */
+const ANALYSER_FFT_SIZE = 512;
+
 /** One AudioContext for the page: browsers limit how many can exist. */
 let sharedContext: AudioContext | null = null;
 
@@ -7,7 +10,7 @@ function audioContext(): AudioContext {
   sharedContext ??= new AudioContext();
   // Created before any click, a context starts suspended; resume() succeeds once the page has
   // had a user gesture (typing the name counts), so call it on every meter start.
-  if (sharedContext.state === 'suspended') void sharedContext.resume().catch(() => undefined);
+  if (sharedContext.state === 'suspended') void sharedContext.resume().catch(() => undefined); // refused without a user gesture; the next click resumes it
   return sharedContext;
 }
 
@@ -20,7 +23,7 @@ export function watchMicLevel(track: MediaStreamTrack, onLevel: (level: number) 
   const context = audioContext();
   const source = context.createMediaStreamSource(new MediaStream([track]));
   const analyser = context.createAnalyser();
-  analyser.fftSize = 512;
+  analyser.fftSize = ANALYSER_FFT_SIZE;
   source.connect(analyser);
   const samples = new Uint8Array(analyser.fftSize);
   let level = 0;

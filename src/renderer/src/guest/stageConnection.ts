@@ -1,6 +1,8 @@
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
 import { parseRoomMetadata } from '../../../shared/domain/program';
+import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { GuestRoom, GuestRoomEvent } from '../livekit/guestRoom';
+import { logger } from '../logging/logger';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { planConnection, shouldPublish, type HeldConnection } from './connectionPlan';
 import type { DeviceCheck } from './deviceCheck';
@@ -8,13 +10,13 @@ import { NO_ROOM, patchRoom, useGuest } from './guestStore';
 import { describeMediaError } from './mediaErrors';
 
 /** What the connection tells its owner about, beyond the store. */
-export interface StageConnectionHooks {
+export interface StageConnectionEvents {
   /** The server dropped us from the room (kick, revoke): time to ask the session why. */
-  onRemovedFromRoom(): void;
+  removedFromRoom: void;
   /** The same identity joined elsewhere. */
-  onElsewhere(): void;
+  elsewhere: void;
   /** The server granted or revoked publishing on our connection: time to sync with the session again. */
-  onGrantChanged(): void;
+  grantChanged: void;
 }
 
 const NOT_CONNECTED: HeldConnection = { connected: false, canPublish: null, roomName: null, removedWhile: null };
@@ -37,10 +39,14 @@ export class StageConnection {
   /** The state of the last session answer, remembered for a removal (see HeldConnection). */
   private lastState: GuestSessionResponse['state'] | null = null;
 
-  constructor(
-    private readonly devices: DeviceCheck,
-    private readonly hooks: StageConnectionHooks,
-  ) {}
+  private readonly events = new Emitter<StageConnectionEvents>();
+
+  constructor(private readonly devices: DeviceCheck) {}
+
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends keyof StageConnectionEvents>(event: E, listener: (...args: EventArgs<StageConnectionEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
 
   /** Camera and mic are (being) published on the current room. */
   get publishing(): boolean {
@@ -63,7 +69,7 @@ export class StageConnection {
     while (this.next) {
       const session = this.next;
       this.next = null;
-      await this.syncNow(session).catch(() => undefined);
+      await this.syncNow(session).catch((error: unknown) => logger.warn('Could not bring the stage connection up to date', error));
     }
   }
 
@@ -92,7 +98,8 @@ export class StageConnection {
     patchRoom({ status: 'connecting' });
     try {
       await room.connect(ticket.url, ticket.token);
-    } catch {
+    } catch (error) {
+      logger.warn('Could not join the show room', error);
       if (!current()) return;
       this.room = null;
       this.held = NOT_CONNECTED;
@@ -140,7 +147,7 @@ export class StageConnection {
     if (!this.held.connected || this.held.canPublish === canPublish) return;
     this.held = { ...this.held, canPublish };
     if (!canPublish) this.publishedOn = null;
-    this.hooks.onGrantChanged();
+    this.events.emit('grantChanged');
   }
 
   private onDisconnected(reason: ViewerDisconnectReason): void {
@@ -149,8 +156,8 @@ export class StageConnection {
     this.publishedOn = null;
     patchRoom(NO_ROOM);
     useGuest.setState({ local: { camera: null, microphone: null } });
-    if (reason === 'duplicate_identity') this.hooks.onElsewhere();
-    else this.hooks.onRemovedFromRoom();
+    if (reason === 'duplicate_identity') this.events.emit('elsewhere');
+    else this.events.emit('removedFromRoom');
   }
 
   /** Mic on/off from the guest's own button (also un-mutes after a host mute). */

@@ -1,4 +1,3 @@
-
 /** Our own published camera or mic as the guest page shows it. */
 export interface GuestLocalTrack {
   sid: string;
@@ -13,5 +12,3 @@ export interface GuestLocalMedia {
   /** The mic's MediaStreamTrack drives the level meter while on stage. */
   microphone: (GuestLocalTrack & { mediaStreamTrack: MediaStreamTrack }) | null;
 }
-
-export { leftReason, snapshotParticipant } from './participantSnapshot';

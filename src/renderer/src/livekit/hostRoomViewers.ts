@@ -3,7 +3,11 @@ import type { RoomViewer } from '../../../shared/contract/streamApi';
 import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 
 /** The viewer behind a participant (identity and display name), or null for anyone else. */
-export function viewerOf(participant: { identity: string; name?: string; attributes: Readonly<Record<string, string>> }): RoomViewer | null {
+export function viewerOf(participant: {
+  identity: string;
+  name?: string;
+  attributes: Readonly<Record<string, string>>;
+}): RoomViewer | null {
   return participant.attributes[ROLE_ATTRIBUTE] === 'viewer' ? { identity: participant.identity, name: participant.name ?? '' } : null;
 }
 

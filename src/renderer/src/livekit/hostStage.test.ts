@@ -105,7 +105,14 @@ describe('HostStageTracker', () => {
     expect(viewerCamera.isSubscribed).toBe(false);
     const snapshot = await latest();
     expect(Object.keys(snapshot)).toEqual(['guest-a']);
-    expect(snapshot['guest-a']).toMatchObject({ name: 'Ada', present: true, cameraPublished: true, micPublished: true, micMuted: false, reconnecting: false });
+    expect(snapshot['guest-a']).toMatchObject({
+      name: 'Ada',
+      present: true,
+      cameraPublished: true,
+      micPublished: true,
+      micMuted: false,
+      reconnecting: false,
+    });
     expect(snapshot['guest-a']!.camera).not.toBeNull();
   });
 

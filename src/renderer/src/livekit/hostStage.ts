@@ -65,7 +65,14 @@ export class HostStageTracker {
     };
     const onLeft = (participant: RemoteParticipant) => {
       if (!isGuestParticipant(participant)) return;
-      this.departed.set(participant.identity, { ...snapshot(participant), present: false, camera: null, microphone: null, reconnecting: true, speaking: false });
+      this.departed.set(participant.identity, {
+        ...snapshot(participant),
+        present: false,
+        camera: null,
+        microphone: null,
+        reconnecting: true,
+        speaking: false,
+      });
       refresh();
     };
     const onPublished = (publication: RemoteTrackPublication, participant: RemoteParticipant) => {

@@ -89,12 +89,19 @@ describe('uplinkQuality', () => {
 });
 
 describe('sampleOutbound', () => {
-  const sender = (stats: Record<string, unknown>[]) => ({ getStats: async () => new Map(stats.map((stat, i) => [String(i), stat])) }) as unknown as RTCRtpSender;
+  const sender = (stats: Record<string, unknown>[]) =>
+    ({ getStats: async () => new Map(stats.map((stat, i) => [String(i), stat])) }) as unknown as RTCRtpSender;
 
   it('reads what the connection can carry from the candidate pair in use', async () => {
     const sample = await sampleOutbound(
       [
-        { source: 'microphone', sender: sender([{ type: 'candidate-pair', availableOutgoingBitrate: 2_500_400 }, { type: 'candidate-pair', state: 'failed' }]) },
+        {
+          source: 'microphone',
+          sender: sender([
+            { type: 'candidate-pair', availableOutgoingBitrate: 2_500_400 },
+            { type: 'candidate-pair', state: 'failed' },
+          ]),
+        },
         { source: 'camera', sender: sender([{ type: 'outbound-rtp', id: 'v', kind: 'video', bytesSent: 10 }]) },
       ],
       0,

@@ -1,5 +1,7 @@
 import type { PageStream } from '../../../shared/contract/pageEvents';
-import type { ChannelState, PageEventsListeners, PushChannel } from '../api/pageEventsClient';
+import type { GuestState } from '../../../shared/domain/stage';
+import { Emitter } from '../../../shared/emitter';
+import type { ChannelState, OnPageEvent, PageEvents, PushChannel } from '../api/pageEventsClient';
 
 /** A push channel driven by hand in controller tests: connect it, push frames, drop it. */
 export class FakeChannel implements PushChannel {
@@ -7,7 +9,8 @@ export class FakeChannel implements PushChannel {
   stream: PageStream | null = null;
   started = 0;
 
-  constructor(private readonly listeners: PageEventsListeners) {}
+  private readonly events = new Emitter<PageEvents>();
+  readonly on: OnPageEvent = (event, listener) => this.events.on(event, listener);
 
   start(): void {
     this.started++;
@@ -23,11 +26,11 @@ export class FakeChannel implements PushChannel {
   push(stream: PageStream): void {
     this.stream = stream;
     this.setState('up');
-    this.listeners.stream?.(stream);
+    this.events.emit('stream', stream);
   }
 
-  pushGuest(state: Parameters<NonNullable<PageEventsListeners['guest']>>[0]): void {
-    this.listeners.guest?.(state);
+  pushGuest(state: GuestState): void {
+    this.events.emit('guest', state);
   }
 
   drop(): void {
@@ -38,6 +41,6 @@ export class FakeChannel implements PushChannel {
   private setState(state: ChannelState): void {
     if (state === this.state) return;
     this.state = state;
-    this.listeners.state?.(state);
+    this.events.emit('state', state);
   }
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ProgramLayout } from '../../../shared/domain/program';
-import { MicOffIcon, SpeakerOffIcon } from './Icons';
+import { MicOffIcon, SpeakerOffIcon } from '../icons';
 import type { HostView, ProgramTile } from './programLayout';
 import { VideoTile, type AttachTrack } from './VideoTile';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AttachTrack } from './VideoTile';
-import { MicOffIcon } from './Icons';
+import { MicOffIcon } from '../icons';
 import type { StageSeat } from './stageTiles';
 
 export interface StageGridProps {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatDuration } from '../components/format';
-import { useNow } from './useNow';
+import { SECOND_MS, useNow } from '../hooks/useNow';
 
 export interface WatchHeaderProps {
   /** Stream title; null before anything is known. */
@@ -11,7 +11,7 @@ export interface WatchHeaderProps {
 
 /** Brand, stream title, and while live the LIVE badge with the elapsed time. */
 export function WatchHeader({ title, liveSince }: WatchHeaderProps) {
-  const now = useNow(liveSince !== null);
+  const now = useNow(SECOND_MS, liveSince !== null);
   useEffect(() => {
     document.title = title ? `${title} · Airdeck` : 'Watch live · Airdeck';
   }, [title]);

@@ -1,9 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '../logging/ErrorBoundary';
+import { startPageLogging } from '../pageKit/pageLogging';
 import { WatchApp } from './WatchApp';
 import { WatchController } from './watchController';
 import '../theme.css';
 import './watch.css';
+
+// First, so whatever goes wrong from here on reaches the app log.
+startPageLogging('watch');
 
 // One controller for the page's lifetime, outside React so StrictMode's double effects cannot
 // open two rooms.
@@ -18,6 +23,8 @@ window.addEventListener('pageshow', (event) => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <WatchApp controller={controller} />
+    <ErrorBoundary>
+      <WatchApp controller={controller} />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -3,7 +3,7 @@ import { FakeChannel } from '../testSupport/fakeChannel';
 import { ManualTimers, settle } from '../testSupport/manualTimers';
 import { WatchController } from './watchController';
 import { useWatch } from './watchStore';
-import type { TokenAnswer } from './watchTokenClient';
+import type { TokenAnswer } from '../pageKit/watchToken';
 
 const LIVE = { status: 'live', title: 'Show', mode: 'screen_guests', startedAt: 1 } as const;
 
@@ -18,7 +18,7 @@ function setup() {
       asked.push(asked.length + 1);
       return answers.shift() ?? { kind: 'waiting' };
     },
-    createChannel: (listeners) => (channel = new FakeChannel(listeners)),
+    createChannel: () => (channel = new FakeChannel()),
   });
   return { timers, asked, answers, controller, channel: () => channel };
 }

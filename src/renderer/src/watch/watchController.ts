@@ -3,11 +3,12 @@ import type { PageStream } from '../../../shared/contract/pageEvents';
 import { ViewerRoom, ViewerRoomEvent } from '../livekit/viewerRoom';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { RAISE_HAND_PATH, RaiseHandResponseSchema } from '../../../shared/contract/httpRoutes';
-import { PageEventsClient, type ChannelState, type PageEventsListeners, type PushChannel } from '../api/pageEventsClient';
-import { postPublicRoute } from '../api/publicRoute';
+import { PageEventsClient, type ChannelState, type PushChannel } from '../api/pageEventsClient';
+import { postPublicRoute } from '../pageKit/publicRoute';
 import { browserTimers, PushFallback, type Timers } from '../api/pushFallback';
 import { useWatch } from './watchStore';
-import { requestWatchToken, type LiveTicket, type TokenAnswer } from './watchTokenClient';
+import { requestWatchToken, type LiveTicket, type TokenAnswer } from '../pageKit/watchToken';
+import { logger } from '../logging/logger';
 
 /** Retry delays after a failure (server unreachable, connect failed), capped. */
 const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -15,7 +16,7 @@ const RETRY_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 /** What the controller talks to; tests substitute the network. */
 export interface WatchControllerDeps {
   requestToken?: () => Promise<TokenAnswer>;
-  createChannel?: (listeners: PageEventsListeners) => PushChannel;
+  createChannel?: () => PushChannel;
   timers?: Timers;
 }
 
@@ -45,8 +46,9 @@ export class WatchController {
   constructor(deps: WatchControllerDeps = {}) {
     this.requestToken = deps.requestToken ?? (() => requestWatchToken());
     this.timers = deps.timers ?? browserTimers;
-    const listeners: PageEventsListeners = { state: (state) => this.onChannel(state), stream: (stream) => this.onStream(stream) };
-    this.channel = deps.createChannel?.(listeners) ?? new PageEventsClient(listeners);
+    this.channel = deps.createChannel?.() ?? new PageEventsClient();
+    this.channel.on('state', (state) => this.onChannel(state));
+    this.channel.on('stream', (stream) => this.onStream(stream));
     this.fallback = new PushFallback(() => void this.askForToken(this.generation), this.timers);
   }
 
@@ -209,7 +211,13 @@ export class WatchController {
 
   private async join(generation: number, ticket: LiveTicket): Promise<void> {
     const { setProgram } = this.store.getState();
-    setProgram({ title: ticket.title, mode: ticket.mode, layout: ticket.layout, startedAt: ticket.startedAt, raisedHands: ticket.raisedHands });
+    setProgram({
+      title: ticket.title,
+      mode: ticket.mode,
+      layout: ticket.layout,
+      startedAt: ticket.startedAt,
+      raisedHands: ticket.raisedHands,
+    });
     this.token = ticket.token;
     const room = new ViewerRoom();
     this.room = room;
@@ -225,7 +233,8 @@ export class WatchController {
     room.on(ViewerRoomEvent.Disconnected, (reason) => current() && this.onDisconnected(generation, reason));
     try {
       await room.connect(ticket.livekitUrl, ticket.token);
-    } catch {
+    } catch (error) {
+      logger.warn('Could not join the program room', error);
       if (current()) this.onDisconnected(generation, 'lost');
       return;
     }

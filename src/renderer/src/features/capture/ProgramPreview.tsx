@@ -1,4 +1,4 @@
-import { VoiceIcon } from '../../components/StudioIcons';
+import { VoiceIcon } from '../../icons';
 import { useStudio } from '../../store';
 import { MicLevelMeter } from './MicLevelMeter';
 import { TrackVideo } from './TrackVideo';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, ScreenIcon } from '../../components/StudioIcons';
+import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, ScreenIcon } from '../../icons';
 import { useStudio } from '../../store';
 import { selectIsLive } from '../../store/liveSlice';
 import { EndStreamDialog } from './EndStreamDialog';

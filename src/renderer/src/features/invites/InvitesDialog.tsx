@@ -3,7 +3,7 @@ import { useStudio } from '../../store';
 import { CreatedInvite } from './CreatedInvite';
 import { InviteForm } from './InviteForm';
 import { InviteList } from './InviteList';
-import { useNow } from './useNow';
+import { useNow } from '../../hooks/useNow';
 
 /** The invites panel: create a link (with a QR code for phones), see every invite, revoke. */
 export function InvitesDialog() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
 import { stageSlots } from '../../store/stageSlice';
-import { KickIcon, OnStageIcon, ShieldIcon } from './StageIcons';
+import { KickIcon, OnStageIcon, ShieldIcon } from '../../icons';
 
 /** Approved guests waiting off stage; each can be brought into a slot (swapping when taken). */
 export function BackstageList(props: { onKick(identity: string): void }) {

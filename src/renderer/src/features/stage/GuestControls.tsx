@@ -1,8 +1,7 @@
-import { CameraOffIcon, MicOffIcon } from '../../components/StudioIcons';
+import { BackstageIcon, CameraOffIcon, KickIcon, MicOffIcon, ShieldIcon, SpotlightIcon } from '../../icons';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
 import type { TileView } from './guestTileState';
-import { BackstageIcon, KickIcon, ShieldIcon, SpotlightIcon } from './StageIcons';
 
 /**
  * The host's controls for one guest on stage. Muting is one-way (LiveKit lets a server mute a

@@ -1,10 +1,9 @@
-import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon } from '../../components/StudioIcons';
+import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, QualityBars } from '../../icons';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import type { GuestMedia } from '../../livekit/hostStageTypes';
 import { TrackVideo } from '../capture/TrackVideo';
 import { GuestControls } from './GuestControls';
 import { tileView } from './guestTileState';
-import { QualityBars } from './StageIcons';
 import { TrackAudio } from './TrackAudio';
 
 const QUALITY_LEVEL = { excellent: 4, good: 3, poor: 1, lost: 0, unknown: 0 } as const;

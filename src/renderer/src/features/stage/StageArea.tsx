@@ -6,7 +6,7 @@ import { BackstageList } from './BackstageList';
 import { KickDialog } from './KickDialog';
 import { StageGrid } from './StageGrid';
 import { StageNotices } from './StageNotices';
-import { InviteIcon } from './StageIcons';
+import { InviteIcon } from '../../icons';
 import { useStageWiring } from './useStageWiring';
 
 /**

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
+import { SECOND_MS, useNow } from '../../../hooks/useNow';
 import type { ChatMessage } from '../../../../../shared/domain/chat';
 import { ChatComposer } from '../ChatComposer';
 import { ChatRow } from '../ChatRow';
@@ -27,19 +28,9 @@ const STATUS_TEXT = {
   closed: 'Closed',
 } as const;
 
-/**
- * The time, ticking every second while something ends in the future (a timeout or slow mode), for
- * the composer's countdown; it stops ticking once everything has ended.
- */
-function useCountdownClock(ends: readonly (number | null)[]): number {
-  const [now, setNow] = useState(() => Date.now());
-  const active = ends.some((end) => end !== null && end > now);
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
+/** Whether something (a timeout or slow mode) still ends after `now`, so the countdown keeps ticking. */
+function endsAfter(ends: readonly (number | null)[], now: number): boolean {
+  return ends.some((end) => end !== null && end > now);
 }
 
 interface ViewerMessageProps {
@@ -96,7 +87,7 @@ export function ViewerChat({ live }: ViewerChatProps) {
     else viewerChat.stop();
   }, [live]);
 
-  const now = useCountdownClock([timedOutUntil, nextSendAt]);
+  const now = useNow(SECOND_MS, (last) => endsAfter([timedOutUntil, nextSendAt], last));
   const blocker = sendBlocker({ timedOutUntil, nextSendAt }, now);
   const open = status === 'open';
 

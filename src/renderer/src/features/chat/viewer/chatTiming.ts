@@ -14,15 +14,18 @@ export function tokenExpiry(jwt: string): number | null {
     const json = JSON.parse(atob(payload.replace(/-/gu, '+').replace(/_/gu, '/'))) as { exp?: unknown };
     return typeof json.exp === 'number' ? json.exp * 1000 : null;
   } catch {
-    return null;
+    return null; // an unreadable token has no known expiry; the caller then schedules no renewal
   }
 }
 
-/** Delay until the token should be renewed: at least 5 s, so a short or odd token cannot spin. */
+/** The shortest wait before a renewal, so a short or odd token cannot spin. */
+const MIN_RENEW_DELAY_MS = 5_000;
+
+/** Delay until the token should be renewed: at least {@link MIN_RENEW_DELAY_MS}. */
 export function renewDelay(jwt: string, now: number): number | null {
   const expiry = tokenExpiry(jwt);
   if (expiry === null) return null;
-  return Math.max(5_000, expiry - TOKEN_RENEW_MARGIN_MS - now);
+  return Math.max(MIN_RENEW_DELAY_MS, expiry - TOKEN_RENEW_MARGIN_MS - now);
 }
 
 /** Why the composer is held back right now, or null when the viewer may send. */

@@ -29,6 +29,8 @@ export const MAX_PER_FRAME = 12;
 export const MAX_ALIVE = 40;
 /** How long a particle floats (the CSS animation's duration). */
 export const PARTICLE_MS = 2_400;
+/** Particles of one frame start spread over this long, so a burst does not rise as one block. */
+const MAX_START_DELAY_MS = 300;
 
 function isReaction(value: string): value is Reaction {
   return (REACTIONS as readonly string[]).includes(value);
@@ -47,7 +49,12 @@ export function particlesFor(counts: Record<string, number>, nextId: number, ran
   for (const [reaction, count] of entries) {
     const share = Math.max(1, Math.round((count / total) * budget));
     for (let i = 0; i < share && particles.length < MAX_PER_FRAME; i += 1) {
-      particles.push({ id: nextId + particles.length, reaction, x: 0.1 + random() * 0.8, delay: Math.floor(random() * 300) });
+      particles.push({
+        id: nextId + particles.length,
+        reaction,
+        x: 0.1 + random() * 0.8,
+        delay: Math.floor(random() * MAX_START_DELAY_MS),
+      });
     }
   }
   return particles;

@@ -1,5 +1,5 @@
 import { ChatClient, type ChatSocketLike } from '../../../../../shared/chatClient';
-import type { ClientChatFrame, ServerChatFrameOf } from '../../../../../shared/contract/chatFrames';
+import { CHAT_CLOSE, type ClientChatFrame, type ServerChatFrameOf } from '../../../../../shared/contract/chatFrames';
 import type { Reaction } from '../../../../../shared/domain/chat';
 import { FrameBatcher } from '../frameBatcher';
 import { renewDelay } from './chatTiming';
@@ -8,6 +8,9 @@ import { useViewerChat } from './viewerChatStore';
 import { requestChatTicket, storeChatName, storedChatName } from './viewerChatToken';
 
 /** Retry delays for getting a chat token, capped. */
+/** Particles stay a little past their animation, so none is removed while still visible. */
+const PARTICLE_LINGER_MS = 400;
+
 const TICKET_RETRY_MS = [1_000, 2_000, 5_000, 10_000];
 
 /** Words for chat errors a viewer can act on. */
@@ -166,7 +169,7 @@ export class ViewerChatController {
       if (!current()) return;
       this.client = null;
       // An expired or refused token is renewed once; a ban or a missing stream is final.
-      if (close.code === 4401) {
+      if (close.code === CHAT_CLOSE.unauthorized) {
         patch({ status: 'reconnecting' });
         void this.connect(generation);
         return;
@@ -199,7 +202,7 @@ export class ViewerChatController {
     const state = this.store.getState();
     state.addParticles(fresh);
     const ids = new Set(fresh.map((p) => p.id));
-    setTimeout(() => this.store.getState().dropParticles(ids), PARTICLE_MS + 400);
+    setTimeout(() => this.store.getState().dropParticles(ids), PARTICLE_MS + PARTICLE_LINGER_MS);
   }
 }
 

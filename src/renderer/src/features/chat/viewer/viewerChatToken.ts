@@ -1,4 +1,4 @@
-import { requestWatchToken } from '../../../watch/watchTokenClient';
+import { requestWatchToken } from '../../../pageKit/watchToken';
 
 /**
  * The viewer's chat credentials: the same subscribe-only LiveKit token the watch page gets from

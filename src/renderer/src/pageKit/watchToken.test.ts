@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestWatchToken } from './watchTokenClient';
+import { requestWatchToken } from './watchToken';
 import { memoryStorage } from '../testSupport/memoryStorage';
 
 const LIVE = {

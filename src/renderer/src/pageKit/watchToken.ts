@@ -1,4 +1,10 @@
-import { WATCH_TOKEN_PATH, WatchTokenResponseSchema, type WatchTokenRequest, type WatchTokenResponse } from '../../../shared/contract/httpRoutes';
+import { postPublicRoute, type FetchLike, type RouteWording } from './publicRoute';
+import {
+  WATCH_TOKEN_PATH,
+  WatchTokenResponseSchema,
+  type WatchTokenRequest,
+  type WatchTokenResponse,
+} from '../../../shared/contract/httpRoutes';
 
 /** A live stream this viewer may join. */
 export type LiveTicket = Extract<WatchTokenResponse, { status: 'live' }>;
@@ -32,6 +38,13 @@ function storeTicket(ticket: LiveTicket): void {
   }
 }
 
+/** The viewer page speaks of "the stream server". */
+const STREAM_WORDING: RouteWording = {
+  unreachable: 'Cannot reach the stream server.',
+  status: (status) => `The stream server answered ${status}.`,
+  badAnswer: 'The stream server sent an answer this page does not understand.',
+};
+
 /**
  * Asks the embedded server for a viewer token (POST /api/watch/token). The LiveKit secret stays
  * on the server: the page only ever sees a short-lived, subscribe-only token. The viewer chat
@@ -40,26 +53,10 @@ function storeTicket(ticket: LiveTicket): void {
 export async function requestWatchToken(signal?: AbortSignal, name?: string): Promise<TokenAnswer> {
   const reconnectTicket = storedTicket();
   const body: WatchTokenRequest = { ...(reconnectTicket ? { reconnectTicket } : {}), ...(name ? { name } : {}) };
-  let response: Response;
-  try {
-    response = await fetch(WATCH_TOKEN_PATH, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      cache: 'no-store',
-      signal,
-    });
-  } catch {
-    return { kind: 'failed', message: 'Cannot reach the stream server.' };
-  }
-  const envelope = (await response.json().catch(() => null)) as { ok?: unknown; value?: unknown; error?: { message?: unknown } } | null;
-  if (!envelope || envelope.ok !== true) {
-    const message = typeof envelope?.error?.message === 'string' ? envelope.error.message : `The stream server answered ${response.status}.`;
-    return { kind: 'failed', message };
-  }
-  const parsed = WatchTokenResponseSchema.safeParse(envelope.value);
-  if (!parsed.success) return { kind: 'failed', message: 'The stream server sent an answer this page does not understand.' };
-  if (parsed.data.status === 'waiting') return { kind: 'waiting' };
-  storeTicket(parsed.data);
-  return { kind: 'live', ticket: parsed.data };
+  const fetchWithSignal: FetchLike = (input, init) => fetch(input, { ...init, signal });
+  const answer = await postPublicRoute(WATCH_TOKEN_PATH, body, WatchTokenResponseSchema, fetchWithSignal, STREAM_WORDING);
+  if (!answer.ok) return { kind: 'failed', message: answer.message };
+  if (answer.value.status === 'waiting') return { kind: 'waiting' };
+  storeTicket(answer.value);
+  return { kind: 'live', ticket: answer.value };
 }

@@ -1,13 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from './Icon';
 
-/** Line icons for the guest controls, drawn like the studio's own (inline SVG, same stroke). */
-function Icon(props: { children: ReactNode }) {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
-      {props.children}
-    </svg>
-  );
-}
+/** The stage's actions on a guest, and the connection quality shown on their tile. */
 
 export const SpotlightIcon = () => (
   <Icon>
@@ -47,11 +40,14 @@ export const InviteIcon = () => (
   </Icon>
 );
 
+/** Bars drawn by {@link QualityBars}; `level` of them are lit. */
+const QUALITY_BARS = [0, 1, 2, 3];
+
 /** Four bars, as many lit as the connection is good. */
 export function QualityBars(props: { level: number }) {
   return (
     <svg className="quality-bars" viewBox="0 0 16 12" width="16" height="12" aria-hidden="true" focusable="false">
-      {[0, 1, 2, 3].map((bar) => (
+      {QUALITY_BARS.map((bar) => (
         <rect key={bar} x={bar * 4} y={9 - bar * 3} width="3" height={3 + bar * 3} rx="0.5" className={bar < props.level ? 'lit' : ''} />
       ))}
     </svg>

@@ -1,28 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from './Icon';
 
-/**
- * Small line icons for the studio controls and live bar. Inline SVG rather than emoji: emoji
- * fonts differ per system (and are missing on some), icons must look the same everywhere.
- */
-function Icon(props: { children: ReactNode }) {
-  return (
-    <svg
-      className="icon"
-      viewBox="0 0 24 24"
-      width="16"
-      height="16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {props.children}
-    </svg>
-  );
-}
+/** Microphone, camera, screen and sound: the controls and badges of anyone on the program. */
 
 export const MicIcon = () => (
   <Icon>
@@ -57,19 +35,15 @@ export const ScreenIcon = () => (
   </Icon>
 );
 
-export const EyeIcon = () => (
+/** A crossed-out speaker: the browser is holding the sound until a click. */
+export const SpeakerOffIcon = () => (
   <Icon>
-    <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
-    <circle cx="12" cy="12" r="3" />
+    <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" stroke="none" />
+    <path d="M17 9l5 5M22 9l-5 5" />
   </Icon>
 );
 
-export const UploadIcon = () => (
-  <Icon>
-    <path d="M12 19V5M6 11l6-6 6 6" />
-  </Icon>
-);
-
+/** The large placeholder for a voice-only program (no video to show). */
 export const VoiceIcon = () => (
   <svg
     viewBox="0 0 24 24"

@@ -9,12 +9,32 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 /** Error code for "the server could not be reached at all" (never sent by the server itself). */
 export const UNREACHABLE = 'unreachable';
 
+/** The sentences a page shows for failures the server did not word itself. */
+export interface RouteWording {
+  unreachable: string;
+  status: (status: number) => string;
+  badAnswer: string;
+}
+
+/** The guest page speaks of "the studio". */
+export const STUDIO_WORDING: RouteWording = {
+  unreachable: 'Cannot reach the studio. Check your connection; the page keeps trying.',
+  status: (status) => `The studio answered ${status}.`,
+  badAnswer: 'The studio sent an answer this page does not understand. Reload the page.',
+};
+
 /**
  * POSTs JSON to a public route of the embedded server and unwraps the result envelope. Every failure becomes a message
  * the page can show as is: the server's own `error.message`, or a sentence for a network
  * failure or an answer this page does not understand.
  */
-export async function postPublicRoute<S extends z.ZodType>(path: string, body: unknown, schema: S, fetchImpl: FetchLike = fetch): Promise<ApiAnswer<z.infer<S>>> {
+export async function postPublicRoute<S extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: S,
+  fetchImpl: FetchLike = fetch,
+  wording: RouteWording = STUDIO_WORDING,
+): Promise<ApiAnswer<z.infer<S>>> {
   let response: Response;
   try {
     response = await fetchImpl(path, {
@@ -24,11 +44,17 @@ export async function postPublicRoute<S extends z.ZodType>(path: string, body: u
       cache: 'no-store',
     });
   } catch {
-    return { ok: false, code: UNREACHABLE, message: 'Cannot reach the studio. Check your connection; the page keeps trying.' };
+    // fetch rejects only when no answer came at all; the page says so and keeps trying
+    return { ok: false, code: UNREACHABLE, message: wording.unreachable };
   }
-  const envelope = (await response.json().catch(() => null)) as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+  // An answer that is not JSON (a proxy's error page) reads as no envelope.
+  const envelope = (await response.json().catch(() => null)) as {
+    ok?: unknown;
+    value?: unknown;
+    error?: { code?: unknown; message?: unknown };
+  } | null;
   if (!envelope || envelope.ok !== true) {
-    const message = typeof envelope?.error?.message === 'string' ? envelope.error.message : `The studio answered ${response.status}.`;
+    const message = typeof envelope?.error?.message === 'string' ? envelope.error.message : wording.status(response.status);
     const code = typeof envelope?.error?.code === 'string' ? envelope.error.code : `http_${response.status}`;
     return { ok: false, code, message };
   }
@@ -39,6 +65,6 @@ export async function postPublicRoute<S extends z.ZodType>(path: string, body: u
   } catch {
     parsed = { success: false }; // a schema that cannot parse at all must not leave a button stuck
   }
-  if (!parsed.success) return { ok: false, code: 'bad_answer', message: 'The studio sent an answer this page does not understand. Reload the page.' };
+  if (!parsed.success) return { ok: false, code: 'bad_answer', message: wording.badAnswer };
   return { ok: true, value: parsed.data };
 }
