@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { onConnectionState, onSessionRole, studio } from './api/client';
+import { lazy, Suspense } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopBar } from './components/TopBar';
 import { ModeratorConsole } from './features/console/ModeratorConsole';
@@ -7,8 +6,9 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
-import { selectSessionRole } from './store/moderationSlice';
-import { selectConnection, selectView } from './store/navigationSlice';
+import { createStudio, type Studio } from './store/createStudio';
+import { selectSessionRole } from './store/selectors/moderation';
+import { selectView } from './store/selectors/navigation';
 
 /**
  * History and its charts (recharts) are loaded when first opened: most sessions start live and
@@ -16,36 +16,24 @@ import { selectConnection, selectView } from './store/navigationSlice';
  */
 const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((module) => ({ default: module.HistoryPage })));
 
+let studio: Studio | null = null;
+
+/**
+ * The app's one studio (client, store, wiring), created when the entry first renders the app, not
+ * when a module is imported, so tests can import components and bind a store of their own.
+ */
+export function startStudio(): Studio {
+  return (studio ??= createStudio());
+}
+
 /**
  * The studio shell: live bar on top, then the current view. A co-moderator session (a moderator
  * link opened in a browser) gets the moderator console instead: the server says which in `hello`.
  */
 export function App() {
+  startStudio();
   const view = useStudio(selectView);
   const role = useStudio(selectSessionRole);
-  const connection = useStudio(selectConnection);
-
-  useEffect(() => {
-    const { setConnection, setSessionRole, applySettings, applyMultistreamStatus } = useStudio.getState();
-    const stopState = onConnectionState(setConnection);
-    const stopRole = onSessionRole(setSessionRole);
-    const stopSettings = studio.subscribe('settings.changed', applySettings);
-    const stopMultistream = studio.subscribe('multistream.status', applyMultistreamStatus);
-    return () => {
-      stopMultistream();
-      stopState();
-      stopRole();
-      stopSettings();
-    };
-  }, []);
-
-  // Settings are the owner's alone; a moderator asking would only be refused.
-  useEffect(() => {
-    if (connection === 'open' && role === 'owner') {
-      void useStudio.getState().loadSettings();
-      void useStudio.getState().loadDestinations();
-    }
-  }, [connection, role]);
 
   if (role === null) {
     return (

@@ -1,6 +1,7 @@
 import { ServerFrameSchema } from '../../../shared/contract/controlFrames';
 import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf, SessionRole } from '../../../shared/contract/studioApi';
 import type { StudioClient } from '../../../shared/contract/studioClient';
+import { Emitter } from '../../../shared/emitter';
 import { fail, type Result } from '../../../shared/result';
 
 export type SocketState = 'connecting' | 'open' | 'closed' | 'refused';
@@ -18,9 +19,8 @@ export class ControlSocketClient implements StudioClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly queue: string[] = [];
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
-  private readonly stateListeners = new Set<(state: SocketState) => void>();
-  private readonly roleListeners = new Set<(role: SessionRole) => void>();
+  private readonly serverEvents = new Emitter<{ [E in EventName]: EventPayload<E> }>();
+  private readonly socketEvents = new Emitter<{ state: SocketState; role: SessionRole }>();
   private attempts = 0;
   state: SocketState = 'connecting';
   /** The session's role, from the server's `hello` (null until it arrives). */
@@ -32,7 +32,7 @@ export class ControlSocketClient implements StudioClient {
 
   private setState(state: SocketState): void {
     this.state = state;
-    for (const listener of this.stateListeners) listener(state);
+    this.socketEvents.emit('state', state);
   }
 
   private connect(): void {
@@ -80,9 +80,11 @@ export class ControlSocketClient implements StudioClient {
       pending.resolve(value.type === 'result' ? (value.result as Result<unknown>) : { ok: false, error: value.error });
     } else if (value.type === 'hello') {
       this.role = value.role;
-      for (const listener of this.roleListeners) listener(value.role);
+      this.socketEvents.emit('role', value.role);
     } else if (value.type === 'event') {
-      for (const listener of this.listeners.get(value.event) ?? []) listener(value.payload);
+      // The frame schema checked the envelope; payloads are trusted as main's own events.
+      const forward = this.serverEvents.emit as (event: EventName, payload: unknown) => void;
+      forward.call(this.serverEvents, value.event as EventName, value.payload);
     }
   }
 
@@ -97,20 +99,15 @@ export class ControlSocketClient implements StudioClient {
   }
 
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as (payload: unknown) => void);
-    this.listeners.set(event, set);
-    return () => set.delete(listener as (payload: unknown) => void);
+    return this.serverEvents.on(event, listener as (...args: unknown[]) => void);
   }
 
   /** Called with the role each time the server greets this socket (first frame after connecting). */
   onRole(listener: (role: SessionRole) => void): () => void {
-    this.roleListeners.add(listener);
-    return () => this.roleListeners.delete(listener);
+    return this.socketEvents.on('role', listener);
   }
 
   onState(listener: (state: SocketState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    return this.socketEvents.on('state', listener);
   }
 }

@@ -1,10 +1,9 @@
-import { useLiveWiring } from '../features/golive/useLiveWiring';
 import { ShortcutsButton } from '../features/shortcuts/ShortcutsButton';
 import { SkipLink } from '../features/shortcuts/SkipLink';
 import { useStudio } from '../store';
 import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
-import type { View } from '../store/navigationSlice';
+import type { View } from '../store/state/navigation';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'studio', label: 'Studio' },
@@ -16,12 +15,14 @@ const TABS: { view: View; label: string }[] = [
 export function TopBar() {
   const view = useStudio((state) => state.view);
   const navigate = useStudio((state) => state.navigate);
-  useLiveWiring();
   return (
     <header className="topbar">
       <SkipLink />
       <div className="brand" aria-label="Airdeck">
-        <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
+        <span className="brand-mark" aria-hidden="true">
+          ◉
+        </span>{' '}
+        Airdeck
       </div>
       <LiveBar />
       <DestinationsLive />

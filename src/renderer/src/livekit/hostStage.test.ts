@@ -68,7 +68,9 @@ class FakeRoom {
 function setup() {
   const snapshots: GuestMediaMap[] = [];
   const qualities: [string, string][] = [];
-  const tracker = new HostStageTracker({ guests: (g) => snapshots.push(g), quality: (id, q) => qualities.push([id, q]) });
+  const tracker = new HostStageTracker();
+  tracker.on('guests', (g) => snapshots.push(g));
+  tracker.on('quality', ({ identity, quality }) => qualities.push([identity, quality]));
   const room = new FakeRoom();
   tracker.attach(room as unknown as Room);
   const latest = async () => {
@@ -105,7 +107,14 @@ describe('HostStageTracker', () => {
     expect(viewerCamera.isSubscribed).toBe(false);
     const snapshot = await latest();
     expect(Object.keys(snapshot)).toEqual(['guest-a']);
-    expect(snapshot['guest-a']).toMatchObject({ name: 'Ada', present: true, cameraPublished: true, micPublished: true, micMuted: false, reconnecting: false });
+    expect(snapshot['guest-a']).toMatchObject({
+      name: 'Ada',
+      present: true,
+      cameraPublished: true,
+      micPublished: true,
+      micMuted: false,
+      reconnecting: false,
+    });
     expect(snapshot['guest-a']!.camera).not.toBeNull();
   });
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { useStudio } from '../../store';
-import { selectQueueCount } from '../../store/moderationSlice';
+import { selectQueueCount } from '../../store/selectors/moderation';
 import { StudioChat } from '../chat/StudioChat';
-import { useChatWiring } from '../chat/useChatWiring';
 import { AuditLog } from '../moderation/AuditLog';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
 import { PanelTabs } from '../moderation/PanelTabs';
@@ -20,7 +19,6 @@ type ConsoleTab = 'queue' | 'audit';
  * methods for a moderator session anyway, this just does not offer them.
  */
 export function ModeratorConsole() {
-  useChatWiring();
   const streamId = useStudio((s) => s.chatStreamId);
   const queueCount = useStudio(selectQueueCount);
   const [tab, setTab] = useState<ConsoleTab>('queue');

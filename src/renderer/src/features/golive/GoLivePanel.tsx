@@ -1,6 +1,6 @@
 import { formatBytes, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { selectIsLive, selectIsStarting } from '../../store/liveSlice';
+import { selectIsLive, selectIsStarting } from '../../store/selectors/live';
 import { GoLiveForm } from './GoLiveForm';
 import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
@@ -49,7 +49,8 @@ export function GoLivePanel() {
           <p>
             {formatDuration(ended.durationMs)} on air · peak {ended.peakViewers} {ended.peakViewers === 1 ? 'viewer' : 'viewers'}. It is
             saved in History.
-            {keepsFile && recording.state === 'saved' &&
+            {keepsFile &&
+              recording.state === 'saved' &&
               ` Recording: ${formatBytes(recording.bytes)}, ${formatDuration(recording.durationMs)} — open it from the stream in History.`}
             {recording.state === 'stopping' && ' Finishing the recording…'}
           </p>
@@ -67,7 +68,10 @@ export function GoLivePanel() {
       {retryAttempt !== null && live && (
         <div className="notice notice-warn" role="alert">
           <strong>Reconnecting to LiveKit… attempt {retryAttempt}</strong>
-          <p>LiveKit dropped the studio. It keeps trying and publishes again as soon as the server answers; viewers get the picture back without reloading.</p>
+          <p>
+            LiveKit dropped the studio. It keeps trying and publishes again as soon as the server answers; viewers get the picture back
+            without reloading.
+          </p>
           <div className="notice-actions">
             <button type="button" className="primary" onClick={reconnectStream}>
               Reconnect now

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, ScreenIcon } from '../../components/StudioIcons';
 import { useStudio } from '../../store';
-import { selectIsLive } from '../../store/liveSlice';
+import { selectIsLive } from '../../store/selectors/live';
 import { EndStreamDialog } from './EndStreamDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';

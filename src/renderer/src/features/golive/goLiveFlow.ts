@@ -1,6 +1,6 @@
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
 import { browserTimers, type Timers } from '../../api/pushFallback';
-import type { AudienceChange, HostConnection, HostLeftReason, HostRoomEvents } from '../../livekit/hostRoom';
+import type { AudienceChange, HostConnection, HostLeftReason } from '../../livekit/hostRoom';
 import { outboundRates, uplinkQuality, type OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import { AudienceReport } from './audienceReport';
@@ -113,31 +113,26 @@ export class GoLiveFlow {
 
   /** A room whose events count only while it is the flow's room (or the one a retry is joining). */
   private openRoom(): LiveRoom {
-    const room: LiveRoom = this.deps.createRoom(this.roomEvents(() => room === this.room || room === this.joining));
+    const room = this.deps.createRoom();
+    const ours = () => room === this.room || room === this.joining;
+    room.on('connection', (liveConnection) => {
+      // During a retry the bar says which attempt runs, not the new room's own connecting.
+      if (!ours() || this.reconnector.retrying) return;
+      const recovering = this.connection === 'reconnecting' && liveConnection === 'connected';
+      this.update({ liveConnection });
+      // LiveKit got us back by itself, maybe into a room a restarted server created bare:
+      // asking main for the session again puts the program back into its metadata.
+      if (recovering && this.phase === 'live') void this.deps.api.invoke('stream.current', {});
+    });
+    room.on('quality', (liveQuality) => {
+      if (liveQuality === 'unknown' || !ours()) return;
+      this.serverQuality = true;
+      this.update({ liveQuality });
+    });
+    room.on('viewers', () => ours() && void this.reportViewers());
+    room.on('presence', (change) => ours() && this.notePresence(change));
+    room.on('left', (reason) => ours() && this.onLeft(reason));
     return room;
-  }
-
-  private roomEvents(ours: () => boolean): HostRoomEvents {
-    return {
-      connection: (liveConnection) => {
-        // During a retry the bar says which attempt runs, not the new room's own connecting.
-        if (!ours() || this.reconnector.retrying) return;
-        const recovering = this.connection === 'reconnecting' && liveConnection === 'connected';
-        this.update({ liveConnection });
-        // LiveKit got us back by itself, maybe into a room a restarted server created bare:
-        // asking main for the session again puts the program back into its metadata.
-        if (recovering && this.phase === 'live') void this.deps.api.invoke('stream.current', {});
-      },
-      quality: (liveQuality) => {
-        if (liveQuality === 'unknown' || !ours()) return;
-        this.serverQuality = true;
-        this.update({ liveQuality });
-      },
-      viewers: () => ours() && void this.reportViewers(),
-      presence: (change) => ours() && this.notePresence(change),
-      screenEnded: () => undefined,
-      left: (reason) => ours() && this.onLeft(reason),
-    };
   }
 
   private onLeft(reason: HostLeftReason): void {

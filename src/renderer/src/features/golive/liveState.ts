@@ -1,4 +1,5 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
+import type { Emitter } from '../../../../shared/emitter';
 import type { Timers } from '../../api/pushFallback';
 import type { LiveSession } from '../../../../shared/domain/live';
 import type { StreamRecord } from '../../../../shared/domain/stream';
@@ -56,6 +57,7 @@ export const initialLiveState: LiveState = {
 
 /** The part of HostRoom the flow uses (a structural type, so tests can pass a fake). */
 export interface LiveRoom {
+  on: Emitter<HostRoomEvents>['on'];
   connect(url: string, token: string): Promise<void>;
   publisher: {
     publishAll(media: HostMedia, muted: Partial<Record<HostSource, boolean>>): Promise<void>;
@@ -71,7 +73,7 @@ export interface LiveRoom {
 /** Collaborators, injected so the flow runs in unit tests without a browser or a server. */
 export interface GoLiveDeps {
   api: Pick<StudioClient, 'invoke'>;
-  createRoom(events: HostRoomEvents): LiveRoom;
+  createRoom(): LiveRoom;
   onChange(patch: Partial<LiveState>): void;
   statsEveryMs?: number;
   reportEveryMs?: number;

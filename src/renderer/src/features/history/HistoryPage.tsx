@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../store';
-import { selectHistoryDetailId } from '../../store/historySlice';
+import { selectHistoryDetailId } from '../../store/selectors/history';
 import { HistoryList } from './HistoryList';
 import { StreamDetailView } from './StreamDetailView';
 

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChatBan } from '../../../../shared/domain/chat';
-import { studio } from '../../api/client';
-import { useStudio } from '../../store';
+import { useStudio, useStudioClient } from '../../store';
 import { actorLabel } from './describe';
 
 /**
@@ -10,6 +9,7 @@ import { actorLabel } from './describe';
  */
 export function BanList() {
   const auditSize = useStudio((s) => s.audit.length);
+  const studio = useStudioClient();
   const [bans, setBans] = useState<ChatBan[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -26,7 +26,7 @@ export function BanList() {
     return () => {
       current = false;
     };
-  }, [auditSize, reload]);
+  }, [studio, auditSize, reload]);
 
   const unban = async (identity: string) => {
     const result = await studio.invoke('chat.unban', { identity });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
-import { selectQueueShortcuts } from '../../store/navigationSlice';
+import { selectQueueShortcuts } from '../../store/selectors/navigation';
 import { QueueItemCard } from './QueueItemCard';
 import { intentOfKey, isHelpKey, reconcileSelection, triage, type TriageCommand, type TriageIntent } from './triage';
 

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { selectIsLive } from '../../store/liveSlice';
+import { selectIsLive } from '../../store/selectors/live';
 import { formatKbps, STATE_LABEL } from './destinationLabels';
 import { DestinationSwitch } from './DestinationSwitch';
 import { UplinkLive } from './UplinkBudget';

@@ -1,5 +1,5 @@
 import { useStudio } from '../../store';
-import { stageSlots } from '../../store/stageSlice';
+import { stageSlots } from '../../store/selectors/stage';
 import { GuestTile } from './GuestTile';
 
 /** The 2x2 stage: four slots in program order, each a guest tile or an empty place. */

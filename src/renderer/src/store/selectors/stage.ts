@@ -1,0 +1,13 @@
+import { STAGE_SLOTS, type StageGuest, type StageState } from '../../../../shared/domain/stage';
+import type { StudioState } from '../state/studioState';
+
+/** The four stage slots, each with its guest or null. */
+export function stageSlots(stage: StageState): (StageGuest | null)[] {
+  const slots: (StageGuest | null)[] = Array.from({ length: STAGE_SLOTS }, () => null);
+  for (const guest of stage.guests) if (guest.state === 'stage' && guest.slot !== null) slots[guest.slot] = guest;
+  return slots;
+}
+
+export const selectStage = (state: StudioState) => state.stage;
+
+export const selectGuestMedia = (state: StudioState) => state.guestMedia;
