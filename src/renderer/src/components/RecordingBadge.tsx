@@ -1,14 +1,16 @@
 import { useStudio } from '../store';
 import { formatBytes } from './format';
+import { selectRecordLocally } from '../store/selectors/settings';
+import { selectRecording } from '../store/selectors/recording';
 
 /**
  * "REC 3.4 MB" beside the live metrics while the program is being recorded; a warning pill
  * when recording stopped on its own (the stream itself goes on).
  */
 export function RecordingBadge() {
-  const recording = useStudio((s) => s.recording);
+  const recording = useStudio(selectRecording);
   // With recording off the program still runs for multistream destinations; no file, so no badge.
-  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
+  const keepsFile = useStudio(selectRecordLocally);
   if (!keepsFile && recording.state !== 'failed') return null;
   switch (recording.state) {
     case 'recording':

@@ -4,6 +4,7 @@ import { useStudio } from '../store';
 import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
 import type { View } from '../store/state/navigation';
+import { selectNavigate, selectView } from '../store/selectors/navigation';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'studio', label: 'Studio' },
@@ -13,8 +14,8 @@ const TABS: { view: View; label: string }[] = [
 
 /** Brand, the live bar and navigation. It is always mounted, so it also holds the live wiring. */
 export function TopBar() {
-  const view = useStudio((state) => state.view);
-  const navigate = useStudio((state) => state.navigate);
+  const view = useStudio(selectView);
+  const navigate = useStudio(selectNavigate);
   return (
     <header className="topbar">
       <SkipLink />

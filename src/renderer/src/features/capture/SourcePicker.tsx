@@ -1,6 +1,7 @@
 import type { CaptureSource } from '../../../../shared/domain/live';
 import { useStudio } from '../../store';
 import { useModalDialog } from '../../components/useModalDialog';
+import { selectPicker } from '../../store/selectors/capture';
 
 function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: boolean; onPick(id: string): void }) {
   if (props.sources.length === 0) return null;
@@ -34,7 +35,7 @@ function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: 
  * one tells main which source the next getDisplayMedia call is granted.
  */
 export function SourcePicker() {
-  const picker = useStudio((s) => s.picker);
+  const picker = useStudio(selectPicker);
   const { chooseSource, closePicker } = useStudio.getState();
   const dialog = useModalDialog(picker.open);
 

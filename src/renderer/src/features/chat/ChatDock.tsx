@@ -1,5 +1,5 @@
 import { useStudio } from '../../store';
-import { selectQueueCount } from '../../store/selectors/moderation';
+import { selectQueueCount, selectSessionRole } from '../../store/selectors/moderation';
 import { AuditLog } from '../moderation/AuditLog';
 import { BanList } from '../moderation/BanList';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
@@ -8,13 +8,14 @@ import { ModeratorSessions } from '../moderation/ModeratorSessions';
 import { PanelTabs } from '../moderation/PanelTabs';
 import { QueuePanel } from '../moderation/QueuePanel';
 import { StudioChat } from './StudioChat';
+import { selectDockTab, selectSetDockTab } from '../../store/selectors/navigation';
 
 /** The studio's right dock: chat, the moderation queue (with its count), and bans with the audit log. */
 export function ChatDock() {
   const queueCount = useStudio(selectQueueCount);
-  const role = useStudio((s) => s.sessionRole);
-  const tab = useStudio((s) => s.dockTab);
-  const setTab = useStudio((s) => s.setDockTab);
+  const role = useStudio(selectSessionRole);
+  const tab = useStudio(selectDockTab);
+  const setTab = useStudio(selectSetDockTab);
   return (
     <div className="chat-dock">
       <PanelTabs

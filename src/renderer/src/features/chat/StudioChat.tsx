@@ -7,6 +7,8 @@ import { MessageActionsMenu, type MessageMenuTarget } from './MessageActionsMenu
 import { PauseChatBar, usePausedChat } from './PauseChat';
 import { SpotlightBar } from './SpotlightBar';
 import { VirtualChatList } from './VirtualChatList';
+import { selectChatHighlight, selectChatMessages, selectChatPinned, selectChatStatus, selectSendChat } from '../../store/selectors/chat';
+import { selectModerate } from '../../store/selectors/moderation';
 
 interface StudioMessageProps {
   message: ChatMessage;
@@ -41,12 +43,12 @@ const StudioMessage = memo(function StudioMessage({ message, pinned, highlighted
  * a moderation menu on every message, and a box to post as the host or moderator.
  */
 export function StudioChat() {
-  const messages = useStudio((s) => s.chatMessages);
-  const status = useStudio((s) => s.chatStatus);
-  const pinned = useStudio((s) => s.chatPinned);
-  const highlight = useStudio((s) => s.chatHighlight);
-  const moderate = useStudio((s) => s.moderate);
-  const sendChat = useStudio((s) => s.sendChat);
+  const messages = useStudio(selectChatMessages);
+  const status = useStudio(selectChatStatus);
+  const pinned = useStudio(selectChatPinned);
+  const highlight = useStudio(selectChatHighlight);
+  const moderate = useStudio(selectModerate);
+  const sendChat = useStudio(selectSendChat);
   const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
   const paused = usePausedChat(messages);
   const closeMenu = useCallback(() => setMenu(null), []);

@@ -10,6 +10,7 @@ import { QueuePanel } from '../moderation/QueuePanel';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { SkipLink } from '../shortcuts/SkipLink';
+import { selectChatStreamId } from '../../store/selectors/chat';
 
 type ConsoleTab = 'queue' | 'audit';
 
@@ -19,7 +20,7 @@ type ConsoleTab = 'queue' | 'audit';
  * methods for a moderator session anyway, this just does not offer them.
  */
 export function ModeratorConsole() {
-  const streamId = useStudio((s) => s.chatStreamId);
+  const streamId = useStudio(selectChatStreamId);
   const queueCount = useStudio(selectQueueCount);
   const [tab, setTab] = useState<ConsoleTab>('queue');
   return (

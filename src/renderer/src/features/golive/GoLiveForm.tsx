@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { StreamMode } from '../../../../shared/domain/stream';
 import { useStudio } from '../../store';
 import { validateDraft } from './goLiveForm';
+import { selectIsDisconnected } from '../../store/selectors/navigation';
+import { selectDraftMode, selectDraftTags, selectDraftTitle } from '../../store/selectors/live';
 
 const MODES: { mode: StreamMode; label: string; hint: string }[] = [
   { mode: 'screen_guests', label: 'Screen + guests', hint: 'Your screen with your camera in the corner; guests beside it.' },
@@ -11,11 +13,11 @@ const MODES: { mode: StreamMode; label: string; hint: string }[] = [
 
 /** Title, tags and mode, validated with the shared schemas before anything is sent. */
 export function GoLiveForm() {
-  const mode = useStudio((s) => s.draftMode);
+  const mode = useStudio(selectDraftMode);
   // Going live needs main; while the link to it is down the button waits (the banner says why).
-  const offline = useStudio((s) => s.connection !== 'open');
-  const title = useStudio((s) => s.draftTitle);
-  const tags = useStudio((s) => s.draftTags);
+  const offline = useStudio(selectIsDisconnected);
+  const title = useStudio(selectDraftTitle);
+  const tags = useStudio(selectDraftTags);
   const { setDraftMode, setDraftText, goLive } = useStudio.getState();
   const [errors, setErrors] = useState<{ title?: string; tags?: string }>({});
 

@@ -1,27 +1,40 @@
 import { formatBytes, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { selectIsLive, selectIsStarting } from '../../store/selectors/live';
+import {
+  selectIsLive,
+  selectIsStarting,
+  selectLiveEnded,
+  selectLiveEndedElsewhere,
+  selectLiveError,
+  selectLiveLost,
+  selectLivePhase,
+  selectLiveRetryAttempt,
+  selectLiveSession,
+  selectResumeOffer,
+} from '../../store/selectors/live';
 import { GoLiveForm } from './GoLiveForm';
 import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
 import { LiveInfo } from './LiveInfo';
 import { LivekitServerNote } from '../settings/LivekitServerNote';
 import { UplinkPlan } from '../multistream/UplinkBudget';
+import { selectRecordLocally } from '../../store/selectors/settings';
+import { selectRecording } from '../../store/selectors/recording';
 
 /** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
 export function GoLivePanel() {
-  const phase = useStudio((s) => s.livePhase);
+  const phase = useStudio(selectLivePhase);
   const live = useStudio(selectIsLive);
   const starting = useStudio(selectIsStarting);
-  const session = useStudio((s) => s.liveSession);
-  const error = useStudio((s) => s.liveError);
-  const ended = useStudio((s) => s.liveEnded);
-  const endedElsewhere = useStudio((s) => s.liveEndedElsewhere);
-  const resumeOffer = useStudio((s) => s.resumeOffer);
-  const lost = useStudio((s) => s.liveConnection === 'lost');
-  const retryAttempt = useStudio((s) => s.liveRetryAttempt);
-  const recording = useStudio((s) => s.recording);
-  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
+  const session = useStudio(selectLiveSession);
+  const error = useStudio(selectLiveError);
+  const ended = useStudio(selectLiveEnded);
+  const endedElsewhere = useStudio(selectLiveEndedElsewhere);
+  const resumeOffer = useStudio(selectResumeOffer);
+  const lost = useStudio(selectLiveLost);
+  const retryAttempt = useStudio(selectLiveRetryAttempt);
+  const recording = useStudio(selectRecording);
+  const keepsFile = useStudio(selectRecordLocally);
   const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
 
   return (

@@ -8,20 +8,33 @@ import { ChatSearchPanel } from './ChatSearchPanel';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { HistoryFilters } from './HistoryFilters';
 import { endedUnexpectedly } from '../../../../shared/domain/stream';
+import {
+  selectDeleteStream,
+  selectHistoryCursor,
+  selectHistoryError,
+  selectHistoryFilter,
+  selectHistoryLoaded,
+  selectHistoryLoading,
+  selectHistoryTotal,
+  selectLoadHistory,
+  selectLoadMoreHistory,
+  selectOpenStream,
+  selectStreams,
+} from '../../store/selectors/history';
 
 /** Every past stream, newest first: filter, page, open, delete; and search across all chat. */
 export function HistoryList() {
-  const streams = useStudio((state) => state.streams);
-  const total = useStudio((state) => state.historyTotal);
-  const loading = useStudio((state) => state.historyLoading);
-  const loaded = useStudio((state) => state.historyLoaded);
-  const error = useStudio((state) => state.historyError);
-  const cursor = useStudio((state) => state.historyCursor);
-  const filter = useStudio((state) => state.historyFilter);
-  const loadHistory = useStudio((state) => state.loadHistory);
-  const loadMore = useStudio((state) => state.loadMoreHistory);
-  const openStream = useStudio((state) => state.openStream);
-  const deleteStream = useStudio((state) => state.deleteStream);
+  const streams = useStudio(selectStreams);
+  const total = useStudio(selectHistoryTotal);
+  const loading = useStudio(selectHistoryLoading);
+  const loaded = useStudio(selectHistoryLoaded);
+  const error = useStudio(selectHistoryError);
+  const cursor = useStudio(selectHistoryCursor);
+  const filter = useStudio(selectHistoryFilter);
+  const loadHistory = useStudio(selectLoadHistory);
+  const loadMore = useStudio(selectLoadMoreHistory);
+  const openStream = useStudio(selectOpenStream);
+  const deleteStream = useStudio(selectDeleteStream);
   const [deleting, setDeleting] = useState<StreamRecord | null>(null);
   const filtered = filter.search !== '' || filter.fromDay !== '' || filter.toDay !== '';
 
@@ -30,7 +43,10 @@ export function HistoryList() {
       <h1 id="history-heading">History</h1>
       {error && (
         <div className="banner banner-error" role="alert">
-          Could not load history: {error.message} <button type="button" onClick={() => void loadHistory()}>Retry</button>
+          Could not load history: {error.message}{' '}
+          <button type="button" onClick={() => void loadHistory()}>
+            Retry
+          </button>
         </div>
       )}
       {!loaded && loading && <p role="status">Loading history…</p>}
@@ -64,11 +80,23 @@ export function HistoryList() {
                 {streams.map((stream) => (
                   <tr key={stream.id}>
                     <td>
-                      <button type="button" className="hist-open" onClick={() => void openStream(stream.id)} aria-label={`Open ${stream.title}`}>
+                      <button
+                        type="button"
+                        className="hist-open"
+                        onClick={() => void openStream(stream.id)}
+                        aria-label={`Open ${stream.title}`}
+                      >
                         {stream.title}
                       </button>
                       {stream.status === 'live' && <span className="badge live">Live</span>}
-                      {endedUnexpectedly(stream) && <span className="badge warn" title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on">Ended unexpectedly</span>}
+                      {endedUnexpectedly(stream) && (
+                        <span
+                          className="badge warn"
+                          title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on"
+                        >
+                          Ended unexpectedly
+                        </span>
+                      )}
                       {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
                     </td>
                     <td>{formatDate(stream.startedAt)}</td>
@@ -76,7 +104,13 @@ export function HistoryList() {
                     <td>{stream.peakViewers}</td>
                     <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
                     <td className="hist-row-actions">
-                      <button type="button" className="hist-delete" onClick={() => setDeleting(stream)} disabled={stream.status === 'live'} aria-label={`Delete ${stream.title}`}>
+                      <button
+                        type="button"
+                        className="hist-delete"
+                        onClick={() => setDeleting(stream)}
+                        disabled={stream.status === 'live'}
+                        aria-label={`Delete ${stream.title}`}
+                      >
                         Delete
                       </button>
                     </td>

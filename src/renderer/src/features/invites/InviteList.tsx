@@ -1,10 +1,11 @@
 import type { Invite } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
 import { expiryText, inviteName, statusText } from './inviteFormat';
+import { selectInvites, selectIsBusy } from '../../store/selectors/stage';
 
 /** Invites, newest first, with their state; an active one can be revoked (its guests are removed). */
 export function InviteList(props: { now: number }) {
-  const invites = useStudio((s) => s.invites);
+  const invites = useStudio(selectInvites);
   if (invites.length === 0) return <p className="hint">No invites yet.</p>;
   return (
     <table className="invite-table">
@@ -32,7 +33,7 @@ export function InviteList(props: { now: number }) {
 
 function InviteRow(props: { invite: Invite; now: number }) {
   const { invite } = props;
-  const busy = useStudio((s) => s.stageBusy[invite.id] === true);
+  const busy = useStudio(selectIsBusy(invite.id));
   const name = inviteName(invite);
   return (
     <tr className={`invite-row ${invite.status}`}>
@@ -47,7 +48,13 @@ function InviteRow(props: { invite: Invite; now: number }) {
       <td>{invite.status === 'revoked' ? '—' : expiryText(invite.expiresAt, props.now)}</td>
       <td>
         {invite.status === 'active' && (
-          <button type="button" className="danger small" aria-label={`Revoke invite ${name}`} disabled={busy} onClick={() => void useStudio.getState().revokeInvite(invite.id)}>
+          <button
+            type="button"
+            className="danger small"
+            aria-label={`Revoke invite ${name}`}
+            disabled={busy}
+            onClick={() => void useStudio.getState().revokeInvite(invite.id)}
+          >
             Revoke
           </button>
         )}

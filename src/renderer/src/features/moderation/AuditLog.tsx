@@ -3,6 +3,8 @@ import type { AuditEntry } from '../../../../shared/domain/chat';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
 import { actorLabel, AUDIT_LABEL } from './describe';
+import { selectAudit, selectQueue } from '../../store/selectors/moderation';
+import { selectChatMessages } from '../../store/selectors/chat';
 
 function detailOf(entry: AuditEntry): string | null {
   const details = entry.details ?? {};
@@ -17,9 +19,9 @@ function detailOf(entry: AuditEntry): string | null {
  * identities are shown by name when the chat or the queue knows it.
  */
 export function AuditLog() {
-  const entries = useStudio((s) => s.audit);
-  const messages = useStudio((s) => s.chatMessages);
-  const queue = useStudio((s) => s.queue);
+  const entries = useStudio(selectAudit);
+  const messages = useStudio(selectChatMessages);
+  const queue = useStudio(selectQueue);
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const message of messages) map.set(message.sender.identity, message.sender.name);

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { ChatBan } from '../../../../shared/domain/chat';
 import { useStudio, useStudioClient } from '../../store';
 import { actorLabel } from './describe';
+import { selectAuditSize } from '../../store/selectors/moderation';
 
 /**
  * Chatters banned from the live stream (or from every stream), each with an Unban button. It
  * reloads whenever the audit log grows, since every ban and unban is written there.
  */
 export function BanList() {
-  const auditSize = useStudio((s) => s.audit.length);
+  const auditSize = useStudio(selectAuditSize);
   const studio = useStudioClient();
   const [bans, setBans] = useState<ChatBan[]>([]);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStudio } from '../../store';
-import { selectModeratorSessions, selectModeratorSessionsError } from '../../store/selectors/moderatorAccess';
+import { selectModeratorSessions, selectModeratorSessionsError, selectRevokeModeratorSession } from '../../store/selectors/moderatorAccess';
 import { expiryLabel, grantLabel } from './grantLabel';
 
 /**
@@ -11,7 +11,7 @@ import { expiryLabel, grantLabel } from './grantLabel';
 export function ModeratorSessions() {
   const sessions = useStudio(selectModeratorSessions);
   const error = useStudio(selectModeratorSessionsError);
-  const revoke = useStudio((s) => s.revokeModeratorSession);
+  const revoke = useStudio(selectRevokeModeratorSession);
   const [busy, setBusy] = useState<string | null>(null);
   // Only decides whether an expiry needs its weekday; read once per mount.
   const [now] = useState(Date.now);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
-import { stageSlots } from '../../store/selectors/stage';
+import { selectIsBusy, selectStage, stageSlots } from '../../store/selectors/stage';
 import { KickIcon, OnStageIcon, ShieldIcon } from './StageIcons';
 
 /** Approved guests waiting off stage; each can be brought into a slot (swapping when taken). */
 export function BackstageList(props: { onKick(identity: string): void }) {
-  const stage = useStudio((s) => s.stage);
+  const stage = useStudio(selectStage);
   const backstage = stage.guests.filter((g) => g.state === 'backstage');
   const slots = stageSlots(stage);
   return (
@@ -33,7 +33,7 @@ function BackstageRow(props: { guest: StageGuest; slots: (StageGuest | null)[]; 
   const [slot, setSlot] = useState<number | null>(null);
   // Default to the first free slot; with the stage full, slot 1 (its guest swaps backstage).
   const chosen = slot ?? (firstFree === -1 ? 0 : firstFree);
-  const busy = useStudio((s) => s.stageBusy[guest.identity] === true);
+  const busy = useStudio(selectIsBusy(guest.identity));
   const { moveGuest, promoteGuest } = useStudio.getState();
   return (
     <li className="backstage-row" aria-label={guest.name}>

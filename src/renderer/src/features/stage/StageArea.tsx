@@ -7,6 +7,7 @@ import { KickDialog } from './KickDialog';
 import { StageGrid } from './StageGrid';
 import { StageNotices } from './StageNotices';
 import { InviteIcon } from './StageIcons';
+import { selectStageGuests } from '../../store/selectors/stage';
 
 /**
  * The guests' side of the stage, beside the host's program: the 2x2 grid, the backstage list,
@@ -14,7 +15,7 @@ import { InviteIcon } from './StageIcons';
  */
 export function StageArea() {
   const live = useStudio(selectIsLive);
-  const guests = useStudio((s) => s.stage.guests);
+  const guests = useStudio(selectStageGuests);
   const [kickTarget, setKickTarget] = useState<string | null>(null);
   const [kicking, setKicking] = useState(false);
   const { kickGuest, setInvitesOpen } = useStudio.getState();

@@ -11,3 +11,18 @@ export function stageSlots(stage: StageState): (StageGuest | null)[] {
 export const selectStage = (state: StudioState) => state.stage;
 
 export const selectGuestMedia = (state: StudioState) => state.guestMedia;
+
+/** Whether a control request for this guest or invite is in flight (its buttons wait). */
+export const selectIsBusy = (id: string) => (state: StudioState) => state.stageBusy[id] === true;
+
+export const selectStageNotice = (state: StudioState) => state.stageNotice;
+
+export const selectPromoted = (state: StudioState) => state.promoted;
+
+export const selectStageGuests = (state: StudioState) => state.stage.guests;
+
+export const selectInvitesOpen = (state: StudioState) => state.invitesOpen;
+
+export const selectCreatedInvite = (state: StudioState) => state.createdInvite;
+
+export const selectInvites = (state: StudioState) => state.invites;
