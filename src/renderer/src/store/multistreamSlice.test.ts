@@ -37,9 +37,9 @@ describe('multistream slice', () => {
 
   it('keeps a refused change as the error without reloading', async () => {
     const { client, store } = createTestStudio();
-    client.answer('multistream.add', fail('invalid', 'bad url'));
+    client.answer('multistream.add', fail('bad_request', 'bad url'));
     expect(await store.getState().addDestination({} as never)).toBe(false);
-    expect(store.getState().multistreamError).toMatchObject({ code: 'invalid' });
+    expect(store.getState().multistreamError).toMatchObject({ code: 'bad_request' });
     expect(client.methods()).toEqual(['multistream.add']);
   });
 

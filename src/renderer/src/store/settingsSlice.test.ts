@@ -35,9 +35,9 @@ describe('settings slice', () => {
 
   it('reports a refused save and stops saving', async () => {
     const { client, store } = createTestStudio();
-    client.answer('settings.update', fail('invalid', 'bad url'));
+    client.answer('settings.update', fail('bad_request', 'bad url'));
     expect(await store.getState().saveSettings({})).toBe(false);
-    expect(store.getState()).toMatchObject({ settingsSaving: false, settingsSavedAt: null, settingsError: { code: 'invalid' } });
+    expect(store.getState()).toMatchObject({ settingsSaving: false, settingsSavedAt: null, settingsError: { code: 'bad_request' } });
   });
 
   it('tests the connection and keeps the result or the error', async () => {
@@ -46,9 +46,9 @@ describe('settings slice', () => {
     client.answer('settings.testConnection', ok(result));
     await store.getState().testConnection();
     expect(store.getState().connectionTest).toEqual({ running: false, result, error: null });
-    client.answer('settings.testConnection', fail('unavailable', 'down'));
+    client.answer('settings.testConnection', fail('livekit_unreachable', 'down'));
     await store.getState().testConnection();
-    expect(store.getState().connectionTest).toMatchObject({ running: false, result: null, error: { code: 'unavailable' } });
+    expect(store.getState().connectionTest).toMatchObject({ running: false, result: null, error: { code: 'livekit_unreachable' } });
   });
 
   it('applies pushed settings', () => {
