@@ -3,6 +3,7 @@ import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf, SessionRo
 import type { StudioClient } from '../../../shared/contract/studioClient';
 import { Emitter } from '../../../shared/emitter';
 import { fail, type Result } from '../../../shared/result';
+import { logger } from '../logging/logger';
 
 export type SocketState = 'connecting' | 'open' | 'closed' | 'refused';
 
@@ -66,11 +67,15 @@ export class ControlSocketClient implements StudioClient {
     let json: unknown;
     try {
       json = JSON.parse(data);
-    } catch {
+    } catch (error) {
+      logger.warn('Ignored a control frame that is not JSON', error);
       return;
     }
     const frame = ServerFrameSchema.safeParse(json);
-    if (!frame.success) return;
+    if (!frame.success) {
+      logger.warn('Ignored a control frame this studio does not understand', frame.error);
+      return;
+    }
     const value = frame.data;
     if (value.type === 'result' || (value.type === 'error' && value.id !== null)) {
       const id = value.id as number;

@@ -12,6 +12,7 @@ import {
 } from '../features/capture/media';
 import type { SliceCreator } from './state/studioState';
 import type { SourcePickerState, CaptureSlice } from './state/capture';
+import { logger } from '../logging/logger';
 
 const closedPicker: SourcePickerState = { open: false, loading: false, sources: [], error: null };
 
@@ -28,7 +29,10 @@ export const createCaptureSlice =
     };
 
     const refreshDevices = async () => {
-      const { cameras, microphones } = await listDevices().catch(() => ({ cameras: [], microphones: [] }));
+      const { cameras, microphones } = await listDevices().catch((error: unknown) => {
+        logger.warn('Could not list capture devices', error);
+        return { cameras: [], microphones: [] };
+      });
       set({ cameras, microphones });
     };
 

@@ -6,7 +6,7 @@ import type { HostMedia, HostSource } from '../../livekit/publisher';
 import { AudienceReport } from './audienceReport';
 import { Reconnector } from './hostReconnect';
 import { liveErrorFromApp, liveErrorFromRoom } from './liveErrors';
-import { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
+import { initialLiveState, leaveQuietly, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
 export { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
@@ -95,7 +95,7 @@ export class GoLiveFlow {
       await room.publisher.publishAll(media, muted);
     } catch (error) {
       this.room = null;
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       const kind = stage === 'publish' ? 'publish' : ((error as { kind?: 'unreachable' | 'unauthorized' | 'other' }).kind ?? 'other');
       const message = error instanceof Error ? error.message : String(error);
       // Undo only a start we made: a resumed stream was live before and must stay in history.
@@ -148,7 +148,7 @@ export class GoLiveFlow {
     const dropped = this.room;
     this.room = null;
     this.lastSample = null;
-    void dropped?.leave().catch(() => undefined);
+    if (dropped) void leaveQuietly(dropped);
     this.clearRecovered();
     this.update({ liveConnection: 'reconnecting', liveBitrateKbps: null, liveFps: null, liveRecovered: false });
     this.reconnector.start();
@@ -172,13 +172,13 @@ export class GoLiveFlow {
       await room.connect(session.livekitUrl, session.hostToken);
       await room.publisher.publishAll(this.media, this.muted);
     } catch {
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       return false;
     } finally {
       this.joining = null;
     }
     if (!this.reconnector.retrying || this.phase !== 'live') {
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       return true;
     }
     this.room = room;
@@ -235,7 +235,7 @@ export class GoLiveFlow {
     this.lastSample = null;
     this.audience.reset();
     this.serverQuality = false;
-    void room?.leave().catch(() => undefined);
+    if (room) void leaveQuietly(room);
     this.update({ ...initialLiveState, ...patch, livePhase: 'idle' });
   }
 
@@ -261,6 +261,7 @@ export class GoLiveFlow {
   private async sampleStats(): Promise<void> {
     const room = this.room;
     if (!room) return;
+    // A sample taken while the room closes fails; the next one comes at the next tick.
     const sample = await room.sampleStats().catch(() => null);
     if (!sample || room !== this.room) return;
     if (sample.availableOutgoingKbps) this.update({ liveAvailableOutgoingKbps: sample.availableOutgoingKbps });

@@ -7,6 +7,7 @@ import type { HostConnection, HostQuality, HostRoomEvents } from '../../livekit/
 import type { OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import type { LiveError } from './liveErrors';
+import { logger } from '../../logging/logger';
 
 /** Where going live stands. `creating`→`connecting`→`publishing` is the visible progress. */
 export type LivePhase = 'idle' | 'creating' | 'connecting' | 'publishing' | 'live' | 'ending';
@@ -68,6 +69,11 @@ export interface LiveRoom {
   viewerCount(): number;
   sampleStats(): Promise<OutboundSample>;
   leave(): Promise<void>;
+}
+
+/** Leaves a room the flow is done with; a failure there changes nothing on air, so it is only logged. */
+export function leaveQuietly(room: LiveRoom): Promise<void> {
+  return room.leave().catch((error: unknown) => logger.warn('Leaving a LiveKit room failed', error));
 }
 
 /** Collaborators, injected so the flow runs in unit tests without a browser or a server. */
