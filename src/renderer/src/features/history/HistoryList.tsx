@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StreamRecord } from '../../../../shared/domain/stream';
+import { ActionTable } from '../../components/ActionTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
@@ -21,6 +22,8 @@ import {
   selectOpenStream,
   selectStreams,
 } from '../../store/selectors/history';
+
+const STREAM_HEADINGS = ['Title', 'Date', 'Duration', 'Peak viewers', 'Average viewers'];
 
 /** Every past stream, newest first: filter, page, open, delete; and search across all chat. */
 export function HistoryList() {
@@ -63,61 +66,47 @@ export function HistoryList() {
             {filtered ? ' match' : ''}
           </p>
           {streams.length > 0 && (
-            <table className="history-table" aria-label="Past streams">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Peak viewers</th>
-                  <th scope="col">Average viewers</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+            <ActionTable className="history-table" ariaLabel="Past streams" headings={STREAM_HEADINGS}>
+              {streams.map((stream) => (
+                <tr key={stream.id}>
+                  <td>
+                    <button
+                      type="button"
+                      className="hist-open"
+                      onClick={() => void openStream(stream.id)}
+                      aria-label={`Open ${stream.title}`}
+                    >
+                      {stream.title}
+                    </button>
+                    {stream.status === 'live' && <span className="badge live">Live</span>}
+                    {endedUnexpectedly(stream) && (
+                      <span
+                        className="badge warn"
+                        title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on"
+                      >
+                        Ended unexpectedly
+                      </span>
+                    )}
+                    {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+                  </td>
+                  <td>{formatDate(stream.startedAt)}</td>
+                  <td>{formatDuration(stream.durationMs)}</td>
+                  <td>{stream.peakViewers}</td>
+                  <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
+                  <td className="hist-row-actions">
+                    <button
+                      type="button"
+                      className="hist-delete"
+                      onClick={() => setDeleting(stream)}
+                      disabled={stream.status === 'live'}
+                      aria-label={`Delete ${stream.title}`}
+                    >
+                      Delete
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {streams.map((stream) => (
-                  <tr key={stream.id}>
-                    <td>
-                      <button
-                        type="button"
-                        className="hist-open"
-                        onClick={() => void openStream(stream.id)}
-                        aria-label={`Open ${stream.title}`}
-                      >
-                        {stream.title}
-                      </button>
-                      {stream.status === 'live' && <span className="badge live">Live</span>}
-                      {endedUnexpectedly(stream) && (
-                        <span
-                          className="badge warn"
-                          title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on"
-                        >
-                          Ended unexpectedly
-                        </span>
-                      )}
-                      {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
-                    </td>
-                    <td>{formatDate(stream.startedAt)}</td>
-                    <td>{formatDuration(stream.durationMs)}</td>
-                    <td>{stream.peakViewers}</td>
-                    <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
-                    <td className="hist-row-actions">
-                      <button
-                        type="button"
-                        className="hist-delete"
-                        onClick={() => setDeleting(stream)}
-                        disabled={stream.status === 'live'}
-                        aria-label={`Delete ${stream.title}`}
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ActionTable>
           )}
           {cursor && (
             <button type="button" onClick={() => void loadMore()} disabled={loading}>

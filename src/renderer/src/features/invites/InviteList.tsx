@@ -1,33 +1,21 @@
 import type { Invite } from '../../../../shared/domain/stage';
+import { ActionTable } from '../../components/ActionTable';
 import { useStudio } from '../../store';
 import { expiryText, inviteName, statusText } from './inviteFormat';
 import { selectInvites, selectIsBusy } from '../../store/selectors/stage';
+
+const INVITE_HEADINGS = ['Invite', 'Role', 'Status', 'Uses', 'Expires'];
 
 /** Invites, newest first, with their state; an active one can be revoked (its guests are removed). */
 export function InviteList(props: { now: number }) {
   const invites = useStudio(selectInvites);
   if (invites.length === 0) return <p className="hint">No invites yet.</p>;
   return (
-    <table className="invite-table">
-      <caption className="visually-hidden">Invites</caption>
-      <thead>
-        <tr>
-          <th scope="col">Invite</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Uses</th>
-          <th scope="col">Expires</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {invites.map((invite) => (
-          <InviteRow key={invite.id} invite={invite} now={props.now} />
-        ))}
-      </tbody>
-    </table>
+    <ActionTable className="invite-table" caption="Invites" headings={INVITE_HEADINGS}>
+      {invites.map((invite) => (
+        <InviteRow key={invite.id} invite={invite} now={props.now} />
+      ))}
+    </ActionTable>
   );
 }
 
