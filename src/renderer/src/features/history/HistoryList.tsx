@@ -8,7 +8,6 @@ import { formatAverage } from './chartData';
 import { ChatSearchPanel } from './ChatSearchPanel';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { HistoryFilters } from './HistoryFilters';
-import { endedUnexpectedly } from '../../../../shared/domain/stream';
 import {
   selectDeleteStream,
   selectHistoryCursor,
@@ -22,6 +21,7 @@ import {
   selectOpenStream,
   selectStreams,
 } from '../../store/selectors/history';
+import { StreamBadges } from './StreamBadges';
 
 const STREAM_HEADINGS = ['Title', 'Date', 'Duration', 'Peak viewers', 'Average viewers'];
 
@@ -78,16 +78,7 @@ export function HistoryList() {
                     >
                       {stream.title}
                     </button>
-                    {stream.status === 'live' && <span className="badge live">Live</span>}
-                    {endedUnexpectedly(stream) && (
-                      <span
-                        className="badge warn"
-                        title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on"
-                      >
-                        Ended unexpectedly
-                      </span>
-                    )}
-                    {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+                    <StreamBadges stream={stream} />
                   </td>
                   <td>{formatDate(stream.startedAt)}</td>
                   <td>{formatDuration(stream.durationMs)}</td>

@@ -11,7 +11,6 @@ import { DestinationsSection } from './DestinationsSection';
 import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
-import { endedUnexpectedly } from '../../../../shared/domain/stream';
 import {
   selectCloseStream,
   selectDeleteStream,
@@ -20,6 +19,7 @@ import {
   selectHistoryDetailId,
   selectOpenStream,
 } from '../../store/selectors/history';
+import { StreamBadges } from './StreamBadges';
 
 /** One past stream: its numbers, charts, guests, moderation and chat transcript. */
 export function StreamDetailView() {
@@ -66,16 +66,7 @@ export function StreamDetailView() {
           <h1 id="hist-detail-title">{stream.title}</h1>
           <p className="hint">
             {formatDate(stream.startedAt)}
-            {stream.status === 'live' && <span className="badge live">Live</span>}
-            {endedUnexpectedly(stream) && (
-              <span
-                className="badge warn"
-                title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on"
-              >
-                Ended unexpectedly
-              </span>
-            )}
-            {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+            <StreamBadges stream={stream} />
           </p>
         </div>
         <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={stream.status === 'live'}>
