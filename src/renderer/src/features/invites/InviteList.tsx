@@ -2,26 +2,34 @@ import type { Invite } from '../../../../shared/domain/stage';
 import { ActionTable } from '../../components/ActionTable';
 import { useStudio } from '../../store';
 import { expiryText, inviteName, statusText } from './inviteFormat';
-import { selectInvites, selectIsBusy } from '../../store/selectors/stage';
+import { selectInvites, selectRevokeInvite, selectStageBusy } from '../../store/selectors/stage';
 
 const INVITE_HEADINGS = ['Invite', 'Role', 'Status', 'Uses', 'Expires'];
 
 /** Invites, newest first, with their state; an active one can be revoked (its guests are removed). */
 export function InviteList(props: { now: number }) {
   const invites = useStudio(selectInvites);
+  const busy = useStudio(selectStageBusy);
+  const revoke = useStudio(selectRevokeInvite);
   if (invites.length === 0) return <p className="hint">No invites yet.</p>;
   return (
     <ActionTable className="invite-table" caption="Invites" headings={INVITE_HEADINGS}>
       {invites.map((invite) => (
-        <InviteRow key={invite.id} invite={invite} now={props.now} />
+        <InviteRow
+          key={invite.id}
+          invite={invite}
+          now={props.now}
+          busy={busy[invite.id] === true}
+          onRevoke={() => void revoke(invite.id)}
+        />
       ))}
     </ActionTable>
   );
 }
 
-function InviteRow(props: { invite: Invite; now: number }) {
+/** One invite; the list passes whether its revoke is in flight and what Revoke does. */
+function InviteRow(props: { invite: Invite; now: number; busy: boolean; onRevoke: () => void }) {
   const { invite } = props;
-  const busy = useStudio(selectIsBusy(invite.id));
   const name = inviteName(invite);
   return (
     <tr className={`invite-row ${invite.status}`}>
@@ -40,8 +48,8 @@ function InviteRow(props: { invite: Invite; now: number }) {
             type="button"
             className="danger small"
             aria-label={`Revoke invite ${name}`}
-            disabled={busy}
-            onClick={() => void useStudio.getState().revokeInvite(invite.id)}
+            disabled={props.busy}
+            onClick={props.onRevoke}
           >
             Revoke
           </button>

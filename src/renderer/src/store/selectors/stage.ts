@@ -26,3 +26,8 @@ export const selectInvitesOpen = (state: StudioState) => state.invitesOpen;
 export const selectCreatedInvite = (state: StudioState) => state.createdInvite;
 
 export const selectInvites = (state: StudioState) => state.invites;
+
+/** Ids with a control request in flight (guests and invites). */
+export const selectStageBusy = (state: StudioState) => state.stageBusy;
+
+export const selectRevokeInvite = (state: StudioState) => state.revokeInvite;
