@@ -5,6 +5,12 @@ import { Emitter } from '../../../shared/emitter';
 import { fail, type Result } from '../../../shared/result';
 import { logger } from '../logging/logger';
 
+/** Reconnect backoff: the first retry waits this long, doubling up to the cap. */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+/** Failed connects in a row (never opened) after which the studio says the server refuses it. */
+const REFUSED_AFTER_ATTEMPTS = 2;
+
 export type SocketState = 'connecting' | 'open' | 'closed' | 'refused';
 
 interface Pending {
@@ -51,13 +57,13 @@ export class ControlSocketClient implements StudioClient {
     socket.onclose = () => {
       this.socket = null;
       // Closed before it ever opened: the server refused the session (or is down).
-      if (!opened && this.attempts >= 2) this.setState('refused');
+      if (!opened && this.attempts >= REFUSED_AFTER_ATTEMPTS) this.setState('refused');
       else this.setState('closed');
       for (const [id, pending] of this.pending) {
         pending.resolve(fail('internal', 'The connection to the studio server was lost'));
         this.pending.delete(id);
       }
-      const delay = Math.min(10_000, 500 * 2 ** this.attempts++);
+      const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** this.attempts++);
       setTimeout(() => this.connect(), delay);
     };
   }

@@ -5,6 +5,9 @@ import { FrameBatcher } from '../features/chat/frameBatcher';
 import type { SliceCreator } from './state/studioState';
 import type { ChatSlice } from './state/chat';
 
+/** Recent messages loaded when the chat (re)opens; older ones are not shown in the studio. */
+const CHAT_PAGE_SIZE = 100;
+
 export const createChatSlice =
   (client: StudioClient): SliceCreator<ChatSlice> =>
   (set, get) => {
@@ -28,7 +31,7 @@ export const createChatSlice =
       refreshChat: async () => {
         const attempt = ++refreshes;
         if (get().chatStreamId === null) set({ chatStatus: 'loading' });
-        const result = await client.invoke('chat.history', { limit: 100 });
+        const result = await client.invoke('chat.history', { limit: CHAT_PAGE_SIZE });
         if (attempt !== refreshes) return;
         if (!result.ok) {
           if (result.error.code === 'not_found') get().clearChat();

@@ -4,6 +4,8 @@ import type { SliceCreator } from './state/studioState';
 import type { TranscriptState, HistorySlice } from './state/history';
 
 const PAGE_SIZE = 20;
+/** Chat search hits per page ("More results" loads the next). */
+const SEARCH_PAGE_SIZE = 20;
 /** Messages per transcript page (the panel numbers messages with it). */
 export const TRANSCRIPT_PAGE_SIZE = 50;
 
@@ -123,7 +125,7 @@ export const createHistorySlice =
         const before = get().chatSearch;
         const cursor = more ? (before.result?.nextCursor ?? null) : null;
         set({ chatSearch: { ...before, query: text, loading: true, error: null } });
-        const result = await client.invoke('history.search', { query: text, cursor, limit: 20 });
+        const result = await client.invoke('history.search', { query: text, cursor, limit: SEARCH_PAGE_SIZE });
         if (get().chatSearch.query !== text) return;
         if (!result.ok) {
           set({ chatSearch: { ...get().chatSearch, loading: false, error: result.error } });

@@ -8,7 +8,10 @@ import { applyModerationOps, byCreatedAt, type ModerationOp } from '../features/
 import type { SliceCreator } from './state/studioState';
 import type { ModerationAction, ModerationSlice } from './state/moderation';
 
-let announcementId = 0;
+/** Pending items loaded with the queue: more than a moderator works through before events refresh it. */
+const QUEUE_LIMIT = 200;
+/** Newest audit entries shown in the live log. */
+const AUDIT_LIMIT = 100;
 
 /** What a finished action says to a screen reader. */
 function describeAction(action: ModerationAction): string {
@@ -30,6 +33,8 @@ export const createModerationSlice =
   (client: StudioClient): SliceCreator<ModerationSlice> =>
   (set, get) => {
     let refreshes = 0;
+    /** Bumped per sentence, so a repeat of the same text is announced again. */
+    let announcementId = 0;
     /** Queue arrivals are announced throttled and batched (see arrivalAnnouncer.ts). */
     let arrivals = initialArrivals();
     let arrivalTimer: ReturnType<typeof setTimeout> | null = null;
@@ -108,8 +113,8 @@ export const createModerationSlice =
           return;
         }
         const [queue, audit] = await Promise.all([
-          client.invoke('moderation.list', { streamId, status: 'pending', limit: 200 }),
-          client.invoke('moderation.audit', { streamId, limit: 100 }),
+          client.invoke('moderation.list', { streamId, status: 'pending', limit: QUEUE_LIMIT }),
+          client.invoke('moderation.audit', { streamId, limit: AUDIT_LIMIT }),
         ]);
         if (attempt !== refreshes) return;
         if (queue.ok) set({ queue: [...queue.value.items].sort(byCreatedAt) });
