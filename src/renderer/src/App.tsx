@@ -6,9 +6,9 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
-import { createStudio, type Studio } from './store/createStudio';
 import { selectSessionRole } from './store/selectors/moderation';
 import { selectView } from './store/selectors/navigation';
+import { createStudio, type Studio } from './store/createStudio';
 
 /**
  * History and its charts (recharts) are loaded when first opened: most sessions start live and

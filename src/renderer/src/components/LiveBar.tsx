@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HostQuality } from '../livekit/hostRoom';
 import { useStudio } from '../store';
-import { formatDuration } from './format';
-import { RecordingBadge } from './RecordingBadge';
-import { EyeIcon, UploadIcon } from './StudioIcons';
 import {
   selectHasResumeOffer,
   selectLiveBitrateKbps,
@@ -16,6 +13,9 @@ import {
   selectLiveStartedAt,
   selectLiveViewers,
 } from '../store/selectors/live';
+import { formatDuration } from './format';
+import { RecordingBadge } from './RecordingBadge';
+import { EyeIcon, UploadIcon } from './StudioIcons';
 
 const QUALITY_LABEL: Record<HostQuality, string> = {
   excellent: 'Excellent',

@@ -1,7 +1,7 @@
 import { useStudio } from '../store';
-import { formatBytes } from './format';
 import { selectRecordLocally } from '../store/selectors/settings';
 import { selectRecording } from '../store/selectors/recording';
+import { formatBytes } from './format';
 
 /**
  * "REC 3.4 MB" beside the live metrics while the program is being recorded; a warning pill

@@ -1,10 +1,10 @@
 import { ShortcutsButton } from '../features/shortcuts/ShortcutsButton';
 import { SkipLink } from '../features/shortcuts/SkipLink';
 import { useStudio } from '../store';
+import { selectNavigate, selectView } from '../store/selectors/navigation';
 import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
 import type { View } from '../store/state/navigation';
-import { selectNavigate, selectView } from '../store/selectors/navigation';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'studio', label: 'Studio' },

@@ -89,17 +89,17 @@ function leftReason(reason: DisconnectReason | undefined): HostLeftReason {
  */
 export class HostRoom extends Emitter<HostRoomEvents> {
   /** The LiveKit room itself, for the stage tracker (hostStage.ts) to follow the guests in it. */
-  readonly room: Room;
+  readonly livekitRoom: Room;
   readonly publisher: HostPublisher;
   private leaving = false;
 
   constructor() {
     super();
     // The studio owns its capture tracks: leaving the room must not stop the preview.
-    this.room = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
-    this.publisher = new HostPublisher(this.room.localParticipant);
-    const viewers = () => this.emit('viewers', countViewers(this.room.remoteParticipants.values()));
-    this.room
+    this.livekitRoom = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
+    this.publisher = new HostPublisher(this.livekitRoom.localParticipant);
+    const viewers = () => this.emit('viewers', countViewers(this.livekitRoom.remoteParticipants.values()));
+    this.livekitRoom
       .on(RoomEvent.Reconnecting, () => this.emit('connection', 'reconnecting'))
       .on(RoomEvent.SignalReconnecting, () => this.emit('connection', 'reconnecting'))
       .on(RoomEvent.Reconnected, () => this.emit('connection', 'connected'))
@@ -128,19 +128,19 @@ export class HostRoom extends Emitter<HostRoomEvents> {
   async connect(url: string, token: string): Promise<void> {
     this.emit('connection', 'connecting');
     try {
-      await this.room.connect(url, token, { autoSubscribe: false });
+      await this.livekitRoom.connect(url, token, { autoSubscribe: false });
     } catch (error) {
       throw toFailure(error);
     }
     this.emit('connection', 'connected');
-    const present = [...this.room.remoteParticipants.values()];
+    const present = [...this.livekitRoom.remoteParticipants.values()];
     this.emit('viewers', countViewers(present));
     this.emit('presence', { joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
   }
 
   /** Current count of viewers in the room (for the periodic report to main). */
   viewerCount(): number {
-    return countViewers(this.room.remoteParticipants.values());
+    return countViewers(this.livekitRoom.remoteParticipants.values());
   }
 
   /** One sample of the outgoing streams. */
@@ -151,6 +151,6 @@ export class HostRoom extends Emitter<HostRoomEvents> {
   /** Leaves without stopping the capture tracks; no `left` event follows. */
   async leave(): Promise<void> {
     this.leaving = true;
-    await this.room.disconnect(false);
+    await this.livekitRoom.disconnect(false);
   }
 }

@@ -42,7 +42,7 @@ export function createStudio(connection: StudioConnection = connectStudioClient(
         createRoom: () => {
           const room = new HostRoom();
           // Each host room (going live, resuming, reconnecting) is followed for its guests.
-          stageTracker.attach(room.room);
+          stageTracker.attach(room.livekitRoom);
           return room;
         },
       }),

@@ -1,8 +1,5 @@
 import { VoiceIcon } from '../../components/StudioIcons';
 import { useStudio } from '../../store';
-import { MicLevelMeter } from './MicLevelMeter';
-import { TrackVideo } from './TrackVideo';
-import { selectDraftMode, selectLiveMode } from '../../store/selectors/live';
 import {
   selectCameraIssue,
   selectCameraOff,
@@ -11,6 +8,9 @@ import {
   selectMicrophoneTrack,
   selectScreenTrack,
 } from '../../store/selectors/capture';
+import { selectDraftMode, selectLiveMode } from '../../store/selectors/live';
+import { MicLevelMeter } from './MicLevelMeter';
+import { TrackVideo } from './TrackVideo';
 
 /**
  * What viewers will see (so the camera is not mirrored), drawn from the local tracks: the

@@ -1,7 +1,7 @@
 import type { CaptureSource } from '../../../../shared/domain/live';
 import { useStudio } from '../../store';
-import { useModalDialog } from '../../components/useModalDialog';
 import { selectPicker } from '../../store/selectors/capture';
+import { useModalDialog } from '../../components/useModalDialog';
 
 function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: boolean; onPick(id: string): void }) {
   if (props.sources.length === 0) return null;

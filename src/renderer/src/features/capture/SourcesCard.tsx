@@ -1,7 +1,4 @@
 import { useStudio } from '../../store';
-import { DeviceSelect } from './DeviceSelect';
-import { MicLevelMeter } from './MicLevelMeter';
-import { selectIsVoiceOnly } from '../../store/selectors/live';
 import {
   selectCameraId,
   selectCameras,
@@ -11,6 +8,9 @@ import {
   selectMicrophoneTrack,
   selectMicrophones,
 } from '../../store/selectors/capture';
+import { selectIsVoiceOnly } from '../../store/selectors/live';
+import { DeviceSelect } from './DeviceSelect';
+import { MicLevelMeter } from './MicLevelMeter';
 
 /**
  * Camera and microphone pickers (remembered between sessions) with the microphone level. Voice

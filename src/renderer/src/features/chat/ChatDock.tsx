@@ -1,4 +1,5 @@
 import { useStudio } from '../../store';
+import { selectDockTab, selectSetDockTab } from '../../store/selectors/navigation';
 import { selectQueueCount, selectSessionRole } from '../../store/selectors/moderation';
 import { AuditLog } from '../moderation/AuditLog';
 import { BanList } from '../moderation/BanList';
@@ -8,7 +9,6 @@ import { ModeratorSessions } from '../moderation/ModeratorSessions';
 import { PanelTabs } from '../moderation/PanelTabs';
 import { QueuePanel } from '../moderation/QueuePanel';
 import { StudioChat } from './StudioChat';
-import { selectDockTab, selectSetDockTab } from '../../store/selectors/navigation';
 
 /** The studio's right dock: chat, the moderation queue (with its count), and bans with the audit log. */
 export function ChatDock() {

@@ -1,14 +1,14 @@
 import { memo, useCallback, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
+import { selectChatHighlight, selectChatMessages, selectChatPinned, selectChatStatus, selectSendChat } from '../../store/selectors/chat';
+import { selectModerate } from '../../store/selectors/moderation';
 import { ChatComposer } from './ChatComposer';
 import { ChatRow } from './ChatRow';
 import { MessageActionsMenu, type MessageMenuTarget } from './MessageActionsMenu';
 import { PauseChatBar, usePausedChat } from './PauseChat';
 import { SpotlightBar } from './SpotlightBar';
 import { VirtualChatList } from './VirtualChatList';
-import { selectChatHighlight, selectChatMessages, selectChatPinned, selectChatStatus, selectSendChat } from '../../store/selectors/chat';
-import { selectModerate } from '../../store/selectors/moderation';
 
 interface StudioMessageProps {
   message: ChatMessage;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { useStudio } from '../../store';
+import { selectChatStreamId } from '../../store/selectors/chat';
 import { selectQueueCount } from '../../store/selectors/moderation';
 import { StudioChat } from '../chat/StudioChat';
 import { AuditLog } from '../moderation/AuditLog';
@@ -10,7 +11,6 @@ import { QueuePanel } from '../moderation/QueuePanel';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog';
 import { SkipLink } from '../shortcuts/SkipLink';
-import { selectChatStreamId } from '../../store/selectors/chat';
 
 type ConsoleTab = 'queue' | 'audit';
 

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { StreamMode } from '../../../../shared/domain/stream';
 import { useStudio } from '../../store';
-import { validateDraft } from './goLiveForm';
-import { selectIsDisconnected } from '../../store/selectors/navigation';
 import { selectDraftMode, selectDraftTags, selectDraftTitle } from '../../store/selectors/live';
+import { selectIsDisconnected } from '../../store/selectors/navigation';
+import { validateDraft } from './goLiveForm';
 
 const MODES: { mode: StreamMode; label: string; hint: string }[] = [
   { mode: 'screen_guests', label: 'Screen + guests', hint: 'Your screen with your camera in the corner; guests beside it.' },

@@ -12,14 +12,14 @@ import {
   selectLiveSession,
   selectResumeOffer,
 } from '../../store/selectors/live';
+import { selectRecordLocally } from '../../store/selectors/settings';
+import { selectRecording } from '../../store/selectors/recording';
 import { GoLiveForm } from './GoLiveForm';
 import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
 import { LiveInfo } from './LiveInfo';
 import { LivekitServerNote } from '../settings/LivekitServerNote';
 import { UplinkPlan } from '../multistream/UplinkBudget';
-import { selectRecordLocally } from '../../store/selectors/settings';
-import { selectRecording } from '../../store/selectors/recording';
 
 /** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
 export function GoLivePanel() {

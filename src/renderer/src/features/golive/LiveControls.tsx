@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, ScreenIcon } from '../../components/StudioIcons';
 import { useStudio } from '../../store';
+import { selectCameraOff, selectIsSharingScreen, selectMicMuted, selectScreenIssue } from '../../store/selectors/capture';
 import { selectIsEnding, selectIsLive, selectStreamMode } from '../../store/selectors/live';
 import { EndStreamDialog } from './EndStreamDialog';
-import { selectCameraOff, selectIsSharingScreen, selectMicMuted, selectScreenIssue } from '../../store/selectors/capture';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../components/format';
 import { useStudio } from '../../store';
-import { messageMark } from './messageMarks';
 import { selectChatSearch, selectOpenStream, selectSearchAllChat } from '../../store/selectors/history';
+import { messageMark } from './messageMarks';
 
 /** Full-text search over the chat of every stream; a hit opens its stream with the same search. */
 export function ChatSearchPanel() {

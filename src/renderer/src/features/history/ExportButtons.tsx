@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportPart } from '../../../../shared/domain/history';
 import { useStudio } from '../../store';
-import { downloadFile } from './downloadFile';
 import { selectExportStream } from '../../store/selectors/history';
+import { downloadFile } from './downloadFile';
 
 const PARTS: { part: ExportPart; label: string }[] = [
   { part: 'chat', label: 'chat' },

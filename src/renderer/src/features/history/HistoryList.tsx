@@ -4,10 +4,6 @@ import { ActionTable } from '../../components/ActionTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { formatAverage } from './chartData';
-import { ChatSearchPanel } from './ChatSearchPanel';
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { HistoryFilters } from './HistoryFilters';
 import {
   selectDeleteStream,
   selectHistoryCursor,
@@ -21,6 +17,10 @@ import {
   selectOpenStream,
   selectStreams,
 } from '../../store/selectors/history';
+import { formatAverage } from './chartData';
+import { ChatSearchPanel } from './ChatSearchPanel';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { HistoryFilters } from './HistoryFilters';
 import { StreamBadges } from './StreamBadges';
 
 const STREAM_HEADINGS = ['Title', 'Date', 'Duration', 'Peak viewers', 'Average viewers'];

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../store';
+import { selectConnection } from '../../store/selectors/navigation';
 import { selectHistoryDetailId, selectLoadHistory } from '../../store/selectors/history';
 import { HistoryList } from './HistoryList';
 import { StreamDetailView } from './StreamDetailView';
-import { selectConnection } from '../../store/selectors/navigation';
 
 /** History: the list of past streams, or one stream's detail page when opened. */
 export function HistoryPage() {

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useStudio } from '../../store';
+import {
+  selectCloseStream,
+  selectDeleteStream,
+  selectDetail,
+  selectDetailError,
+  selectHistoryDetailId,
+  selectOpenStream,
+} from '../../store/selectors/history';
 import { ChatRateChart } from './charts/ChatRateChart';
 import { RetentionChart } from './charts/RetentionChart';
 import { ViewersChart } from './charts/ViewersChart';
@@ -11,14 +19,6 @@ import { DestinationsSection } from './DestinationsSection';
 import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
-import {
-  selectCloseStream,
-  selectDeleteStream,
-  selectDetail,
-  selectDetailError,
-  selectHistoryDetailId,
-  selectOpenStream,
-} from '../../store/selectors/history';
 import { StreamBadges } from './StreamBadges';
 
 /** One past stream: its numbers, charts, guests, moderation and chat transcript. */

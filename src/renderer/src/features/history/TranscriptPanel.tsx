@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useStudio } from '../../store';
-import { formatDuration } from '../../components/format';
-import { TRANSCRIPT_PAGE_SIZE } from '../../store/historySlice';
-import { messageMark } from './messageMarks';
 import {
   selectNextTranscriptPage,
   selectPreviousTranscriptPage,
   selectSearchTranscript,
   selectTranscript,
 } from '../../store/selectors/history';
+import { formatDuration } from '../../components/format';
+import { TRANSCRIPT_PAGE_SIZE } from '../../store/historySlice';
+import { messageMark } from './messageMarks';
 
 /** The stream's chat with moderation marks, paged, with a search box that narrows it. */
 export function TranscriptPanel(props: { startedAt: number }) {

@@ -1,8 +1,8 @@
 import type { Invite } from '../../../../shared/domain/stage';
 import { ActionTable } from '../../components/ActionTable';
 import { useStudio } from '../../store';
-import { expiryText, inviteName, statusText } from './inviteFormat';
 import { selectInvites, selectRevokeInvite, selectStageBusy } from '../../store/selectors/stage';
+import { expiryText, inviteName, statusText } from './inviteFormat';
 
 const INVITE_HEADINGS = ['Invite', 'Role', 'Status', 'Uses', 'Expires'];
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../../store';
+import { selectCreatedInvite, selectInvitesOpen } from '../../store/selectors/stage';
 import { CreatedInvite } from './CreatedInvite';
 import { InviteForm } from './InviteForm';
 import { InviteList } from './InviteList';
 import { useNow } from './useNow';
-import { selectCreatedInvite, selectInvitesOpen } from '../../store/selectors/stage';
 
 /** The invites panel: create a link (with a QR code for phones), see every invite, revoke. */
 export function InvitesDialog() {

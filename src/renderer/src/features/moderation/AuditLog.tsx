@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/chat';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
-import { AuditTable, type AuditRow, type AuditTableLook } from './AuditTable';
-import { actorLabel, AUDIT_LABEL } from './describe';
 import { selectAudit, selectQueue } from '../../store/selectors/moderation';
 import { selectChatMessages } from '../../store/selectors/chat';
+import { AuditTable, type AuditRow, type AuditTableLook } from './AuditTable';
+import { actorLabel, AUDIT_LABEL } from './describe';
 
 function detailOf(entry: AuditEntry): string | null {
   const details = entry.details ?? {};

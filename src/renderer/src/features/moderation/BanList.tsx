@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ChatBan } from '../../../../shared/domain/chat';
 import { useStudio, useStudioClient } from '../../store';
-import { actorLabel } from './describe';
 import { selectAuditSize } from '../../store/selectors/moderation';
+import { actorLabel } from './describe';
 
 /**
  * Chatters banned from the live stream (or from every stream), each with an Unban button. It

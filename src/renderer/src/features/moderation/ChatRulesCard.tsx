@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ChatRules, RuleAction } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
-import { fromRulesForm, toRulesForm, type RulesForm } from './rulesForm';
 import { selectRules, selectRulesError, selectRulesSavedAt, selectRulesSaving, selectSaveRules } from '../../store/selectors/moderation';
+import { fromRulesForm, toRulesForm, type RulesForm } from './rulesForm';
 
 const ACTION_LABEL: Record<RuleAction, string> = { off: 'Off', hold: 'Hold for review', block: 'Block' };
 

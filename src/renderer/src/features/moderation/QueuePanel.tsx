@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
+import { selectChatStreamId } from '../../store/selectors/chat';
+import { selectQueue } from '../../store/selectors/moderation';
 import { selectQueueFocusPending, selectQueueShortcuts } from '../../store/selectors/navigation';
 import { QueueItemCard } from './QueueItemCard';
 import { intentOfKey, isHelpKey, reconcileSelection, triage, type TriageCommand, type TriageIntent } from './triage';
-import { selectQueue } from '../../store/selectors/moderation';
-import { selectChatStreamId } from '../../store/selectors/chat';
 
 /**
  * The moderation queue: held messages, reports and stage requests in one list, oldest first,

@@ -1,10 +1,10 @@
 import { formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
+import { selectDestinations, selectMultistreamStatus } from '../../store/selectors/multistream';
 import { selectIsLive } from '../../store/selectors/live';
 import { formatKbps, STATE_LABEL } from './destinationLabels';
 import { DestinationSwitch } from './DestinationSwitch';
 import { UplinkLive } from './UplinkBudget';
-import { selectDestinations, selectMultistreamStatus } from '../../store/selectors/multistream';
 
 /**
  * Next to the live bar while live: each destination's state, bitrate and time live, with its

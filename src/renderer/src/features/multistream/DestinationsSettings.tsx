@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { RTMP_PRESETS, type Destination, type DestinationPreset } from '../../../../shared/domain/multistream';
 import { useStudio } from '../../store';
-import { PRESET_LABEL } from './destinationLabels';
-import { DestinationSwitch } from './DestinationSwitch';
 import {
   selectAddDestination,
   selectDestinations,
@@ -10,6 +8,8 @@ import {
   selectRemoveDestination,
   selectUpdateDestination,
 } from '../../store/selectors/multistream';
+import { PRESET_LABEL } from './destinationLabels';
+import { DestinationSwitch } from './DestinationSwitch';
 
 interface NewDestination {
   name: string;

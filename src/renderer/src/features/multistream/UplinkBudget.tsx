@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import { useStudio } from '../../store';
+import { selectCameraShowing } from '../../store/selectors/capture';
+import { selectDestinations, selectMultistreamStatus, selectUplinkCapacity, selectVideoKbps } from '../../store/selectors/multistream';
+import { selectDraftMode, selectLiveBitrateKbps } from '../../store/selectors/live';
 import {
   budgetVerdict,
   formatMbit,
@@ -10,9 +13,6 @@ import {
   plannedBudget,
   type BudgetVerdict,
 } from './uplinkBudget';
-import { selectDestinations, selectMultistreamStatus, selectUplinkCapacity, selectVideoKbps } from '../../store/selectors/multistream';
-import { selectCameraShowing } from '../../store/selectors/capture';
-import { selectDraftMode, selectLiveBitrateKbps } from '../../store/selectors/live';
 
 /**
  * The warning when the total is more than the connection has carried. The live region is always

@@ -1,10 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
 import { useStudio } from '../../store';
-import { ChatRulesCard } from '../moderation/ChatRulesCard';
-import { DestinationsSettings } from '../multistream/DestinationsSettings';
-import { ConnectionTestResult } from './ConnectionTestResult';
-import { LivekitServerNote } from './LivekitServerNote';
 import {
   selectSaveSettings,
   selectSettings,
@@ -12,6 +8,10 @@ import {
   selectSettingsSavedAt,
   selectSettingsSaving,
 } from '../../store/selectors/settings';
+import { ChatRulesCard } from '../moderation/ChatRulesCard';
+import { DestinationsSettings } from '../multistream/DestinationsSettings';
+import { ConnectionTestResult } from './ConnectionTestResult';
+import { LivekitServerNote } from './LivekitServerNote';
 
 interface FormState {
   url: string;

@@ -1,8 +1,8 @@
 import './shortcuts.css';
 import { useStudio } from '../../store';
+import { selectQueueShortcuts, selectSetShortcutsOpen, selectShortcutsOpen } from '../../store/selectors/navigation';
 import { SHORTCUT_GROUPS, type Shortcut } from './shortcuts';
 import { useModalDialog } from '../../components/useModalDialog';
-import { selectQueueShortcuts, selectSetShortcutsOpen, selectShortcutsOpen } from '../../store/selectors/navigation';
 
 function Keys({ keys }: { keys: string[] }) {
   return (

@@ -1,9 +1,9 @@
 import { CameraOffIcon, MicOffIcon } from '../../components/StudioIcons';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
+import { selectIsBusy } from '../../store/selectors/stage';
 import type { TileView } from './guestTileState';
 import { BackstageIcon, KickIcon, ShieldIcon, SpotlightIcon } from './StageIcons';
-import { selectIsBusy } from '../../store/selectors/stage';
 
 /**
  * The host's controls for one guest on stage. Muting is one-way (LiveKit lets a server mute a

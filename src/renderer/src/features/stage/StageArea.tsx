@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useStudio } from '../../store';
 import { selectIsLive } from '../../store/selectors/live';
+import { selectStageGuests } from '../../store/selectors/stage';
 import { InvitesDialog } from '../invites/InvitesDialog';
 import { BackstageList } from './BackstageList';
 import { KickDialog } from './KickDialog';
 import { StageGrid } from './StageGrid';
 import { StageNotices } from './StageNotices';
 import { InviteIcon } from './StageIcons';
-import { selectStageGuests } from '../../store/selectors/stage';
 
 /**
  * The guests' side of the stage, beside the host's program: the 2x2 grid, the backstage list,
