@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { onConnectionState, onSessionRole, studio } from './api/client';
+import { lazy, Suspense } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { TopBar } from './components/TopBar';
 import { ModeratorConsole } from './features/console/ModeratorConsole';
@@ -7,8 +6,8 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { ShortcutsDialog } from './features/shortcuts/ShortcutsDialog';
 import { StudioPage } from './features/studio/StudioPage';
 import { useStudio } from './store';
-import { selectSessionRole } from './store/moderationSlice';
-import { selectConnection, selectView } from './store/navigationSlice';
+import { selectSessionRole } from './store/selectors/moderation';
+import { selectView } from './store/selectors/navigation';
 
 /**
  * History and its charts (recharts) are loaded when first opened: most sessions start live and
@@ -23,29 +22,6 @@ const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((mo
 export function App() {
   const view = useStudio(selectView);
   const role = useStudio(selectSessionRole);
-  const connection = useStudio(selectConnection);
-
-  useEffect(() => {
-    const { setConnection, setSessionRole, applySettings, applyMultistreamStatus } = useStudio.getState();
-    const stopState = onConnectionState(setConnection);
-    const stopRole = onSessionRole(setSessionRole);
-    const stopSettings = studio.subscribe('settings.changed', applySettings);
-    const stopMultistream = studio.subscribe('multistream.status', applyMultistreamStatus);
-    return () => {
-      stopMultistream();
-      stopState();
-      stopRole();
-      stopSettings();
-    };
-  }, []);
-
-  // Settings are the owner's alone; a moderator asking would only be refused.
-  useEffect(() => {
-    if (connection === 'open' && role === 'owner') {
-      void useStudio.getState().loadSettings();
-      void useStudio.getState().loadDestinations();
-    }
-  }, [connection, role]);
 
   if (role === null) {
     return (

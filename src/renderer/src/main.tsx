@@ -1,15 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { studio } from './api/client';
 import { ErrorBoundary } from './logging/ErrorBoundary';
 import { sendLogsTo } from './logging/logger';
 import { reportUncaughtErrors } from './logging/uncaughtErrors';
+import { createStudio } from './store/createStudio';
 import './theme.css';
 import './styles.css';
 
+// The app's one studio (client, store, wiring) is built here, by the entry, so that no module
+// connects when it is imported and tests can bind a store of their own.
+const studio = createStudio();
 // The studio and the moderator console reach main's log over their own session.
-sendLogsTo((reports) => studio.invoke('diagnostics.report', { page: 'studio', reports }));
+sendLogsTo((reports) => studio.connection.client.invoke('diagnostics.report', { page: 'studio', reports }));
 reportUncaughtErrors();
 
 createRoot(document.getElementById('root')!).render(

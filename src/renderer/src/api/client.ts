@@ -2,15 +2,19 @@ import type { SessionRole } from '../../../shared/contract/studioApi';
 import type { StudioClient } from '../../../shared/contract/studioClient';
 import { ControlSocketClient, type SocketState } from './controlSocketClient';
 
+/** The studio's link to main: the client, and who this session is and whether the link is up. */
+export interface StudioConnection {
+  client: StudioClient;
+  onConnectionState(listener: (state: SocketState) => void): () => void;
+  onSessionRole(listener: (role: SessionRole) => void): () => void;
+}
+
 /**
  * The studio talks to main through one client: the preload's `window.airdeck` in the desktop
  * app, or the control WebSocket when the same bundle runs in a browser (headless studio).
+ * Called once by the app's entry; nothing connects when this module is imported.
  */
-function createClient(): {
-  client: StudioClient;
-  onConnectionState: (listener: (state: SocketState) => void) => () => void;
-  onSessionRole: (listener: (role: SessionRole) => void) => () => void;
-} {
+export function connectStudioClient(): StudioConnection {
   if (window.airdeck) {
     // The desktop window is the host's own: always the owner.
     return {
@@ -31,5 +35,3 @@ function createClient(): {
     },
   };
 }
-
-export const { client: studio, onConnectionState, onSessionRole } = createClient();

@@ -1,7 +1,15 @@
 import { ServerFrameSchema } from '../../../shared/contract/controlFrames';
 import type { EventName, EventPayload, MethodName, ParamsOf, ResultOf, SessionRole } from '../../../shared/contract/studioApi';
 import type { StudioClient } from '../../../shared/contract/studioClient';
+import { Emitter } from '../../../shared/emitter';
 import { fail, type Result } from '../../../shared/result';
+import { logger } from '../logging/logger';
+
+/** Reconnect backoff: the first retry waits this long, doubling up to the cap. */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+/** Failed connects in a row (never opened) after which the studio says the server refuses it. */
+const REFUSED_AFTER_ATTEMPTS = 2;
 
 export type SocketState = 'connecting' | 'open' | 'closed' | 'refused';
 
@@ -18,9 +26,8 @@ export class ControlSocketClient implements StudioClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly queue: string[] = [];
-  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
-  private readonly stateListeners = new Set<(state: SocketState) => void>();
-  private readonly roleListeners = new Set<(role: SessionRole) => void>();
+  private readonly serverEvents = new Emitter<{ [E in EventName]: EventPayload<E> }>();
+  private readonly socketEvents = new Emitter<{ state: SocketState; role: SessionRole }>();
   private attempts = 0;
   state: SocketState = 'connecting';
   /** The session's role, from the server's `hello` (null until it arrives). */
@@ -32,7 +39,7 @@ export class ControlSocketClient implements StudioClient {
 
   private setState(state: SocketState): void {
     this.state = state;
-    for (const listener of this.stateListeners) listener(state);
+    this.socketEvents.emit('state', state);
   }
 
   private connect(): void {
@@ -50,13 +57,13 @@ export class ControlSocketClient implements StudioClient {
     socket.onclose = () => {
       this.socket = null;
       // Closed before it ever opened: the server refused the session (or is down).
-      if (!opened && this.attempts >= 2) this.setState('refused');
+      if (!opened && this.attempts >= REFUSED_AFTER_ATTEMPTS) this.setState('refused');
       else this.setState('closed');
       for (const [id, pending] of this.pending) {
         pending.resolve(fail('internal', 'The connection to the studio server was lost'));
         this.pending.delete(id);
       }
-      const delay = Math.min(10_000, 500 * 2 ** this.attempts++);
+      const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** this.attempts++);
       setTimeout(() => this.connect(), delay);
     };
   }
@@ -66,11 +73,15 @@ export class ControlSocketClient implements StudioClient {
     let json: unknown;
     try {
       json = JSON.parse(data);
-    } catch {
+    } catch (error) {
+      logger.warn('Ignored a control frame that is not JSON', error);
       return;
     }
     const frame = ServerFrameSchema.safeParse(json);
-    if (!frame.success) return;
+    if (!frame.success) {
+      logger.warn('Ignored a control frame this studio does not understand', frame.error);
+      return;
+    }
     const value = frame.data;
     if (value.type === 'result' || (value.type === 'error' && value.id !== null)) {
       const id = value.id as number;
@@ -80,9 +91,11 @@ export class ControlSocketClient implements StudioClient {
       pending.resolve(value.type === 'result' ? (value.result as Result<unknown>) : { ok: false, error: value.error });
     } else if (value.type === 'hello') {
       this.role = value.role;
-      for (const listener of this.roleListeners) listener(value.role);
+      this.socketEvents.emit('role', value.role);
     } else if (value.type === 'event') {
-      for (const listener of this.listeners.get(value.event) ?? []) listener(value.payload);
+      // The frame schema checked the envelope; payloads are trusted as main's own events.
+      const forward = this.serverEvents.emit as (event: EventName, payload: unknown) => void;
+      forward.call(this.serverEvents, value.event as EventName, value.payload);
     }
   }
 
@@ -97,20 +110,15 @@ export class ControlSocketClient implements StudioClient {
   }
 
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    set.add(listener as (payload: unknown) => void);
-    this.listeners.set(event, set);
-    return () => set.delete(listener as (payload: unknown) => void);
+    return this.serverEvents.on(event, listener as (...args: unknown[]) => void);
   }
 
   /** Called with the role each time the server greets this socket (first frame after connecting). */
   onRole(listener: (role: SessionRole) => void): () => void {
-    this.roleListeners.add(listener);
-    return () => this.roleListeners.delete(listener);
+    return this.socketEvents.on('role', listener);
   }
 
   onState(listener: (state: SocketState) => void): () => void {
-    this.stateListeners.add(listener);
-    return () => this.stateListeners.delete(listener);
+    return this.socketEvents.on('state', listener);
   }
 }

@@ -1,5 +1,5 @@
 import { useStudio } from '../store';
-import { selectConnection } from '../store/navigationSlice';
+import { selectConnection } from '../store/selectors/navigation';
 
 /** Tells the person when the studio lost its link to the Airdeck server, and what to do. */
 export function ConnectionBanner() {

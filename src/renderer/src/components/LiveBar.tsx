@@ -1,6 +1,18 @@
 import { SECOND_MS, useNow } from '../hooks/useNow';
 import type { HostQuality } from '../livekit/hostRoom';
 import { useStudio } from '../store';
+import {
+  selectHasResumeOffer,
+  selectLiveBitrateKbps,
+  selectLiveConnection,
+  selectLiveFps,
+  selectLivePhase,
+  selectLiveQuality,
+  selectLiveRecovered,
+  selectLiveRetryAttempt,
+  selectLiveStartedAt,
+  selectLiveViewers,
+} from '../store/selectors/live';
 import { formatDuration } from './format';
 import { RecordingBadge } from './RecordingBadge';
 import { EyeIcon, UploadIcon } from '../icons';
@@ -28,16 +40,16 @@ function formatBitrate(kbps: number): string {
  * number once LiveKit gave up) and, for a moment after, Reconnected.
  */
 export function LiveBar() {
-  const phase = useStudio((s) => s.livePhase);
-  const startedAt = useStudio((s) => s.liveSession?.startedAt ?? null);
-  const connection = useStudio((s) => s.liveConnection);
-  const retryAttempt = useStudio((s) => s.liveRetryAttempt);
-  const recovered = useStudio((s) => s.liveRecovered);
-  const quality = useStudio((s) => s.liveQuality);
-  const viewers = useStudio((s) => s.liveViewers);
-  const bitrate = useStudio((s) => s.liveBitrateKbps);
-  const fps = useStudio((s) => s.liveFps);
-  const resumable = useStudio((s) => s.resumeOffer !== null);
+  const phase = useStudio(selectLivePhase);
+  const startedAt = useStudio(selectLiveStartedAt);
+  const connection = useStudio(selectLiveConnection);
+  const retryAttempt = useStudio(selectLiveRetryAttempt);
+  const recovered = useStudio(selectLiveRecovered);
+  const quality = useStudio(selectLiveQuality);
+  const viewers = useStudio(selectLiveViewers);
+  const bitrate = useStudio(selectLiveBitrateKbps);
+  const fps = useStudio(selectLiveFps);
+  const resumable = useStudio(selectHasResumeOffer);
   const onAir = phase === 'live' || phase === 'ending';
   const elapsed = useElapsed(onAir ? startedAt : null);
 

@@ -1,4 +1,6 @@
 import { useStudio } from '../store';
+import { selectRecordLocally } from '../store/selectors/settings';
+import { selectRecording } from '../store/selectors/recording';
 import { formatBytes } from './format';
 
 /**
@@ -6,9 +8,9 @@ import { formatBytes } from './format';
  * when recording stopped on its own (the stream itself goes on).
  */
 export function RecordingBadge() {
-  const recording = useStudio((s) => s.recording);
+  const recording = useStudio(selectRecording);
   // With recording off the program still runs for multistream destinations; no file, so no badge.
-  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
+  const keepsFile = useStudio(selectRecordLocally);
   if (!keepsFile && recording.state !== 'failed') return null;
   switch (recording.state) {
     case 'recording':

@@ -1,10 +1,10 @@
-import { useLiveWiring } from '../features/golive/useLiveWiring';
 import { ShortcutsButton } from '../features/shortcuts/ShortcutsButton';
 import { SkipLink } from '../features/shortcuts/SkipLink';
 import { useStudio } from '../store';
+import { selectNavigate, selectView } from '../store/selectors/navigation';
 import { DestinationsLive } from '../features/multistream/DestinationsLive';
 import { LiveBar } from './LiveBar';
-import type { View } from '../store/navigationSlice';
+import type { View } from '../store/state/navigation';
 
 const TABS: { view: View; label: string }[] = [
   { view: 'studio', label: 'Studio' },
@@ -14,14 +14,16 @@ const TABS: { view: View; label: string }[] = [
 
 /** Brand, the live bar and navigation. It is always mounted, so it also holds the live wiring. */
 export function TopBar() {
-  const view = useStudio((state) => state.view);
-  const navigate = useStudio((state) => state.navigate);
-  useLiveWiring();
+  const view = useStudio(selectView);
+  const navigate = useStudio(selectNavigate);
   return (
     <header className="topbar">
       <SkipLink />
       <div className="brand" aria-label="Airdeck">
-        <span className="brand-mark" aria-hidden="true">◉</span> Airdeck
+        <span className="brand-mark" aria-hidden="true">
+          ◉
+        </span>{' '}
+        Airdeck
       </div>
       <LiveBar />
       <DestinationsLive />

@@ -10,6 +10,7 @@ import {
   type Participant,
 } from 'livekit-client';
 import type { RoomViewer } from '../../../shared/contract/streamApi';
+import { Emitter } from '../../../shared/emitter';
 import { countViewers, viewerOf } from './hostRoomViewers';
 import { sampleOutbound, type OutboundSample } from './localStats';
 import { HostPublisher } from './publisher';
@@ -25,14 +26,14 @@ export type HostQuality = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
 
 /** Room happenings the studio reacts to (one place turns them into store updates). */
 export interface HostRoomEvents {
-  connection(state: HostConnection): void;
-  left(reason: HostLeftReason): void;
-  quality(quality: HostQuality): void;
-  viewers(count: number): void;
+  connection: HostConnection;
+  left: HostLeftReason;
+  quality: HostQuality;
+  viewers: number;
   /** Viewers who joined or left the room (the host's view; it feeds viewer analytics). */
-  presence(change: AudienceChange): void;
+  presence: AudienceChange;
   /** The browser's own "Stop sharing" ended the screen; LiveKit unpublished it. */
-  screenEnded(): void;
+  screenEnded: void;
 }
 
 /** Who came and went since the last report. */
@@ -86,61 +87,60 @@ function leftReason(reason: DisconnectReason | undefined): HostLeftReason {
  * The host's LiveKit room: connect, publish through {@link HostPublisher}, and report
  * connection, quality and audience through {@link HostRoomEvents}.
  */
-export class HostRoom {
-  /** Each new host Room is handed here, so the stage tracker (hostStage.ts) can follow guests. */
-  static onRoomCreated: ((room: Room) => void) | null = null;
-  private readonly room: Room;
+export class HostRoom extends Emitter<HostRoomEvents> {
+  /** The LiveKit room itself, for the stage tracker (hostStage.ts) to follow the guests in it. */
+  readonly livekitRoom: Room;
   readonly publisher: HostPublisher;
   private leaving = false;
 
-  constructor(private readonly events: HostRoomEvents) {
+  constructor() {
+    super();
     // The studio owns its capture tracks: leaving the room must not stop the preview.
-    this.room = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
-    this.publisher = new HostPublisher(this.room.localParticipant);
-    HostRoom.onRoomCreated?.(this.room);
-    const viewers = () => events.viewers(countViewers(this.room.remoteParticipants.values()));
-    this.room
-      .on(RoomEvent.Reconnecting, () => events.connection('reconnecting'))
-      .on(RoomEvent.SignalReconnecting, () => events.connection('reconnecting'))
-      .on(RoomEvent.Reconnected, () => events.connection('connected'))
+    this.livekitRoom = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
+    this.publisher = new HostPublisher(this.livekitRoom.localParticipant);
+    const viewers = () => this.emit('viewers', countViewers(this.livekitRoom.remoteParticipants.values()));
+    this.livekitRoom
+      .on(RoomEvent.Reconnecting, () => this.emit('connection', 'reconnecting'))
+      .on(RoomEvent.SignalReconnecting, () => this.emit('connection', 'reconnecting'))
+      .on(RoomEvent.Reconnected, () => this.emit('connection', 'connected'))
       .on(RoomEvent.Disconnected, (reason) => {
-        if (!this.leaving) events.left(leftReason(reason));
+        if (!this.leaving) this.emit('left', leftReason(reason));
       })
       .on(RoomEvent.ConnectionQualityChanged, (quality: ConnectionQuality, participant: Participant) => {
-        if (participant.isLocal) events.quality(QUALITY[quality]);
+        if (participant.isLocal) this.emit('quality', QUALITY[quality]);
       })
       .on(RoomEvent.ParticipantConnected, (participant: Participant) => {
         viewers();
         const viewer = viewerOf(participant);
-        if (viewer) events.presence({ joined: [viewer], left: [] });
+        if (viewer) this.emit('presence', { joined: [viewer], left: [] });
       })
       .on(RoomEvent.ParticipantDisconnected, (participant: Participant) => {
         viewers();
-        if (viewerOf(participant)) events.presence({ joined: [], left: [participant.identity] });
+        if (viewerOf(participant)) this.emit('presence', { joined: [], left: [participant.identity] });
       })
       .on(RoomEvent.ParticipantAttributesChanged, viewers)
       .on(RoomEvent.LocalTrackUnpublished, (publication: LocalTrackPublication) => {
-        if (!this.leaving && publication.source === Track.Source.ScreenShare) events.screenEnded();
+        if (!this.leaving && publication.source === Track.Source.ScreenShare) this.emit('screenEnded');
       });
   }
 
   /** Joins the room; throws {@link HostRoomFailure}. */
   async connect(url: string, token: string): Promise<void> {
-    this.events.connection('connecting');
+    this.emit('connection', 'connecting');
     try {
-      await this.room.connect(url, token, { autoSubscribe: false });
+      await this.livekitRoom.connect(url, token, { autoSubscribe: false });
     } catch (error) {
       throw toFailure(error);
     }
-    this.events.connection('connected');
-    const present = [...this.room.remoteParticipants.values()];
-    this.events.viewers(countViewers(present));
-    this.events.presence({ joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
+    this.emit('connection', 'connected');
+    const present = [...this.livekitRoom.remoteParticipants.values()];
+    this.emit('viewers', countViewers(present));
+    this.emit('presence', { joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
   }
 
   /** Current count of viewers in the room (for the periodic report to main). */
   viewerCount(): number {
-    return countViewers(this.room.remoteParticipants.values());
+    return countViewers(this.livekitRoom.remoteParticipants.values());
   }
 
   /** One sample of the outgoing streams. */
@@ -151,6 +151,6 @@ export class HostRoom {
   /** Leaves without stopping the capture tracks; no `left` event follows. */
   async leave(): Promise<void> {
     this.leaving = true;
-    await this.room.disconnect(false);
+    await this.livekitRoom.disconnect(false);
   }
 }

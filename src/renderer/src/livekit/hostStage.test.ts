@@ -68,7 +68,9 @@ class FakeRoom {
 function setup() {
   const snapshots: GuestMediaMap[] = [];
   const qualities: [string, string][] = [];
-  const tracker = new HostStageTracker({ guests: (g) => snapshots.push(g), quality: (id, q) => qualities.push([id, q]) });
+  const tracker = new HostStageTracker();
+  tracker.on('guests', (g) => snapshots.push(g));
+  tracker.on('quality', ({ identity, quality }) => qualities.push([identity, quality]));
   const room = new FakeRoom();
   tracker.attach(room as unknown as Room);
   const latest = async () => {

@@ -7,7 +7,7 @@ import {
   type RemoteTrackPublication,
   type Room,
 } from 'livekit-client';
-import { HostRoom } from './hostRoom';
+import { Emitter } from '../../../shared/emitter';
 import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { GuestMedia, GuestMediaMap, GuestQuality } from './hostStageTypes';
 
@@ -27,12 +27,12 @@ const QUALITY: Record<ConnectionQuality, GuestQuality> = {
   [ConnectionQuality.Unknown]: 'unknown',
 };
 
-/** What the tracker reports; both callbacks receive plain data only. */
-export interface HostStageListener {
+/** What the tracker reports; every payload is plain data. */
+export interface HostStageEvents {
   /** Every guest the room has shown since it connected, after any change. */
-  guests(guests: GuestMediaMap): void;
+  guests: GuestMediaMap;
   /** A guest's connection quality changed (not reported for `unknown`). */
-  quality(identity: string, quality: Exclude<GuestQuality, 'unknown'>): void;
+  quality: { identity: string; quality: Exclude<GuestQuality, 'unknown'> };
 }
 
 const MEDIA_SOURCES = new Set<Track.Source>([Track.Source.Camera, Track.Source.Microphone]);
@@ -42,15 +42,13 @@ const MEDIA_SOURCES = new Set<Track.Source>([Track.Source.Camera, Track.Source.M
  * and moderators are never received), so this subscribes to the camera and microphone of guests
  * only, and turns their tracks, mute, speaking and connection quality into plain snapshots.
  */
-export class HostStageTracker {
+export class HostStageTracker extends Emitter<HostStageEvents> {
   private room: Room | null = null;
   private detachRoom: (() => void) | null = null;
   /** Guests who left: kept so a tile can say "reconnecting" until the roster drops them. */
   private departed = new Map<string, GuestMedia>();
   private lastQuality = new Map<string, GuestQuality>();
   private scheduled = false;
-
-  constructor(private readonly listener: HostStageListener) {}
 
   /** Starts following `room`, leaving any previous one (a resumed stream gets a new Room). */
   attach(room: Room): void {
@@ -147,7 +145,7 @@ export class HostStageTracker {
   private reportQuality(identity: string, quality: GuestQuality): void {
     if (quality === 'unknown' || this.lastQuality.get(identity) === quality) return;
     this.lastQuality.set(identity, quality);
-    this.listener.quality(identity, quality);
+    this.emit('quality', { identity, quality });
   }
 
   /** Room events come in bursts (a join brings several); one snapshot per task is enough. */
@@ -156,7 +154,7 @@ export class HostStageTracker {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      this.listener.guests(this.snapshot());
+      this.emit('guests', this.snapshot());
     });
   }
 
@@ -186,18 +184,5 @@ function snapshot(participant: RemoteParticipant): GuestMedia {
     speaking: participant.isSpeaking,
     quality,
     reconnecting: quality === 'lost',
-  };
-}
-
-/**
- * Follows the guests of every host room the studio creates (going live, resuming, reconnecting).
- * Returns a function that stops following.
- */
-export function followHostRooms(listener: HostStageListener): () => void {
-  const tracker = new HostStageTracker(listener);
-  HostRoom.onRoomCreated = (room) => tracker.attach(room);
-  return () => {
-    HostRoom.onRoomCreated = null;
-    tracker.detach();
   };
 }

@@ -1,39 +1,33 @@
-import { create } from 'zustand';
-import { createCaptureSlice, type CaptureSlice } from './captureSlice';
-import { createChatSlice, type ChatSlice } from './chatSlice';
-import { createHistorySlice, type HistorySlice } from './historySlice';
-import { createLiveSlice, type LiveSlice } from './liveSlice';
-import { createModerationSlice, type ModerationSlice } from './moderationSlice';
-import { createModeratorAccessSlice, type ModeratorAccessSlice } from './moderatorAccessSlice';
-import { createMultistreamSlice, type MultistreamSlice } from './multistreamSlice';
-import { createNavigationSlice, type NavigationSlice } from './navigationSlice';
-import { createRecordingSlice, type RecordingSlice } from './recordingSlice';
-import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
-import { createStageSlice, type StageSlice } from './stageSlice';
+import { useStore } from 'zustand';
+import type { StudioClient } from '../../../shared/contract/studioClient';
+import type { StudioState, StudioStore } from './state/studioState';
 
-/** The studio's state: one store, one slice per feature; components read it through selectors. */
-export type StudioState = NavigationSlice &
-  SettingsSlice &
-  HistorySlice &
-  CaptureSlice &
-  LiveSlice &
-  StageSlice &
-  ChatSlice &
-  ModerationSlice &
-  ModeratorAccessSlice &
-  RecordingSlice &
-  MultistreamSlice;
+export type { StudioState, StudioStore } from './state/studioState';
 
-export const useStudio = create<StudioState>()((...args) => ({
-  ...createNavigationSlice(...args),
-  ...createSettingsSlice(...args),
-  ...createHistorySlice(...args),
-  ...createCaptureSlice(...args),
-  ...createLiveSlice(...args),
-  ...createStageSlice(...args),
-  ...createChatSlice(...args),
-  ...createModerationSlice(...args),
-  ...createModeratorAccessSlice(...args),
-  ...createRecordingSlice(...args),
-  ...createMultistreamSlice(...args),
-}));
+/** The store and client the app's components use; bound once by `createStudio()`. */
+let bound: { store: StudioStore; client: StudioClient } | null = null;
+
+/** Makes `useStudio` read `store`; the app does this once, a test may bind its own store. */
+export function bindStudio(store: StudioStore, client: StudioClient): void {
+  bound = { store, client };
+}
+
+function current(): { store: StudioStore; client: StudioClient } {
+  if (!bound) throw new Error('The studio store was used before createStudio() bound it.');
+  return bound;
+}
+
+function useBoundStudio<T>(selector: (state: StudioState) => T): T {
+  return useStore(current().store, selector);
+}
+
+/**
+ * Components read the bound store through named selectors (`store/selectors/…`); `getState()`
+ * serves event handlers that call an action without re-rendering on its changes.
+ */
+export const useStudio = Object.assign(useBoundStudio, { getState: (): StudioState => current().store.getState() });
+
+/** The bound client, for the few calls whose answer no other component shares (a download, a list shown once). */
+export function useStudioClient(): StudioClient {
+  return current().client;
+}

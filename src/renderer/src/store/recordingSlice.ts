@@ -1,10 +1,6 @@
-import type { StateCreator } from 'zustand';
-import { studio } from '../api/client';
-import { programInput } from '../features/recording/programInput';
-import { ProgramRecorder, type RecordingState } from '../features/recording/programRecorder';
-import { createProgramSource } from '../features/recording/programSource';
-import { selectWantsProgram } from './multistreamSlice';
-import type { StudioState } from './index';
+import type { Recorder, RecordingSlice } from './state/recording';
+import type { SliceCreator } from './state/studioState';
+import { selectWantsProgram } from './selectors/multistream';
 
 /**
  * Recording starts this long after the stream is up. Composing and encoding a second video on
@@ -14,44 +10,34 @@ import type { StudioState } from './index';
  */
 const START_AFTER_LIVE_MS = 2_000;
 
-export interface RecordingSlice {
-  recording: RecordingState;
-  /**
-   * Follows the live phase: records while live (when Settings say so) and finishes the file once
-   * the stream is over, however it ended. Called on every phase change.
-   */
-  syncRecording(): void;
-}
-
-export const createRecordingSlice: StateCreator<StudioState, [], [], RecordingSlice> = (set, get) => {
-  const recorder = new ProgramRecorder({
-    api: studio,
-    createSource: () => createProgramSource(() => programInput(get())),
-    onState: (recording) => {
-      set({ recording });
-      // The stream may have ended while the file was being opened.
-      if (recording.state === 'recording') get().syncRecording();
-    },
-  });
-  let liveAt = 0;
-  let wait: ReturnType<typeof setTimeout> | undefined;
-  return {
-    recording: { state: 'off' },
-    syncRecording: () => {
-      const { livePhase, liveSession, settings } = get();
-      if (livePhase !== 'live') {
-        liveAt = 0;
+/** Records the program while live (when Settings or a destination want it) through the recorder it is given. */
+export const createRecordingSlice =
+  (recorder: Recorder): SliceCreator<RecordingSlice> =>
+  (set, get) => {
+    let liveAt = 0;
+    let wait: ReturnType<typeof setTimeout> | undefined;
+    return {
+      recording: { state: 'off' },
+      syncRecording: () => {
+        const { livePhase, liveSession, settings } = get();
+        if (livePhase !== 'live') {
+          liveAt = 0;
+          clearTimeout(wait);
+          if (livePhase === 'idle' && recorder.active) void recorder.stop();
+          return;
+        }
+        // One program source feeds the file and the destinations (main tees it); either one needs it.
+        if (!liveSession || !settings || !selectWantsProgram(get()) || recorder.active) return;
+        liveAt ||= Date.now();
+        const remaining = liveAt + START_AFTER_LIVE_MS - Date.now();
         clearTimeout(wait);
-        if (livePhase === 'idle' && recorder.active) void recorder.stop();
-        return;
-      }
-      // One program source feeds the file and the destinations (main tees it); either one needs it.
-      if (!liveSession || !settings || !selectWantsProgram(get()) || recorder.active) return;
-      liveAt ||= Date.now();
-      const remaining = liveAt + START_AFTER_LIVE_MS - Date.now();
-      clearTimeout(wait);
-      if (remaining > 0) wait = setTimeout(() => get().syncRecording(), remaining);
-      else void recorder.start(liveSession.streamId);
-    },
+        if (remaining > 0) wait = setTimeout(() => get().syncRecording(), remaining);
+        else void recorder.start(liveSession.streamId);
+      },
+      applyRecording: (recording) => {
+        set({ recording });
+        // The stream may have ended while the file was being opened.
+        if (recording.state === 'recording') get().syncRecording();
+      },
+    };
   };
-};

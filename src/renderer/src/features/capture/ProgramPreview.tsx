@@ -1,5 +1,14 @@
 import { VoiceIcon } from '../../icons';
 import { useStudio } from '../../store';
+import {
+  selectCameraIssue,
+  selectCameraOff,
+  selectCameraTrack,
+  selectMicMuted,
+  selectMicrophoneTrack,
+  selectScreenTrack,
+} from '../../store/selectors/capture';
+import { selectDraftMode, selectLiveMode } from '../../store/selectors/live';
 import { MicLevelMeter } from './MicLevelMeter';
 import { TrackVideo } from './TrackVideo';
 
@@ -9,15 +18,15 @@ import { TrackVideo } from './TrackVideo';
  * or a voice-only card.
  */
 export function ProgramPreview() {
-  const liveMode = useStudio((s) => s.liveSession?.mode);
-  const draftMode = useStudio((s) => s.draftMode);
+  const liveMode = useStudio(selectLiveMode);
+  const draftMode = useStudio(selectDraftMode);
   const mode = liveMode ?? draftMode;
-  const screen = useStudio((s) => s.screenTrack);
-  const camera = useStudio((s) => s.cameraTrack);
-  const cameraOff = useStudio((s) => s.cameraOff);
-  const mic = useStudio((s) => s.microphoneTrack);
-  const micMuted = useStudio((s) => s.micMuted);
-  const cameraIssue = useStudio((s) => s.captureIssues.camera);
+  const screen = useStudio(selectScreenTrack);
+  const camera = useStudio(selectCameraTrack);
+  const cameraOff = useStudio(selectCameraOff);
+  const mic = useStudio(selectMicrophoneTrack);
+  const micMuted = useStudio(selectMicMuted);
+  const cameraIssue = useStudio(selectCameraIssue);
 
   const cameraView = (className: string) =>
     camera && !cameraOff ? (

@@ -1,5 +1,6 @@
 import type { CaptureSource } from '../../../../shared/domain/live';
 import { useStudio } from '../../store';
+import { selectPicker } from '../../store/selectors/capture';
 import { useModalDialog } from '../../components/useModalDialog';
 
 function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: boolean; onPick(id: string): void }) {
@@ -34,7 +35,7 @@ function SourceGrid(props: { title: string; sources: CaptureSource[]; disabled: 
  * one tells main which source the next getDisplayMedia call is granted.
  */
 export function SourcePicker() {
-  const picker = useStudio((s) => s.picker);
+  const picker = useStudio(selectPicker);
   const { chooseSource, closePicker } = useStudio.getState();
   const dialog = useModalDialog(picker.open);
 

@@ -1,4 +1,14 @@
 import { useStudio } from '../../store';
+import {
+  selectCameraId,
+  selectCameras,
+  selectCaptureIssues,
+  selectMicMuted,
+  selectMicrophoneId,
+  selectMicrophoneTrack,
+  selectMicrophones,
+} from '../../store/selectors/capture';
+import { selectIsVoiceOnly } from '../../store/selectors/live';
 import { DeviceSelect } from './DeviceSelect';
 import { MicLevelMeter } from './MicLevelMeter';
 
@@ -7,14 +17,14 @@ import { MicLevelMeter } from './MicLevelMeter';
  * only sends no picture, so it shows the microphone alone.
  */
 export function SourcesCard() {
-  const voiceOnly = useStudio((s) => (s.liveSession?.mode ?? s.draftMode) === 'voice_only');
-  const cameras = useStudio((s) => s.cameras);
-  const microphones = useStudio((s) => s.microphones);
-  const cameraId = useStudio((s) => s.cameraId);
-  const microphoneId = useStudio((s) => s.microphoneId);
-  const issues = useStudio((s) => s.captureIssues);
-  const micTrack = useStudio((s) => s.microphoneTrack);
-  const micMuted = useStudio((s) => s.micMuted);
+  const voiceOnly = useStudio(selectIsVoiceOnly);
+  const cameras = useStudio(selectCameras);
+  const microphones = useStudio(selectMicrophones);
+  const cameraId = useStudio(selectCameraId);
+  const microphoneId = useStudio(selectMicrophoneId);
+  const issues = useStudio(selectCaptureIssues);
+  const micTrack = useStudio(selectMicrophoneTrack);
+  const micMuted = useStudio(selectMicMuted);
   const { selectCamera, selectMicrophone, openDevice } = useStudio.getState();
   return (
     <section className="card sources-card" aria-labelledby="sources-heading">

@@ -9,6 +9,7 @@ export function rememberedDevice(kind: keyof typeof KEYS): string | null {
   try {
     return localStorage.getItem(KEYS[kind]);
   } catch {
+    // Storage may be unavailable (private mode, tests): no device is remembered then.
     return null;
   }
 }

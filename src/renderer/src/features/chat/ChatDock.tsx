@@ -1,5 +1,6 @@
 import { useStudio } from '../../store';
-import { selectQueueCount } from '../../store/moderationSlice';
+import { selectDockTab, selectSetDockTab } from '../../store/selectors/navigation';
+import { selectQueueCount, selectSessionRole } from '../../store/selectors/moderation';
 import { AuditLog } from '../moderation/AuditLog';
 import { BanList } from '../moderation/BanList';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
@@ -8,15 +9,13 @@ import { ModeratorSessions } from '../moderation/ModeratorSessions';
 import { PanelTabs } from '../moderation/PanelTabs';
 import { QueuePanel } from '../moderation/QueuePanel';
 import { StudioChat } from './StudioChat';
-import { useChatWiring } from './useChatWiring';
 
 /** The studio's right dock: chat, the moderation queue (with its count), and bans with the audit log. */
 export function ChatDock() {
-  useChatWiring();
   const queueCount = useStudio(selectQueueCount);
-  const role = useStudio((s) => s.sessionRole);
-  const tab = useStudio((s) => s.dockTab);
-  const setTab = useStudio((s) => s.setDockTab);
+  const role = useStudio(selectSessionRole);
+  const tab = useStudio(selectDockTab);
+  const setTab = useStudio(selectSetDockTab);
   return (
     <div className="chat-dock">
       <PanelTabs

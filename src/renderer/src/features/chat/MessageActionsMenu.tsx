@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { canModerate, type ChatMessage } from '../../../../shared/domain/chat';
-import type { ModerationAction } from '../../store/moderationSlice';
+import type { ModerationAction } from '../../store/state/moderation';
 
 export interface MessageMenuTarget {
   message: ChatMessage;

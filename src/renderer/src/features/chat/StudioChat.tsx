@@ -1,6 +1,8 @@
 import { memo, useCallback, useState } from 'react';
 import type { ChatMessage } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
+import { selectChatHighlight, selectChatMessages, selectChatPinned, selectChatStatus, selectSendChat } from '../../store/selectors/chat';
+import { selectModerate } from '../../store/selectors/moderation';
 import { ChatComposer } from './ChatComposer';
 import { ChatRow } from './ChatRow';
 import { MessageActionsMenu, type MessageMenuTarget } from './MessageActionsMenu';
@@ -41,12 +43,12 @@ const StudioMessage = memo(function StudioMessage({ message, pinned, highlighted
  * a moderation menu on every message, and a box to post as the host or moderator.
  */
 export function StudioChat() {
-  const messages = useStudio((s) => s.chatMessages);
-  const status = useStudio((s) => s.chatStatus);
-  const pinned = useStudio((s) => s.chatPinned);
-  const highlight = useStudio((s) => s.chatHighlight);
-  const moderate = useStudio((s) => s.moderate);
-  const sendChat = useStudio((s) => s.sendChat);
+  const messages = useStudio(selectChatMessages);
+  const status = useStudio(selectChatStatus);
+  const pinned = useStudio(selectChatPinned);
+  const highlight = useStudio(selectChatHighlight);
+  const moderate = useStudio(selectModerate);
+  const sendChat = useStudio(selectSendChat);
   const [menu, setMenu] = useState<MessageMenuTarget | null>(null);
   const paused = usePausedChat(messages);
   const closeMenu = useCallback(() => setMenu(null), []);

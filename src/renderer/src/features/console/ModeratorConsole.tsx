@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { useStudio } from '../../store';
-import { selectQueueCount } from '../../store/moderationSlice';
+import { selectChatStreamId } from '../../store/selectors/chat';
+import { selectQueueCount } from '../../store/selectors/moderation';
 import { StudioChat } from '../chat/StudioChat';
-import { useChatWiring } from '../chat/useChatWiring';
 import { AuditLog } from '../moderation/AuditLog';
 import { LiveAnnouncer } from '../moderation/LiveAnnouncer';
 import { PanelTabs } from '../moderation/PanelTabs';
@@ -20,8 +20,7 @@ type ConsoleTab = 'queue' | 'audit';
  * methods for a moderator session anyway, this just does not offer them.
  */
 export function ModeratorConsole() {
-  useChatWiring();
-  const streamId = useStudio((s) => s.chatStreamId);
+  const streamId = useStudio(selectChatStreamId);
   const queueCount = useStudio(selectQueueCount);
   const [tab, setTab] = useState<ConsoleTab>('queue');
   return (

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { StreamMode } from '../../../../shared/domain/stream';
 import { useStudio } from '../../store';
+import { selectDraftMode, selectDraftTags, selectDraftTitle } from '../../store/selectors/live';
+import { selectIsDisconnected } from '../../store/selectors/navigation';
 import { validateDraft } from './goLiveForm';
 
 const MODES: { mode: StreamMode; label: string; hint: string }[] = [
@@ -11,11 +13,11 @@ const MODES: { mode: StreamMode; label: string; hint: string }[] = [
 
 /** Title, tags and mode, validated with the shared schemas before anything is sent. */
 export function GoLiveForm() {
-  const mode = useStudio((s) => s.draftMode);
+  const mode = useStudio(selectDraftMode);
   // Going live needs main; while the link to it is down the button waits (the banner says why).
-  const offline = useStudio((s) => s.connection !== 'open');
-  const title = useStudio((s) => s.draftTitle);
-  const tags = useStudio((s) => s.draftTags);
+  const offline = useStudio(selectIsDisconnected);
+  const title = useStudio(selectDraftTitle);
+  const tags = useStudio(selectDraftTags);
   const { setDraftMode, setDraftText, goLive } = useStudio.getState();
   const [errors, setErrors] = useState<{ title?: string; tags?: string }>({});
 

@@ -1,6 +1,19 @@
 import { formatBytes, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { selectIsLive, selectIsStarting } from '../../store/liveSlice';
+import {
+  selectIsLive,
+  selectIsStarting,
+  selectLiveEnded,
+  selectLiveEndedElsewhere,
+  selectLiveError,
+  selectLiveLost,
+  selectLivePhase,
+  selectLiveRetryAttempt,
+  selectLiveSession,
+  selectResumeOffer,
+} from '../../store/selectors/live';
+import { selectRecordLocally } from '../../store/selectors/settings';
+import { selectRecording } from '../../store/selectors/recording';
 import { GoLiveForm } from './GoLiveForm';
 import { GoLiveProgress } from './GoLiveProgress';
 import { LiveErrorNotice } from './LiveErrorNotice';
@@ -10,18 +23,18 @@ import { UplinkPlan } from '../multistream/UplinkBudget';
 
 /** The go-live card: resume offer, form, progress, errors and, once live, the stream details. */
 export function GoLivePanel() {
-  const phase = useStudio((s) => s.livePhase);
+  const phase = useStudio(selectLivePhase);
   const live = useStudio(selectIsLive);
   const starting = useStudio(selectIsStarting);
-  const session = useStudio((s) => s.liveSession);
-  const error = useStudio((s) => s.liveError);
-  const ended = useStudio((s) => s.liveEnded);
-  const endedElsewhere = useStudio((s) => s.liveEndedElsewhere);
-  const resumeOffer = useStudio((s) => s.resumeOffer);
-  const lost = useStudio((s) => s.liveConnection === 'lost');
-  const retryAttempt = useStudio((s) => s.liveRetryAttempt);
-  const recording = useStudio((s) => s.recording);
-  const keepsFile = useStudio((s) => s.settings?.studio.recordLocally ?? true);
+  const session = useStudio(selectLiveSession);
+  const error = useStudio(selectLiveError);
+  const ended = useStudio(selectLiveEnded);
+  const endedElsewhere = useStudio(selectLiveEndedElsewhere);
+  const resumeOffer = useStudio(selectResumeOffer);
+  const lost = useStudio(selectLiveLost);
+  const retryAttempt = useStudio(selectLiveRetryAttempt);
+  const recording = useStudio(selectRecording);
+  const keepsFile = useStudio(selectRecordLocally);
   const { resumeStream, reconnectStream, endResumeOffer, dismissLiveNotice } = useStudio.getState();
 
   return (
@@ -49,7 +62,8 @@ export function GoLivePanel() {
           <p>
             {formatDuration(ended.durationMs)} on air · peak {ended.peakViewers} {ended.peakViewers === 1 ? 'viewer' : 'viewers'}. It is
             saved in History.
-            {keepsFile && recording.state === 'saved' &&
+            {keepsFile &&
+              recording.state === 'saved' &&
               ` Recording: ${formatBytes(recording.bytes)}, ${formatDuration(recording.durationMs)} — open it from the stream in History.`}
             {recording.state === 'stopping' && ' Finishing the recording…'}
           </p>
@@ -67,7 +81,10 @@ export function GoLivePanel() {
       {retryAttempt !== null && live && (
         <div className="notice notice-warn" role="alert">
           <strong>Reconnecting to LiveKit… attempt {retryAttempt}</strong>
-          <p>LiveKit dropped the studio. It keeps trying and publishes again as soon as the server answers; viewers get the picture back without reloading.</p>
+          <p>
+            LiveKit dropped the studio. It keeps trying and publishes again as soon as the server answers; viewers get the picture back
+            without reloading.
+          </p>
           <div className="notice-actions">
             <button type="button" className="primary" onClick={reconnectStream}>
               Reconnect now

@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { CameraIcon, CameraOffIcon, MicIcon, MicOffIcon, ScreenIcon } from '../../icons';
 import { useStudio } from '../../store';
-import { selectIsLive } from '../../store/liveSlice';
+import { selectCameraOff, selectIsSharingScreen, selectMicMuted, selectScreenIssue } from '../../store/selectors/capture';
+import { selectIsEnding, selectIsLive, selectStreamMode } from '../../store/selectors/live';
 import { EndStreamDialog } from './EndStreamDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 /** Mic, camera and screen controls under the preview, plus End stream while live. */
 export function LiveControls() {
-  const micMuted = useStudio((s) => s.micMuted);
-  const cameraOff = useStudio((s) => s.cameraOff);
-  const sharing = useStudio((s) => s.screenTrack !== null);
-  const mode = useStudio((s) => s.liveSession?.mode ?? s.draftMode);
+  const micMuted = useStudio(selectMicMuted);
+  const cameraOff = useStudio(selectCameraOff);
+  const sharing = useStudio(selectIsSharingScreen);
+  const mode = useStudio(selectStreamMode);
   const live = useStudio(selectIsLive);
-  const ending = useStudio((s) => s.livePhase === 'ending');
-  const screenIssue = useStudio((s) => s.captureIssues.screen);
+  const ending = useStudio(selectIsEnding);
+  const screenIssue = useStudio(selectScreenIssue);
   const { toggleMic, toggleCamera, shareScreen, stopScreen, endStream } = useStudio.getState();
   const [confirming, setConfirming] = useState(false);
 

@@ -2,22 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LiveSession } from '../../../../shared/domain/live';
 import type { StreamRecord } from '../../../../shared/domain/stream';
 import { fail, ok, type Result } from '../../../../shared/result';
+import { Emitter } from '../../../../shared/emitter';
 import type { HostRoomEvents } from '../../livekit/hostRoom';
+import { testLiveSession } from '../../testSupport/liveSession';
 import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';
 
-const session: LiveSession = {
-  streamId: 's1',
-  roomName: 'room-1',
-  title: 'Show',
-  tags: [],
-  mode: 'camera_grid',
-  layout: { main: 'camera', camera: 'hidden' },
-  startedAt: 1,
-  livekitUrl: 'ws://lk',
-  hostToken: 'tok',
-  hostIdentity: 'host',
-  watchUrl: 'http://x/watch',
-};
+const session: LiveSession = testLiveSession;
 
 const record = { id: 's1', status: 'ended', durationMs: 1000, peakViewers: 1 } as StreamRecord;
 
@@ -25,8 +15,9 @@ function harness(options: { start?: Result<unknown>; connectError?: Error; publi
   const calls: { method: string; params: unknown }[] = [];
   const phases: string[] = [];
   let state: Partial<LiveState> = {};
-  let events: HostRoomEvents | null = null;
+  const events = new Emitter<HostRoomEvents>();
   const room = {
+    on: events.on.bind(events),
     joined: null as null | [string, string],
     left: 0,
     published: null as unknown,
@@ -63,10 +54,7 @@ function harness(options: { start?: Result<unknown>; connectError?: Error; publi
         return answers[method] ?? fail('internal', 'unexpected');
       }) as never,
     },
-    createRoom: (e) => {
-      events = e;
-      return room as LiveRoom;
-    },
+    createRoom: () => room as LiveRoom,
     onChange: (patch) => {
       if (patch.livePhase) phases.push(patch.livePhase);
       state = { ...state, ...patch };
@@ -74,7 +62,7 @@ function harness(options: { start?: Result<unknown>; connectError?: Error; publi
     statsEveryMs: 60_000,
     reportEveryMs: 60_000,
   });
-  return { flow, calls, phases, room, state: () => state, events: () => events! };
+  return { flow, calls, phases, room, state: () => state, events: () => events };
 }
 
 const media = { screen: null, camera: {} as MediaStreamTrack, microphone: {} as MediaStreamTrack };
@@ -142,7 +130,7 @@ describe('GoLiveFlow', () => {
     const h = harness();
     await h.flow.start(params, media, {});
     h.room.viewers = 1;
-    h.events().viewers(1);
+    h.events().emit('viewers', 1);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(h.calls.at(-1)).toEqual({ method: 'stream.reportRoomView', params: { streamId: 's1', viewers: 1 } });
     expect(h.state()).toMatchObject({ liveViewers: 1, livePeakViewers: 3 });
@@ -153,14 +141,27 @@ describe('GoLiveFlow', () => {
     const h = harness();
     await h.flow.start(params, media, {});
     h.room.viewers = 2;
-    h.events().presence({ joined: [{ identity: 'v1', name: 'Curious Otter 17' }, { identity: 'v2', name: 'Sunny Seal 40' }], left: [] });
+    h.events().emit('presence', {
+      joined: [
+        { identity: 'v1', name: 'Curious Otter 17' },
+        { identity: 'v2', name: 'Sunny Seal 40' },
+      ],
+      left: [],
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(h.calls.at(-1)).toEqual({
       method: 'stream.reportRoomView',
-      params: { streamId: 's1', viewers: 2, joined: [{ identity: 'v1', name: 'Curious Otter 17' }, { identity: 'v2', name: 'Sunny Seal 40' }] },
+      params: {
+        streamId: 's1',
+        viewers: 2,
+        joined: [
+          { identity: 'v1', name: 'Curious Otter 17' },
+          { identity: 'v2', name: 'Sunny Seal 40' },
+        ],
+      },
     });
     h.room.viewers = 1;
-    h.events().presence({ joined: [], left: ['v2'] });
+    h.events().emit('presence', { joined: [], left: ['v2'] });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(h.calls.at(-1)).toEqual({ method: 'stream.reportRoomView', params: { streamId: 's1', viewers: 1, left: ['v2'] } });
     await h.flow.end();
@@ -170,9 +171,9 @@ describe('GoLiveFlow', () => {
     const h = harness();
     await h.flow.start(params, media, {});
     // Removed (or the same host joined elsewhere): retrying would throw the other studio out.
-    h.events().left('removed');
+    h.events().emit('left', 'removed');
     expect(h.state()).toMatchObject({ livePhase: 'live', liveConnection: 'lost', liveRetryAttempt: null });
-    h.events().left('room_deleted');
+    h.events().emit('left', 'room_deleted');
     expect(h.state()).toMatchObject({ livePhase: 'idle', liveEndedElsewhere: true });
   });
 

@@ -1,12 +1,12 @@
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
 import { browserTimers, type Timers } from '../../api/pushFallback';
-import type { AudienceChange, HostConnection, HostLeftReason, HostRoomEvents } from '../../livekit/hostRoom';
+import type { AudienceChange, HostConnection, HostLeftReason } from '../../livekit/hostRoom';
 import { outboundRates, uplinkQuality, type OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import { AudienceReport } from './audienceReport';
 import { Reconnector } from './hostReconnect';
 import { liveErrorFromApp, liveErrorFromRoom } from './liveErrors';
-import { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
+import { initialLiveState, leaveQuietly, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
 export { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
@@ -95,7 +95,7 @@ export class GoLiveFlow {
       await room.publisher.publishAll(media, muted);
     } catch (error) {
       this.room = null;
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       const kind = stage === 'publish' ? 'publish' : ((error as { kind?: 'unreachable' | 'unauthorized' | 'other' }).kind ?? 'other');
       const message = error instanceof Error ? error.message : String(error);
       // Undo only a start we made: a resumed stream was live before and must stay in history.
@@ -113,31 +113,26 @@ export class GoLiveFlow {
 
   /** A room whose events count only while it is the flow's room (or the one a retry is joining). */
   private openRoom(): LiveRoom {
-    const room: LiveRoom = this.deps.createRoom(this.roomEvents(() => room === this.room || room === this.joining));
+    const room = this.deps.createRoom();
+    const ours = () => room === this.room || room === this.joining;
+    room.on('connection', (liveConnection) => {
+      // During a retry the bar says which attempt runs, not the new room's own connecting.
+      if (!ours() || this.reconnector.retrying) return;
+      const recovering = this.connection === 'reconnecting' && liveConnection === 'connected';
+      this.update({ liveConnection });
+      // LiveKit got us back by itself, maybe into a room a restarted server created bare:
+      // asking main for the session again puts the program back into its metadata.
+      if (recovering && this.phase === 'live') void this.deps.api.invoke('stream.current', {});
+    });
+    room.on('quality', (liveQuality) => {
+      if (liveQuality === 'unknown' || !ours()) return;
+      this.serverQuality = true;
+      this.update({ liveQuality });
+    });
+    room.on('viewers', () => ours() && void this.reportViewers());
+    room.on('presence', (change) => ours() && this.notePresence(change));
+    room.on('left', (reason) => ours() && this.onLeft(reason));
     return room;
-  }
-
-  private roomEvents(ours: () => boolean): HostRoomEvents {
-    return {
-      connection: (liveConnection) => {
-        // During a retry the bar says which attempt runs, not the new room's own connecting.
-        if (!ours() || this.reconnector.retrying) return;
-        const recovering = this.connection === 'reconnecting' && liveConnection === 'connected';
-        this.update({ liveConnection });
-        // LiveKit got us back by itself, maybe into a room a restarted server created bare:
-        // asking main for the session again puts the program back into its metadata.
-        if (recovering && this.phase === 'live') void this.deps.api.invoke('stream.current', {});
-      },
-      quality: (liveQuality) => {
-        if (liveQuality === 'unknown' || !ours()) return;
-        this.serverQuality = true;
-        this.update({ liveQuality });
-      },
-      viewers: () => ours() && void this.reportViewers(),
-      presence: (change) => ours() && this.notePresence(change),
-      screenEnded: () => undefined,
-      left: (reason) => ours() && this.onLeft(reason),
-    };
   }
 
   private onLeft(reason: HostLeftReason): void {
@@ -153,7 +148,7 @@ export class GoLiveFlow {
     const dropped = this.room;
     this.room = null;
     this.lastSample = null;
-    void dropped?.leave().catch(() => undefined);
+    if (dropped) void leaveQuietly(dropped);
     this.clearRecovered();
     this.update({ liveConnection: 'reconnecting', liveBitrateKbps: null, liveFps: null, liveRecovered: false });
     this.reconnector.start();
@@ -177,13 +172,13 @@ export class GoLiveFlow {
       await room.connect(session.livekitUrl, session.hostToken);
       await room.publisher.publishAll(this.media, this.muted);
     } catch {
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       return false;
     } finally {
       this.joining = null;
     }
     if (!this.reconnector.retrying || this.phase !== 'live') {
-      await room.leave().catch(() => undefined);
+      await leaveQuietly(room);
       return true;
     }
     this.room = room;
@@ -240,7 +235,7 @@ export class GoLiveFlow {
     this.lastSample = null;
     this.audience.reset();
     this.serverQuality = false;
-    void room?.leave().catch(() => undefined);
+    if (room) void leaveQuietly(room);
     this.update({ ...initialLiveState, ...patch, livePhase: 'idle' });
   }
 
@@ -266,6 +261,7 @@ export class GoLiveFlow {
   private async sampleStats(): Promise<void> {
     const room = this.room;
     if (!room) return;
+    // A sample taken while the room closes fails; the next one comes at the next tick.
     const sample = await room.sampleStats().catch(() => null);
     if (!sample || room !== this.room) return;
     if (sample.availableOutgoingKbps) this.update({ liveAvailableOutgoingKbps: sample.availableOutgoingKbps });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LiveSession } from '../../../../shared/domain/live';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { ManualTimers } from '../../testSupport/manualTimers';
+import { Emitter } from '../../../../shared/emitter';
 import type { HostRoomEvents } from '../../livekit/hostRoom';
+import { testLiveSession } from '../../testSupport/liveSession';
 import type { HostMedia } from '../../livekit/publisher';
 import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';
 
@@ -11,22 +13,10 @@ import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';
  * session again, joins a new room and republishes what is on air, with backoff between failed
  * tries, and the flow stays live throughout.
  */
-const session: LiveSession = {
-  streamId: 's1',
-  roomName: 'room-1',
-  title: 'Show',
-  tags: [],
-  mode: 'camera_grid',
-  layout: { main: 'camera', camera: 'hidden' },
-  startedAt: 1,
-  livekitUrl: 'ws://lk',
-  hostToken: 'tok-1',
-  hostIdentity: 'host',
-  watchUrl: 'http://x/watch',
-};
+const session: LiveSession = { ...testLiveSession, hostToken: 'tok-1' };
 
 interface FakeRoom extends LiveRoom {
-  events: HostRoomEvents;
+  events: Emitter<HostRoomEvents>;
   joined: string | null;
   published: { media: HostMedia; muted: unknown } | null;
   left: number;
@@ -56,9 +46,11 @@ function harness() {
         return fail('internal', 'unexpected');
       }) as never,
     },
-    createRoom: (events) => {
+    createRoom: () => {
+      const events = new Emitter<HostRoomEvents>();
       const room: FakeRoom = {
         events,
+        on: events.on.bind(events),
         joined: null,
         published: null,
         left: 0,
@@ -125,7 +117,7 @@ describe('GoLiveFlow reconnecting by itself', () => {
     h.setServerUp(false);
 
     const first = h.changed(failedTry(1));
-    h.rooms[0]!.events.left('other');
+    h.rooms[0]!.events.emit('left', 'other');
     await first;
     expect(h.rooms[0]!.left).toBe(1);
     // The first try fails against a server that is still down; the next waits a second.
@@ -159,7 +151,7 @@ describe('GoLiveFlow reconnecting by itself', () => {
 
     // The new room is the one that counts now: a later drop retries again.
     const again = h.changed(failedTry(1));
-    room.events.left('lost');
+    room.events.emit('left', 'lost');
     await again;
   });
 
@@ -168,7 +160,7 @@ describe('GoLiveFlow reconnecting by itself', () => {
     await h.flow.start({ title: 'Show', tags: [], mode: 'camera_grid' }, media, {});
     h.setServerUp(false);
     const first = h.changed(failedTry(1));
-    h.rooms[0]!.events.left('other');
+    h.rooms[0]!.events.emit('left', 'other');
     await first;
     await expect.poll(() => h.timers.delays).toEqual([1_000]);
 
@@ -189,7 +181,7 @@ describe('GoLiveFlow reconnecting by itself', () => {
     await h.flow.start({ title: 'Show', tags: [], mode: 'camera_grid' }, media, {});
     h.setCurrent(ok(null));
     const ended = h.changed((s) => s.livePhase === 'idle');
-    h.rooms[0]!.events.left('other');
+    h.rooms[0]!.events.emit('left', 'other');
     await ended;
     expect(h.state()).toMatchObject({ liveEndedElsewhere: true, liveRetryAttempt: null });
     expect(h.timers.delays).toEqual([]);
@@ -199,7 +191,7 @@ describe('GoLiveFlow reconnecting by itself', () => {
   it('after a removal, retries only when the host asks', async () => {
     const h = harness();
     await h.flow.start({ title: 'Show', tags: [], mode: 'camera_grid' }, media, {});
-    h.rooms[0]!.events.left('removed');
+    h.rooms[0]!.events.emit('left', 'removed');
     expect(h.state()).toMatchObject({ liveConnection: 'lost', liveRetryAttempt: null });
     expect(h.calls).not.toContain('stream.current');
     const back = h.changed((s) => s.liveConnection === 'connected');
@@ -211,9 +203,9 @@ describe('GoLiveFlow reconnecting by itself', () => {
   it("after LiveKit's own recovery, asks main for the session so a bare room gets its program back", async () => {
     const h = harness();
     await h.flow.start({ title: 'Show', tags: [], mode: 'camera_grid' }, media, {});
-    h.rooms[0]!.events.connection('reconnecting');
+    h.rooms[0]!.events.emit('connection', 'reconnecting');
     expect(h.calls).not.toContain('stream.current');
-    h.rooms[0]!.events.connection('connected');
+    h.rooms[0]!.events.emit('connection', 'connected');
     expect(h.calls).toContain('stream.current');
     expect(h.rooms).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import { browserTimers, FALLBACK_MS, type Timers } from '../../api/pushFallback';
+import { logger } from '../../logging/logger';
 
 export interface ReconnectOptions {
   /** One try at getting back on air; resolves true when back. A throw counts as a failed try. */
@@ -74,7 +75,8 @@ export class Reconnector {
     let back = false;
     try {
       back = await this.options.attempt(n);
-    } catch {
+    } catch (error) {
+      logger.warn('A reconnect attempt failed', error);
       back = false;
     }
     this.running = false;

@@ -1,4 +1,5 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
+import type { Emitter } from '../../../../shared/emitter';
 import type { Timers } from '../../api/pushFallback';
 import type { LiveSession } from '../../../../shared/domain/live';
 import type { StreamRecord } from '../../../../shared/domain/stream';
@@ -6,6 +7,7 @@ import type { HostConnection, HostQuality, HostRoomEvents } from '../../livekit/
 import type { OutboundSample } from '../../livekit/localStats';
 import type { HostMedia, HostSource } from '../../livekit/publisher';
 import type { LiveError } from './liveErrors';
+import { logger } from '../../logging/logger';
 
 /** Where going live stands. `creating`→`connecting`→`publishing` is the visible progress. */
 export type LivePhase = 'idle' | 'creating' | 'connecting' | 'publishing' | 'live' | 'ending';
@@ -56,6 +58,7 @@ export const initialLiveState: LiveState = {
 
 /** The part of HostRoom the flow uses (a structural type, so tests can pass a fake). */
 export interface LiveRoom {
+  on: Emitter<HostRoomEvents>['on'];
   connect(url: string, token: string): Promise<void>;
   publisher: {
     publishAll(media: HostMedia, muted: Partial<Record<HostSource, boolean>>): Promise<void>;
@@ -68,10 +71,15 @@ export interface LiveRoom {
   leave(): Promise<void>;
 }
 
+/** Leaves a room the flow is done with; a failure there changes nothing on air, so it is only logged. */
+export function leaveQuietly(room: LiveRoom): Promise<void> {
+  return room.leave().catch((error: unknown) => logger.warn('Leaving a LiveKit room failed', error));
+}
+
 /** Collaborators, injected so the flow runs in unit tests without a browser or a server. */
 export interface GoLiveDeps {
   api: Pick<StudioClient, 'invoke'>;
-  createRoom(events: HostRoomEvents): LiveRoom;
+  createRoom(): LiveRoom;
   onChange(patch: Partial<LiveState>): void;
   statsEveryMs?: number;
   reportEveryMs?: number;

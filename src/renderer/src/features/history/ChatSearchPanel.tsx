@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../components/format';
 import { useStudio } from '../../store';
+import { selectChatSearch, selectOpenStream, selectSearchAllChat } from '../../store/selectors/history';
 import { messageMark } from './messageMarks';
 
 /** Full-text search over the chat of every stream; a hit opens its stream with the same search. */
 export function ChatSearchPanel() {
-  const search = useStudio((state) => state.chatSearch);
-  const run = useStudio((state) => state.searchAllChat);
-  const openStream = useStudio((state) => state.openStream);
+  const search = useStudio(selectChatSearch);
+  const run = useStudio(selectSearchAllChat);
+  const openStream = useStudio(selectOpenStream);
   const [query, setQuery] = useState(search.query);
   const result = search.result;
 
@@ -20,7 +21,13 @@ export function ChatSearchPanel() {
     <section className="card hist-chat-search" aria-labelledby="hist-chat-search-title">
       <h2 id="hist-chat-search-title">Search all chat</h2>
       <form className="hist-search-row" role="search" onSubmit={submit}>
-        <input type="search" aria-label="Search chat in every stream" placeholder="Whole words; add * for a prefix, e.g. pric*" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search chat in every stream"
+          placeholder="Whole words; add * for a prefix, e.g. pric*"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit" disabled={search.loading}>
           Search chat
         </button>
@@ -31,7 +38,11 @@ export function ChatSearchPanel() {
         </p>
       )}
       <p className="hint" role="status">
-        {result === null ? '' : result.total === 0 ? `No message matches “${search.query}”.` : `${result.total}${result.totalCapped ? '+' : ''} messages match “${search.query}”`}
+        {result === null
+          ? ''
+          : result.total === 0
+            ? `No message matches “${search.query}”.`
+            : `${result.total}${result.totalCapped ? '+' : ''} messages match “${search.query}”`}
       </p>
       {result && result.hits.length > 0 && (
         <ol className="hist-messages" aria-label="Matching messages">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportPart } from '../../../../shared/domain/history';
 import { useStudio } from '../../store';
+import { selectExportStream } from '../../store/selectors/history';
 import { downloadFile } from './downloadFile';
 
 const PARTS: { part: ExportPart; label: string }[] = [
@@ -11,7 +12,7 @@ const FORMATS: ExportFormat[] = ['json', 'csv'];
 
 /** Export a stream's chat or moderation log as JSON or CSV. */
 export function ExportButtons(props: { streamId: string }) {
-  const exportStream = useStudio((state) => state.exportStream);
+  const exportStream = useStudio(selectExportStream);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
 
   async function run(part: ExportPart, format: ExportFormat) {
@@ -31,7 +32,12 @@ export function ExportButtons(props: { streamId: string }) {
         <div key={part} className="hist-export-group" role="group" aria-label={`Export ${label}`}>
           <span>Export {label}:</span>
           {FORMATS.map((format) => (
-            <button key={format} type="button" onClick={() => void run(part, format)} aria-label={`Export ${label} as ${format.toUpperCase()}`}>
+            <button
+              key={format}
+              type="button"
+              onClick={() => void run(part, format)}
+              aria-label={`Export ${label} as ${format.toUpperCase()}`}
+            >
               {format.toUpperCase()}
             </button>
           ))}

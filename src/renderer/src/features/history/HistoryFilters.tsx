@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStudio } from '../../store';
+import { selectHistoryFilter, selectSetHistoryFilter } from '../../store/selectors/history';
 
 /** Narrow the list by title or tag and by the day a stream started. */
 export function HistoryFilters() {
-  const filter = useStudio((state) => state.historyFilter);
-  const setFilter = useStudio((state) => state.setHistoryFilter);
+  const filter = useStudio(selectHistoryFilter);
+  const setFilter = useStudio(selectSetHistoryFilter);
   const [search, setSearch] = useState(filter.search);
 
   // Typing filters after a short pause, so each keystroke does not cost a query.
@@ -28,7 +29,12 @@ export function HistoryFilters() {
       </label>
       <label>
         From
-        <input type="date" value={filter.fromDay} max={filter.toDay || undefined} onChange={(e) => setFilter({ fromDay: e.target.value })} />
+        <input
+          type="date"
+          value={filter.fromDay}
+          max={filter.toDay || undefined}
+          onChange={(e) => setFilter({ fromDay: e.target.value })}
+        />
       </label>
       <label>
         To

@@ -1,27 +1,43 @@
 import { useState } from 'react';
 import type { StreamRecord } from '../../../../shared/domain/stream';
+import { ActionTable } from '../../components/ActionTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
+import {
+  selectDeleteStream,
+  selectHistoryCursor,
+  selectHistoryError,
+  selectHistoryFilter,
+  selectHistoryLoaded,
+  selectHistoryLoading,
+  selectHistoryTotal,
+  selectLoadHistory,
+  selectLoadMoreHistory,
+  selectOpenStream,
+  selectStreams,
+} from '../../store/selectors/history';
 import { formatAverage } from './chartData';
 import { ChatSearchPanel } from './ChatSearchPanel';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { HistoryFilters } from './HistoryFilters';
-import { endedUnexpectedly } from '../../../../shared/domain/stream';
+import { StreamBadges } from './StreamBadges';
+
+const STREAM_HEADINGS = ['Title', 'Date', 'Duration', 'Peak viewers', 'Average viewers'];
 
 /** Every past stream, newest first: filter, page, open, delete; and search across all chat. */
 export function HistoryList() {
-  const streams = useStudio((state) => state.streams);
-  const total = useStudio((state) => state.historyTotal);
-  const loading = useStudio((state) => state.historyLoading);
-  const loaded = useStudio((state) => state.historyLoaded);
-  const error = useStudio((state) => state.historyError);
-  const cursor = useStudio((state) => state.historyCursor);
-  const filter = useStudio((state) => state.historyFilter);
-  const loadHistory = useStudio((state) => state.loadHistory);
-  const loadMore = useStudio((state) => state.loadMoreHistory);
-  const openStream = useStudio((state) => state.openStream);
-  const deleteStream = useStudio((state) => state.deleteStream);
+  const streams = useStudio(selectStreams);
+  const total = useStudio(selectHistoryTotal);
+  const loading = useStudio(selectHistoryLoading);
+  const loaded = useStudio(selectHistoryLoaded);
+  const error = useStudio(selectHistoryError);
+  const cursor = useStudio(selectHistoryCursor);
+  const filter = useStudio(selectHistoryFilter);
+  const loadHistory = useStudio(selectLoadHistory);
+  const loadMore = useStudio(selectLoadMoreHistory);
+  const openStream = useStudio(selectOpenStream);
+  const deleteStream = useStudio(selectDeleteStream);
   const [deleting, setDeleting] = useState<StreamRecord | null>(null);
   const filtered = filter.search !== '' || filter.fromDay !== '' || filter.toDay !== '';
 
@@ -30,7 +46,10 @@ export function HistoryList() {
       <h1 id="history-heading">History</h1>
       {error && (
         <div className="banner banner-error" role="alert">
-          Could not load history: {error.message} <button type="button" onClick={() => void loadHistory()}>Retry</button>
+          Could not load history: {error.message}{' '}
+          <button type="button" onClick={() => void loadHistory()}>
+            Retry
+          </button>
         </div>
       )}
       {!loaded && loading && <p role="status">Loading history…</p>}
@@ -47,43 +66,38 @@ export function HistoryList() {
             {filtered ? ' match' : ''}
           </p>
           {streams.length > 0 && (
-            <table className="history-table" aria-label="Past streams">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Peak viewers</th>
-                  <th scope="col">Average viewers</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+            <ActionTable className="history-table" ariaLabel="Past streams" headings={STREAM_HEADINGS}>
+              {streams.map((stream) => (
+                <tr key={stream.id}>
+                  <td>
+                    <button
+                      type="button"
+                      className="hist-open"
+                      onClick={() => void openStream(stream.id)}
+                      aria-label={`Open ${stream.title}`}
+                    >
+                      {stream.title}
+                    </button>
+                    <StreamBadges stream={stream} />
+                  </td>
+                  <td>{formatDate(stream.startedAt)}</td>
+                  <td>{formatDuration(stream.durationMs)}</td>
+                  <td>{stream.peakViewers}</td>
+                  <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
+                  <td className="hist-row-actions">
+                    <button
+                      type="button"
+                      className="hist-delete"
+                      onClick={() => setDeleting(stream)}
+                      disabled={stream.status === 'live'}
+                      aria-label={`Delete ${stream.title}`}
+                    >
+                      Delete
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {streams.map((stream) => (
-                  <tr key={stream.id}>
-                    <td>
-                      <button type="button" className="hist-open" onClick={() => void openStream(stream.id)} aria-label={`Open ${stream.title}`}>
-                        {stream.title}
-                      </button>
-                      {stream.status === 'live' && <span className="badge live">Live</span>}
-                      {endedUnexpectedly(stream) && <span className="badge warn" title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on">Ended unexpectedly</span>}
-                      {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
-                    </td>
-                    <td>{formatDate(stream.startedAt)}</td>
-                    <td>{formatDuration(stream.durationMs)}</td>
-                    <td>{stream.peakViewers}</td>
-                    <td>{stream.averageViewers === null ? '—' : formatAverage(stream.averageViewers)}</td>
-                    <td className="hist-row-actions">
-                      <button type="button" className="hist-delete" onClick={() => setDeleting(stream)} disabled={stream.status === 'live'} aria-label={`Delete ${stream.title}`}>
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ActionTable>
           )}
           {cursor && (
             <button type="button" onClick={() => void loadMore()} disabled={loading}>

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
 import { useStudio } from '../../store';
-import { selectHistoryDetailId } from '../../store/historySlice';
+import { selectConnection } from '../../store/selectors/navigation';
+import { selectHistoryDetailId, selectLoadHistory } from '../../store/selectors/history';
 import { HistoryList } from './HistoryList';
 import { StreamDetailView } from './StreamDetailView';
 
 /** History: the list of past streams, or one stream's detail page when opened. */
 export function HistoryPage() {
   const detailId = useStudio(selectHistoryDetailId);
-  const connection = useStudio((state) => state.connection);
-  const loadHistory = useStudio((state) => state.loadHistory);
+  const connection = useStudio(selectConnection);
+  const loadHistory = useStudio(selectLoadHistory);
 
   useEffect(() => {
     if (connection === 'open') void loadHistory();

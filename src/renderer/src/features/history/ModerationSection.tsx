@@ -1,6 +1,14 @@
 import { MODERATION_LOG_PREVIEW, type StreamDetail } from '../../../../shared/domain/history';
 import { formatDuration } from '../../components/format';
+import { AuditTable, type AuditTableLook } from '../moderation/AuditTable';
 import { ExportButtons } from './ExportButtons';
+
+const HISTORY_LOOK: AuditTableLook = {
+  className: 'history-table hist-log',
+  ariaLabel: 'Moderation log',
+  actorHeading: 'By',
+  actionClass: 'hist-action-name',
+};
 
 /** What moderators did during the stream: counts by action, the log itself, and its export. */
 export function ModerationSection(props: { detail: StreamDetail }) {
@@ -19,28 +27,17 @@ export function ModerationSection(props: { detail: StreamDetail }) {
               </li>
             ))}
           </ul>
-          <table className="history-table hist-log" aria-label="Moderation log">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">By</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {moderation.log.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDuration(entry.createdAt - stream.startedAt)}</td>
-                  <td>{entry.actor}</td>
-                  <td className="hist-action-name">{entry.action.replace(/_/g, ' ')}</td>
-                  <td>{entry.targetIdentity ?? '—'}</td>
-                  <td>{entry.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditTable
+            rows={moderation.log.map((entry) => ({
+              key: entry.id,
+              time: formatDuration(entry.createdAt - stream.startedAt),
+              actor: entry.actor,
+              action: entry.action.replace(/_/g, ' '),
+              target: entry.targetIdentity ?? '—',
+              reason: entry.reason ?? '—',
+            }))}
+            look={HISTORY_LOOK}
+          />
           {moderation.total > MODERATION_LOG_PREVIEW && (
             <p className="hint">
               Showing the first {MODERATION_LOG_PREVIEW} of {moderation.total} actions; export the log for all of them.

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { StreamDetail } from '../../../../shared/domain/history';
 import type { Recording } from '../../../../shared/domain/recording';
-import { studio } from '../../api/client';
 import { formatBytes, formatDuration } from '../../components/format';
+import { useStudioClient } from '../../store';
 import { formatClock } from './timeFormat';
 
 const STATUS_TEXT: Record<Recording['status'], string> = {
@@ -18,6 +18,7 @@ const STATUS_TEXT: Record<Recording['status'], string> = {
  */
 export function RecordingsSection(props: { detail: StreamDetail }) {
   const { recordings } = props.detail;
+  const studio = useStudioClient();
   const [playing, setPlaying] = useState<{ id: string; url: string } | null>(null);
   const [located, setLocated] = useState<{ id: string; path: string } | null>(null);
   const [error, setError] = useState<string | null>(null);

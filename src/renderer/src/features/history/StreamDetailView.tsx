@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useStudio } from '../../store';
+import {
+  selectCloseStream,
+  selectDeleteStream,
+  selectDetail,
+  selectDetailError,
+  selectHistoryDetailId,
+  selectOpenStream,
+} from '../../store/selectors/history';
 import { ChatRateChart } from './charts/ChatRateChart';
 import { RetentionChart } from './charts/RetentionChart';
 import { ViewersChart } from './charts/ViewersChart';
@@ -11,16 +19,16 @@ import { DestinationsSection } from './DestinationsSection';
 import { RecordingsSection } from './RecordingsSection';
 import { StatGrid } from './StatGrid';
 import { TranscriptPanel } from './TranscriptPanel';
-import { endedUnexpectedly } from '../../../../shared/domain/stream';
+import { StreamBadges } from './StreamBadges';
 
 /** One past stream: its numbers, charts, guests, moderation and chat transcript. */
 export function StreamDetailView() {
-  const detail = useStudio((state) => state.detail);
-  const error = useStudio((state) => state.detailError);
-  const detailId = useStudio((state) => state.detailId);
-  const closeStream = useStudio((state) => state.closeStream);
-  const openStream = useStudio((state) => state.openStream);
-  const deleteStream = useStudio((state) => state.deleteStream);
+  const detail = useStudio(selectDetail);
+  const error = useStudio(selectDetailError);
+  const detailId = useStudio(selectHistoryDetailId);
+  const closeStream = useStudio(selectCloseStream);
+  const openStream = useStudio(selectOpenStream);
+  const deleteStream = useStudio(selectDeleteStream);
   const [confirming, setConfirming] = useState(false);
 
   const back = (
@@ -58,9 +66,7 @@ export function StreamDetailView() {
           <h1 id="hist-detail-title">{stream.title}</h1>
           <p className="hint">
             {formatDate(stream.startedAt)}
-            {stream.status === 'live' && <span className="badge live">Live</span>}
-                      {endedUnexpectedly(stream) && <span className="badge warn" title="Airdeck stopped while this stream was live; it ends at the last moment it was known to be on">Ended unexpectedly</span>}
-            {stream.tags.length > 0 && <span className="tags">{stream.tags.map((tag) => `#${tag}`).join(' ')}</span>}
+            <StreamBadges stream={stream} />
           </p>
         </div>
         <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={stream.status === 'live'}>

@@ -1,15 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useStudio } from '../../store';
+import {
+  selectNextTranscriptPage,
+  selectPreviousTranscriptPage,
+  selectSearchTranscript,
+  selectTranscript,
+} from '../../store/selectors/history';
 import { formatDuration } from '../../components/format';
 import { TRANSCRIPT_PAGE_SIZE } from '../../store/historySlice';
 import { messageMark } from './messageMarks';
 
 /** The stream's chat with moderation marks, paged, with a search box that narrows it. */
 export function TranscriptPanel(props: { startedAt: number }) {
-  const transcript = useStudio((state) => state.transcript);
-  const search = useStudio((state) => state.searchTranscript);
-  const next = useStudio((state) => state.nextTranscriptPage);
-  const previous = useStudio((state) => state.previousTranscriptPage);
+  const transcript = useStudio(selectTranscript);
+  const search = useStudio(selectSearchTranscript);
+  const next = useStudio(selectNextTranscriptPage);
+  const previous = useStudio(selectPreviousTranscriptPage);
   const [query, setQuery] = useState(transcript.query);
   const page = transcript.page;
   const firstIndex = transcript.previous.length * TRANSCRIPT_PAGE_SIZE;
@@ -23,7 +29,13 @@ export function TranscriptPanel(props: { startedAt: number }) {
     <section className="card hist-transcript" aria-labelledby="hist-transcript-title">
       <h2 id="hist-transcript-title">Chat transcript</h2>
       <form className="hist-search-row" role="search" onSubmit={submit}>
-        <input type="search" aria-label="Search this chat" placeholder="Whole words; add * for a prefix" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search this chat"
+          placeholder="Whole words; add * for a prefix"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button type="submit">Search</button>
         {transcript.query && (
           <button

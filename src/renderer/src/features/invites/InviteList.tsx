@@ -1,38 +1,35 @@
 import type { Invite } from '../../../../shared/domain/stage';
+import { ActionTable } from '../../components/ActionTable';
 import { useStudio } from '../../store';
+import { selectInvites, selectRevokeInvite, selectStageBusy } from '../../store/selectors/stage';
 import { expiryText, inviteName, statusText } from './inviteFormat';
+
+const INVITE_HEADINGS = ['Invite', 'Role', 'Status', 'Uses', 'Expires'];
 
 /** Invites, newest first, with their state; an active one can be revoked (its guests are removed). */
 export function InviteList(props: { now: number }) {
-  const invites = useStudio((s) => s.invites);
+  const invites = useStudio(selectInvites);
+  const busy = useStudio(selectStageBusy);
+  const revoke = useStudio(selectRevokeInvite);
   if (invites.length === 0) return <p className="hint">No invites yet.</p>;
   return (
-    <table className="invite-table">
-      <caption className="visually-hidden">Invites</caption>
-      <thead>
-        <tr>
-          <th scope="col">Invite</th>
-          <th scope="col">Role</th>
-          <th scope="col">Status</th>
-          <th scope="col">Uses</th>
-          <th scope="col">Expires</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {invites.map((invite) => (
-          <InviteRow key={invite.id} invite={invite} now={props.now} />
-        ))}
-      </tbody>
-    </table>
+    <ActionTable className="invite-table" caption="Invites" headings={INVITE_HEADINGS}>
+      {invites.map((invite) => (
+        <InviteRow
+          key={invite.id}
+          invite={invite}
+          now={props.now}
+          busy={busy[invite.id] === true}
+          onRevoke={() => void revoke(invite.id)}
+        />
+      ))}
+    </ActionTable>
   );
 }
 
-function InviteRow(props: { invite: Invite; now: number }) {
+/** One invite; the list passes whether its revoke is in flight and what Revoke does. */
+function InviteRow(props: { invite: Invite; now: number; busy: boolean; onRevoke: () => void }) {
   const { invite } = props;
-  const busy = useStudio((s) => s.stageBusy[invite.id] === true);
   const name = inviteName(invite);
   return (
     <tr className={`invite-row ${invite.status}`}>
@@ -47,7 +44,13 @@ function InviteRow(props: { invite: Invite; now: number }) {
       <td>{invite.status === 'revoked' ? '—' : expiryText(invite.expiresAt, props.now)}</td>
       <td>
         {invite.status === 'active' && (
-          <button type="button" className="danger small" aria-label={`Revoke invite ${name}`} disabled={busy} onClick={() => void useStudio.getState().revokeInvite(invite.id)}>
+          <button
+            type="button"
+            className="danger small"
+            aria-label={`Revoke invite ${name}`}
+            disabled={props.busy}
+            onClick={props.onRevoke}
+          >
             Revoke
           </button>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../../store';
+import { selectCreatedInvite, selectInvitesOpen } from '../../store/selectors/stage';
 import { CreatedInvite } from './CreatedInvite';
 import { InviteForm } from './InviteForm';
 import { InviteList } from './InviteList';
@@ -7,8 +8,8 @@ import { useNow } from '../../hooks/useNow';
 
 /** The invites panel: create a link (with a QR code for phones), see every invite, revoke. */
 export function InvitesDialog() {
-  const open = useStudio((s) => s.invitesOpen);
-  const created = useStudio((s) => s.createdInvite);
+  const open = useStudio(selectInvitesOpen);
+  const created = useStudio(selectCreatedInvite);
   const dialog = useRef<HTMLDialogElement>(null);
   // Expiry times are relative ("in 59 min"), so they follow the clock.
   const now = useNow(15_000);

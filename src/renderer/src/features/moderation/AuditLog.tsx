@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/chat';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
+import { selectAudit, selectQueue } from '../../store/selectors/moderation';
+import { selectChatMessages } from '../../store/selectors/chat';
+import { AuditTable, type AuditRow, type AuditTableLook } from './AuditTable';
 import { actorLabel, AUDIT_LABEL } from './describe';
 
 function detailOf(entry: AuditEntry): string | null {
@@ -12,20 +15,50 @@ function detailOf(entry: AuditEntry): string | null {
   return null;
 }
 
+const LIVE_LOOK: AuditTableLook = {
+  caption: 'Moderation audit log, newest first',
+  actorHeading: 'Actor',
+  targetClass: 'audit-target',
+  reasonClass: 'audit-reason',
+};
+
+/** One entry as the live log shows it: clock time, and target identities by name when known. */
+function liveRow(entry: AuditEntry, names: ReadonlyMap<string, string>): AuditRow {
+  const detail = detailOf(entry);
+  return {
+    key: entry.id,
+    time: (
+      <time dateTime={new Date(entry.createdAt).toISOString()}>
+        {new Date(entry.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+      </time>
+    ),
+    actor: actorLabel(entry.actor),
+    action: (
+      <>
+        {AUDIT_LABEL[entry.action]}
+        {detail && <span className="audit-detail"> · {detail}</span>}
+      </>
+    ),
+    target: entry.targetIdentity ? (names.get(entry.targetIdentity) ?? actorLabel(entry.targetIdentity)) : '—',
+    reason: entry.reason ?? '—',
+  };
+}
+
 /**
  * The audit log of the live stream, newest first: who did what to whom, why and when. Target
  * identities are shown by name when the chat or the queue knows it.
  */
 export function AuditLog() {
-  const entries = useStudio((s) => s.audit);
-  const messages = useStudio((s) => s.chatMessages);
-  const queue = useStudio((s) => s.queue);
+  const entries = useStudio(selectAudit);
+  const messages = useStudio(selectChatMessages);
+  const queue = useStudio(selectQueue);
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const message of messages) map.set(message.sender.identity, message.sender.name);
     for (const item of queue) map.set(item.subject.identity, item.subject.name);
     return map;
   }, [messages, queue]);
+  const rows = useMemo(() => entries.map((entry) => liveRow(entry, names)), [entries, names]);
 
   if (entries.length === 0) {
     return (
@@ -36,40 +69,7 @@ export function AuditLog() {
   }
   return (
     <div className="audit-log">
-      <table>
-        <caption className="sr-only">Moderation audit log, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const detail = detailOf(entry);
-            const target = entry.targetIdentity ? (names.get(entry.targetIdentity) ?? actorLabel(entry.targetIdentity)) : '—';
-            return (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={new Date(entry.createdAt).toISOString()}>
-                    {new Date(entry.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-                  </time>
-                </td>
-                <td>{actorLabel(entry.actor)}</td>
-                <td>
-                  {AUDIT_LABEL[entry.action]}
-                  {detail && <span className="audit-detail"> · {detail}</span>}
-                </td>
-                <td className="audit-target">{target}</td>
-                <td className="audit-reason">{entry.reason ?? '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <AuditTable rows={rows} look={LIVE_LOOK} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChatBan } from '../../../../shared/domain/chat';
-import { studio } from '../../api/client';
-import { useStudio } from '../../store';
+import { useStudio, useStudioClient } from '../../store';
+import { selectAuditSize } from '../../store/selectors/moderation';
 import { actorLabel } from './describe';
 
 /**
@@ -9,7 +9,8 @@ import { actorLabel } from './describe';
  * reloads whenever the audit log grows, since every ban and unban is written there.
  */
 export function BanList() {
-  const auditSize = useStudio((s) => s.audit.length);
+  const auditSize = useStudio(selectAuditSize);
+  const studio = useStudioClient();
   const [bans, setBans] = useState<ChatBan[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -26,7 +27,7 @@ export function BanList() {
     return () => {
       current = false;
     };
-  }, [auditSize, reload]);
+  }, [studio, auditSize, reload]);
 
   const unban = async (identity: string) => {
     const result = await studio.invoke('chat.unban', { identity });

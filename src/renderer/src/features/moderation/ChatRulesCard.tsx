@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ChatRules, RuleAction } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
+import { selectRules, selectRulesError, selectRulesSavedAt, selectRulesSaving, selectSaveRules } from '../../store/selectors/moderation';
 import { fromRulesForm, toRulesForm, type RulesForm } from './rulesForm';
 
 const ACTION_LABEL: Record<RuleAction, string> = { off: 'Off', hold: 'Hold for review', block: 'Block' };
 
 /** Chat rules on the Settings page (owner only): what is held for review, blocked or limited. */
 export function ChatRulesCard() {
-  const rules = useStudio((s) => s.rules);
-  const error = useStudio((s) => s.rulesError);
+  const rules = useStudio(selectRules);
+  const error = useStudio(selectRulesError);
   useEffect(() => {
     void useStudio.getState().loadRules();
   }, []);
@@ -27,10 +28,10 @@ export function ChatRulesCard() {
 }
 
 function RulesEditor({ rules }: { rules: ChatRules }) {
-  const saving = useStudio((s) => s.rulesSaving);
-  const savedAt = useStudio((s) => s.rulesSavedAt);
-  const serverError = useStudio((s) => s.rulesError);
-  const saveRules = useStudio((s) => s.saveRules);
+  const saving = useStudio(selectRulesSaving);
+  const savedAt = useStudio(selectRulesSavedAt);
+  const serverError = useStudio(selectRulesError);
+  const saveRules = useStudio(selectSaveRules);
   const [form, setForm] = useState<RulesForm>(() => toRulesForm(rules));
   const [problem, setProblem] = useState<string | null>(null);
 

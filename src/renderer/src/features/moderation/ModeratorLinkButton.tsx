@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useStudio } from '../../store';
+import { selectCreateModeratorLink } from '../../store/selectors/moderation';
 
 type State =
   | { kind: 'closed' }
@@ -13,7 +14,7 @@ type State =
  * copies it. The link is also shown, since a browser may refuse clipboard access.
  */
 export function ModeratorLinkButton() {
-  const create = useStudio((s) => s.createModeratorLink);
+  const create = useStudio(selectCreateModeratorLink);
   const [state, setState] = useState<State>({ kind: 'closed' });
   const [label, setLabel] = useState('');
 
@@ -48,7 +49,8 @@ export function ModeratorLinkButton() {
             <input type="text" readOnly value={state.url} onFocus={(event) => event.target.select()} />
           </label>
           <p className="hint" role="status">
-            {state.copied ? 'Copied. ' : 'Copy it from the box. '}The link works once: the first browser to open it can moderate for 24 hours, until Airdeck restarts, or until you revoke it under Moderators.
+            {state.copied ? 'Copied. ' : 'Copy it from the box. '}The link works once: the first browser to open it can moderate for 24
+            hours, until Airdeck restarts, or until you revoke it under Moderators.
           </p>
           <button type="button" onClick={() => setState({ kind: 'closed' })}>
             Done

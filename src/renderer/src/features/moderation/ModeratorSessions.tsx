@@ -1,27 +1,20 @@
-import { useEffect, useState } from 'react';
-import { studio } from '../../api/client';
+import { useState } from 'react';
 import { useStudio } from '../../store';
-import { selectModeratorSessions, selectModeratorSessionsError } from '../../store/moderatorAccessSlice';
+import { selectModeratorSessions, selectModeratorSessionsError, selectRevokeModeratorSession } from '../../store/selectors/moderatorAccess';
 import { expiryLabel, grantLabel } from './grantLabel';
 
 /**
  * Who can moderate right now, next to "Invite a moderator" (owner only): each session with what
  * granted it and when it ends, and a Revoke button that closes that moderator's console at once.
- * The list is loaded when the link to main opens and then kept current by push.
+ * The store keeps the list current (store/wiring/moderatorWiring.ts).
  */
 export function ModeratorSessions() {
   const sessions = useStudio(selectModeratorSessions);
   const error = useStudio(selectModeratorSessionsError);
-  const connection = useStudio((s) => s.connection);
-  const revoke = useStudio((s) => s.revokeModeratorSession);
+  const revoke = useStudio(selectRevokeModeratorSession);
   const [busy, setBusy] = useState<string | null>(null);
   // Only decides whether an expiry needs its weekday; read once per mount.
   const [now] = useState(Date.now);
-
-  useEffect(() => studio.subscribe('moderators.changed', (payload) => useStudio.getState().applyModeratorSessions(payload.sessions)), []);
-  useEffect(() => {
-    if (connection === 'open') void useStudio.getState().loadModeratorSessions();
-  }, [connection]);
 
   if (sessions.length === 0 && !error) return null;
   return (

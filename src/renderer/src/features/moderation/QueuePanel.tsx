@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { useStudio } from '../../store';
-import { selectQueueShortcuts } from '../../store/navigationSlice';
+import { selectChatStreamId } from '../../store/selectors/chat';
+import { selectQueue } from '../../store/selectors/moderation';
+import { selectQueueFocusPending, selectQueueShortcuts } from '../../store/selectors/navigation';
 import { QueueItemCard } from './QueueItemCard';
 import { intentOfKey, isHelpKey, reconcileSelection, triage, type TriageCommand, type TriageIntent } from './triage';
 
@@ -13,10 +15,10 @@ import { intentOfKey, isHelpKey, reconcileSelection, triage, type TriageCommand,
  * announced through the studio's live region.
  */
 export function QueuePanel() {
-  const queue = useStudio((s) => s.queue);
-  const streamId = useStudio((s) => s.chatStreamId);
+  const queue = useStudio(selectQueue);
+  const streamId = useStudio(selectChatStreamId);
   const singleKeys = useStudio(selectQueueShortcuts);
-  const focusPending = useStudio((s) => s.queueFocusPending);
+  const focusPending = useStudio(selectQueueFocusPending);
   const panelRef = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [previous, setPrevious] = useState(queue);

@@ -1,6 +1,7 @@
 import { formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
-import { selectIsLive } from '../../store/liveSlice';
+import { selectDestinations, selectMultistreamStatus } from '../../store/selectors/multistream';
+import { selectIsLive } from '../../store/selectors/live';
 import { formatKbps, STATE_LABEL } from './destinationLabels';
 import { DestinationSwitch } from './DestinationSwitch';
 import { UplinkLive } from './UplinkBudget';
@@ -12,8 +13,8 @@ import { UplinkLive } from './UplinkBudget';
  */
 export function DestinationsLive() {
   const live = useStudio(selectIsLive);
-  const destinations = useStudio((state) => state.destinations);
-  const status = useStudio((state) => state.multistreamStatus);
+  const destinations = useStudio(selectDestinations);
+  const status = useStudio(selectMultistreamStatus);
   if (!live || destinations.length === 0) return null;
   return (
     <section className="destinations-live" aria-label="Destinations">

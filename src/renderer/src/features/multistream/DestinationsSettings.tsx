@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { RTMP_PRESETS, type Destination, type DestinationPreset } from '../../../../shared/domain/multistream';
 import { useStudio } from '../../store';
+import {
+  selectAddDestination,
+  selectDestinations,
+  selectMultistreamError,
+  selectRemoveDestination,
+  selectUpdateDestination,
+} from '../../store/selectors/multistream';
 import { PRESET_LABEL } from './destinationLabels';
 import { DestinationSwitch } from './DestinationSwitch';
 
@@ -18,9 +25,9 @@ const EMPTY: NewDestination = { name: '', preset: 'youtube', url: '', streamKey:
  * like the API secret: typed here, kept by main in the secret store, never shown again.
  */
 export function DestinationsSettings() {
-  const destinations = useStudio((state) => state.destinations);
-  const error = useStudio((state) => state.multistreamError);
-  const addDestination = useStudio((state) => state.addDestination);
+  const destinations = useStudio(selectDestinations);
+  const error = useStudio(selectMultistreamError);
+  const addDestination = useStudio(selectAddDestination);
   const [form, setForm] = useState<NewDestination>(EMPTY);
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -44,10 +51,18 @@ export function DestinationsSettings() {
       <section className="card" aria-labelledby="destinations-heading">
         <h2 id="destinations-heading">Destinations</h2>
         <p className="hint">
-          While you are live, Airdeck encodes the program once (H.264 + AAC) and sends a copy to every destination that is on. Each one needs upload
-          bandwidth for the video bitrate (3 Mbps by default) plus about 0.2 Mbps.
+          While you are live, Airdeck encodes the program once (H.264 + AAC) and sends a copy to every destination that is on. Each one
+          needs upload bandwidth for the video bitrate (3 Mbps by default) plus about 0.2 Mbps.
         </p>
-        {destinations.length === 0 ? <p>No destinations yet.</p> : <ul className="destination-list" aria-label="Destinations">{destinations.map((d) => <DestinationRow key={d.id} destination={d} />)}</ul>}
+        {destinations.length === 0 ? (
+          <p>No destinations yet.</p>
+        ) : (
+          <ul className="destination-list" aria-label="Destinations">
+            {destinations.map((d) => (
+              <DestinationRow key={d.id} destination={d} />
+            ))}
+          </ul>
+        )}
       </section>
 
       <form className="card" onSubmit={submit} aria-labelledby="add-destination-heading">
@@ -64,19 +79,38 @@ export function DestinationsSettings() {
         </label>
         <label>
           Name
-          <input type="text" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} maxLength={60} required />
+          <input
+            type="text"
+            value={form.name}
+            onChange={(event) => setForm({ ...form, name: event.target.value })}
+            maxLength={60}
+            required
+          />
         </label>
         {form.preset === 'custom' ? (
           <label>
             Server URL
-            <input type="text" value={form.url} onChange={(event) => setForm({ ...form, url: event.target.value })} placeholder="rtmp://live.example.com/app" spellCheck={false} required />
+            <input
+              type="text"
+              value={form.url}
+              onChange={(event) => setForm({ ...form, url: event.target.value })}
+              placeholder="rtmp://live.example.com/app"
+              spellCheck={false}
+              required
+            />
           </label>
         ) : (
           <p className="hint">Ingest: {RTMP_PRESETS[form.preset]}</p>
         )}
         <label>
           Stream key
-          <input type="password" value={form.streamKey} onChange={(event) => setForm({ ...form, streamKey: event.target.value })} autoComplete="off" required />
+          <input
+            type="password"
+            value={form.streamKey}
+            onChange={(event) => setForm({ ...form, streamKey: event.target.value })}
+            autoComplete="off"
+            required
+          />
           <span className="hint">Kept in this computer's secret store; it is never shown again.</span>
         </label>
         <div className="form-actions">
@@ -93,25 +127,43 @@ export function DestinationsSettings() {
 }
 
 function DestinationRow({ destination }: { destination: Destination }) {
-  const updateDestination = useStudio((state) => state.updateDestination);
-  const removeDestination = useStudio((state) => state.removeDestination);
+  const updateDestination = useStudio(selectUpdateDestination);
+  const removeDestination = useStudio(selectRemoveDestination);
   const [newKey, setNewKey] = useState('');
   const address = destination.preset === 'custom' ? destination.url : RTMP_PRESETS[destination.preset];
   return (
     <li className="destination-row">
-      <strong>{destination.name}</strong> <span className="hint">{PRESET_LABEL[destination.preset]} · {address}</span>
+      <strong>{destination.name}</strong>{' '}
+      <span className="hint">
+        {PRESET_LABEL[destination.preset]} · {address}
+      </span>
       <label className="rules-check">
         <DestinationSwitch destination={destination} />
         On
       </label>
       <label>
         Replace stream key
-        <input type="password" value={newKey} onChange={(event) => setNewKey(event.target.value)} autoComplete="off" aria-label={`New stream key for ${destination.name}`} />
+        <input
+          type="password"
+          value={newKey}
+          onChange={(event) => setNewKey(event.target.value)}
+          autoComplete="off"
+          aria-label={`New stream key for ${destination.name}`}
+        />
       </label>
-      <button type="button" disabled={newKey === ''} onClick={() => void updateDestination({ id: destination.id, streamKey: newKey }).then((ok) => ok && setNewKey(''))}>
+      <button
+        type="button"
+        disabled={newKey === ''}
+        onClick={() => void updateDestination({ id: destination.id, streamKey: newKey }).then((ok) => ok && setNewKey(''))}
+      >
         Save key
       </button>
-      <button type="button" className="danger" onClick={() => void removeDestination(destination.id)} aria-label={`Remove ${destination.name}`}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => void removeDestination(destination.id)}
+        aria-label={`Remove ${destination.name}`}
+      >
         Remove
       </button>
     </li>

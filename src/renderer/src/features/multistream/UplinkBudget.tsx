@@ -1,6 +1,18 @@
 import { useMemo } from 'react';
 import { useStudio } from '../../store';
-import { budgetVerdict, formatMbit, measuredBudget, measuredSummary, overAdvice, planSummary, plannedBudget, type BudgetVerdict } from './uplinkBudget';
+import { selectCameraShowing } from '../../store/selectors/capture';
+import { selectDestinations, selectMultistreamStatus, selectUplinkCapacity, selectVideoKbps } from '../../store/selectors/multistream';
+import { selectDraftMode, selectLiveBitrateKbps } from '../../store/selectors/live';
+import {
+  budgetVerdict,
+  formatMbit,
+  measuredBudget,
+  measuredSummary,
+  overAdvice,
+  planSummary,
+  plannedBudget,
+  type BudgetVerdict,
+} from './uplinkBudget';
 
 /**
  * The warning when the total is more than the connection has carried. The live region is always
@@ -27,11 +39,11 @@ function capacityNote(verdict: BudgetVerdict): string {
 
 /** In the go-live panel: the planned upload (LiveKit plus one upload per destination that is on). */
 export function UplinkPlan() {
-  const mode = useStudio((s) => s.draftMode);
-  const camera = useStudio((s) => s.cameraTrack !== null && !s.cameraOff);
-  const destinations = useStudio((s) => s.destinations);
-  const videoKbps = useStudio((s) => s.multistreamOutput.videoKbps);
-  const capacity = useStudio((s) => s.uplinkCapacity);
+  const mode = useStudio(selectDraftMode);
+  const camera = useStudio(selectCameraShowing);
+  const destinations = useStudio(selectDestinations);
+  const videoKbps = useStudio(selectVideoKbps);
+  const capacity = useStudio(selectUplinkCapacity);
   const budget = useMemo(
     () => plannedBudget({ mode, camera, videoKbps, destinations: destinations.filter((d) => d.enabled && d.hasKey).map((d) => d.name) }),
     [mode, camera, videoKbps, destinations],
@@ -49,9 +61,9 @@ export function UplinkPlan() {
 
 /** Beside the live destinations: what is measured going up right now, and the warning. */
 export function UplinkLive() {
-  const livekitKbps = useStudio((s) => s.liveBitrateKbps);
-  const status = useStudio((s) => s.multistreamStatus);
-  const capacity = useStudio((s) => s.uplinkCapacity);
+  const livekitKbps = useStudio(selectLiveBitrateKbps);
+  const status = useStudio(selectMultistreamStatus);
+  const capacity = useStudio(selectUplinkCapacity);
   const budget = useMemo(() => measuredBudget(livekitKbps, status), [livekitKbps, status]);
   const verdict = budgetVerdict(budget, capacity);
   return (

@@ -17,6 +17,7 @@ function defaultStorage(): CapacityStorage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {
+    // Reading localStorage throws where storage is disabled; nothing is remembered then.
     return null;
   }
 }
@@ -29,6 +30,7 @@ export function rememberedCapacity(storage: CapacityStorage | null = defaultStor
     const parsed = StoredCapacitySchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
+    // A corrupt stored figure is forgotten: the next reading replaces it.
     return null;
   }
 }

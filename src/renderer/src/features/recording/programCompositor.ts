@@ -1,4 +1,5 @@
 import { fitRect, type SceneItem } from './programScene';
+import { logger } from '../../logging/logger';
 
 /** 720p at 30 fps: a sharp recording that two busy cores can still encode next to the live stream. */
 export const RECORDING_WIDTH = 1280;
@@ -50,7 +51,7 @@ export class ProgramCompositor {
       video.muted = true;
       video.playsInline = true;
       video.srcObject = new MediaStream([track]);
-      void video.play().catch(() => undefined);
+      void video.play().catch((error: unknown) => logger.warn('A program video did not start playing', error));
       this.videos.set(track.id, video);
     }
     return video;

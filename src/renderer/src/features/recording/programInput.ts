@@ -1,5 +1,5 @@
 import { defaultLayoutFor } from '../../../../shared/domain/program';
-import type { StudioState } from '../../store';
+import type { StudioState } from '../../store/state/studioState';
 import type { SceneInput } from './programScene';
 
 /** What the recording needs from the studio right now: the scene to draw and the voices to mix. */

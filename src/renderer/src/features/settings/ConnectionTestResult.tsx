@@ -1,4 +1,5 @@
 import { useStudio } from '../../store';
+import { selectConnectionTest, selectTestConnection } from '../../store/selectors/settings';
 
 const TITLES = {
   ok: 'Connected',
@@ -9,8 +10,8 @@ const TITLES = {
 
 /** "Test connection" against the saved settings, with a result the person can act on. */
 export function ConnectionTestResult() {
-  const test = useStudio((state) => state.connectionTest);
-  const run = useStudio((state) => state.testConnection);
+  const test = useStudio(selectConnectionTest);
+  const run = useStudio(selectTestConnection);
   const result = test.result;
   return (
     <div className="connection-test">

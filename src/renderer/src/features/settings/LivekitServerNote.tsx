@@ -1,5 +1,5 @@
 import { useStudio } from '../../store';
-import { selectLivekitServer } from '../../store/settingsSlice';
+import { selectLivekitServer } from '../../store/selectors/settings';
 
 /**
  * One line saying which LiveKit server the studio uses: the app's own local rehearsal server (and

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
 import { useStudio } from '../../store';
+import {
+  selectSaveSettings,
+  selectSettings,
+  selectSettingsError,
+  selectSettingsSavedAt,
+  selectSettingsSaving,
+} from '../../store/selectors/settings';
 import { ChatRulesCard } from '../moderation/ChatRulesCard';
 import { DestinationsSettings } from '../multistream/DestinationsSettings';
 import { ConnectionTestResult } from './ConnectionTestResult';
@@ -61,9 +68,14 @@ type SettingsTab = 'general' | 'chat' | 'destinations';
  * at once, even while live); and multistream destinations. Secrets can be replaced, never shown.
  */
 export function SettingsPage() {
-  const settings = useStudio((state) => state.settings);
+  const settings = useStudio(selectSettings);
   const [tab, setTab] = useState<SettingsTab>('general');
-  if (!settings) return <p className="page-loading" role="status">Loading settings…</p>;
+  if (!settings)
+    return (
+      <p className="page-loading" role="status">
+        Loading settings…
+      </p>
+    );
   // New saved settings start the form afresh; the server status line changing does not.
   const { livekitServer: _status, ...saved } = settings;
   return (
@@ -93,10 +105,10 @@ export function SettingsPage() {
 }
 
 function SettingsForm({ settings }: { settings: SettingsView }) {
-  const error = useStudio((state) => state.settingsError);
-  const saving = useStudio((state) => state.settingsSaving);
-  const savedAt = useStudio((state) => state.settingsSavedAt);
-  const saveSettings = useStudio((state) => state.saveSettings);
+  const error = useStudio(selectSettingsError);
+  const saving = useStudio(selectSettingsSaving);
+  const savedAt = useStudio(selectSettingsSavedAt);
+  const saveSettings = useStudio(selectSaveSettings);
   const [form, setForm] = useState<FormState>(() => toForm(settings));
 
   const field = (key: Exclude<keyof FormState, 'recordLocally' | 'raisedHands' | 'queueShortcuts'>) => ({
@@ -115,8 +127,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       <section className="card" aria-labelledby="livekit-heading">
         <h2 id="livekit-heading">LiveKit</h2>
         <p className="hint">
-          Leave the defaults to rehearse on Airdeck's own local server; enter your LiveKit Cloud project (wss://…livekit.cloud, key and secret) or
-          your livekit-server to stream to viewers anywhere.
+          Leave the defaults to rehearse on Airdeck's own local server; enter your LiveKit Cloud project (wss://…livekit.cloud, key and
+          secret) or your livekit-server to stream to viewers anywhere.
         </p>
         <LivekitServerNote />
         <label>
@@ -129,7 +141,12 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         </label>
         <label>
           API secret
-          <input type="password" {...field('apiSecret')} autoComplete="new-password" placeholder={settings.livekit.secretSource === 'default' ? 'secret' : '••••••••'} />
+          <input
+            type="password"
+            {...field('apiSecret')}
+            autoComplete="new-password"
+            placeholder={settings.livekit.secretSource === 'default' ? 'secret' : '••••••••'}
+          />
           <span className="hint">{SECRET_HINT[settings.livekit.secretSource]}</span>
         </label>
         <ConnectionTestResult />
@@ -138,26 +155,38 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       <section className="card" aria-labelledby="studio-heading">
         <h2 id="studio-heading">Streaming</h2>
         <label className="rules-check">
-          <input type="checkbox" checked={form.recordLocally} onChange={(event) => setForm({ ...form, recordLocally: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.recordLocally}
+            onChange={(event) => setForm({ ...form, recordLocally: event.target.checked })}
+          />
           Record every stream to this computer
         </label>
-        <span className="hint">The program as viewers see it (screen, camera, guests and their voices), saved as WebM in the data directory below.</span>
+        <span className="hint">
+          The program as viewers see it (screen, camera, guests and their voices), saved as WebM in the data directory below.
+        </span>
         <label className="rules-check">
           <input type="checkbox" checked={form.raisedHands} onChange={(event) => setForm({ ...form, raisedHands: event.target.checked })} />
           Let viewers raise a hand to join the stage
         </label>
-        <span className="hint">Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve.</span>
+        <span className="hint">
+          Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve.
+        </span>
       </section>
 
       <section className="card" aria-labelledby="keyboard-heading">
         <h2 id="keyboard-heading">Keyboard</h2>
         <label className="rules-check">
-          <input type="checkbox" checked={form.queueShortcuts} onChange={(event) => setForm({ ...form, queueShortcuts: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.queueShortcuts}
+            onChange={(event) => setForm({ ...form, queueShortcuts: event.target.checked })}
+          />
           Single-key shortcuts in the moderation queue
         </label>
         <span className="hint">
-          j k a r d t b act on the selected item, and ? lists every shortcut, only while the queue has focus. Turn them off if you use speech
-          input or keep pressing them by accident; the buttons and Ctrl/Cmd shortcuts keep working.
+          j k a r d t b act on the selected item, and ? lists every shortcut, only while the queue has focus. Turn them off if you use
+          speech input or keep pressing them by accident; the buttons and Ctrl/Cmd shortcuts keep working.
         </span>
       </section>
 
@@ -178,15 +207,25 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         </label>
         <label>
           Public base URL
-          <input type="text" {...field('publicBaseUrl')} placeholder="https://studio.example.com (optional, for a tunnel)" spellCheck={false} />
+          <input
+            type="text"
+            {...field('publicBaseUrl')}
+            placeholder="https://studio.example.com (optional, for a tunnel)"
+            spellCheck={false}
+          />
           <span className="hint">Used in invite and watch links. Leave empty to use this computer's address.</span>
         </label>
         <label>
           Trusted proxies
-          <input type="text" {...field('trustedProxies')} placeholder="127.0.0.1 (optional, the tunnel or proxy in front of Airdeck)" spellCheck={false} />
+          <input
+            type="text"
+            {...field('trustedProxies')}
+            placeholder="127.0.0.1 (optional, the tunnel or proxy in front of Airdeck)"
+            spellCheck={false}
+          />
           <span className="hint">
-            IP addresses whose X-Forwarded-For header is believed, so limits apply per viewer instead of per proxy. Leave empty unless a proxy
-            forwards to Airdeck.
+            IP addresses whose X-Forwarded-For header is believed, so limits apply per viewer instead of per proxy. Leave empty unless a
+            proxy forwards to Airdeck.
           </span>
         </label>
         <label>

@@ -1,5 +1,6 @@
 import './shortcuts.css';
 import { useStudio } from '../../store';
+import { selectQueueShortcuts, selectSetShortcutsOpen, selectShortcutsOpen } from '../../store/selectors/navigation';
 import { SHORTCUT_GROUPS, type Shortcut } from './shortcuts';
 import { useModalDialog } from '../../components/useModalDialog';
 
@@ -36,10 +37,10 @@ function KeyCell({ shortcut }: { shortcut: Shortcut }) {
  * returns to where it was.
  */
 export function ShortcutsDialog() {
-  const open = useStudio((s) => s.shortcutsOpen);
-  const setOpen = useStudio((s) => s.setShortcutsOpen);
+  const open = useStudio(selectShortcutsOpen);
+  const setOpen = useStudio(selectSetShortcutsOpen);
   // Moderator sessions cannot read settings; their queue keys stay on (they act only in the queue).
-  const singleKeys = useStudio((s) => s.settings?.studio.queueShortcuts ?? true);
+  const singleKeys = useStudio(selectQueueShortcuts);
   const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={() => setOpen(false)}>

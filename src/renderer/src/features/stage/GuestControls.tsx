@@ -1,6 +1,7 @@
 import { BackstageIcon, CameraOffIcon, KickIcon, MicOffIcon, ShieldIcon, SpotlightIcon } from '../../icons';
 import type { StageGuest } from '../../../../shared/domain/stage';
 import { useStudio } from '../../store';
+import { selectIsBusy } from '../../store/selectors/stage';
 import type { TileView } from './guestTileState';
 
 /**
@@ -9,7 +10,7 @@ import type { TileView } from './guestTileState';
  */
 export function GuestControls(props: { guest: StageGuest; view: TileView; spotlit: boolean; onKick(identity: string): void }) {
   const { guest, view, spotlit } = props;
-  const busy = useStudio((s) => s.stageBusy[guest.identity] === true);
+  const busy = useStudio(selectIsBusy(guest.identity));
   const { muteGuest, spotlightGuest, moveGuest, promoteGuest } = useStudio.getState();
   const name = guest.name;
   return (
@@ -45,13 +46,34 @@ export function GuestControls(props: { guest: StageGuest; view: TileView; spotli
       >
         <SpotlightIcon />
       </button>
-      <button type="button" className="icon-button" aria-label={`Send ${name} backstage`} title="Send backstage" disabled={busy} onClick={() => void moveGuest(guest.identity, 'backstage')}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Send ${name} backstage`}
+        title="Send backstage"
+        disabled={busy}
+        onClick={() => void moveGuest(guest.identity, 'backstage')}
+      >
         <BackstageIcon />
       </button>
-      <button type="button" className="icon-button" aria-label={`Make ${name} a co-moderator`} title="Make co-moderator" disabled={busy} onClick={() => void promoteGuest(guest.identity)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Make ${name} a co-moderator`}
+        title="Make co-moderator"
+        disabled={busy}
+        onClick={() => void promoteGuest(guest.identity)}
+      >
         <ShieldIcon />
       </button>
-      <button type="button" className="icon-button danger" aria-label={`Kick ${name}`} title="Kick and ban" disabled={busy} onClick={() => props.onKick(guest.identity)}>
+      <button
+        type="button"
+        className="icon-button danger"
+        aria-label={`Kick ${name}`}
+        title="Kick and ban"
+        disabled={busy}
+        onClick={() => props.onKick(guest.identity)}
+      >
         <KickIcon />
       </button>
     </div>

@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { useStudio } from '../../store';
-import { selectIsLive } from '../../store/liveSlice';
+import { selectIsLive } from '../../store/selectors/live';
+import { selectStageGuests } from '../../store/selectors/stage';
 import { InvitesDialog } from '../invites/InvitesDialog';
 import { BackstageList } from './BackstageList';
 import { KickDialog } from './KickDialog';
 import { StageGrid } from './StageGrid';
 import { StageNotices } from './StageNotices';
 import { InviteIcon } from '../../icons';
-import { useStageWiring } from './useStageWiring';
 
 /**
  * The guests' side of the stage, beside the host's program: the 2x2 grid, the backstage list,
  * the invites panel, and the kick confirmation.
  */
 export function StageArea() {
-  useStageWiring();
   const live = useStudio(selectIsLive);
-  const guests = useStudio((s) => s.stage.guests);
+  const guests = useStudio(selectStageGuests);
   const [kickTarget, setKickTarget] = useState<string | null>(null);
   const [kicking, setKicking] = useState(false);
   const { kickGuest, setInvitesOpen } = useStudio.getState();
@@ -49,9 +48,16 @@ export function StageArea() {
           <BackstageList onKick={setKickTarget} />
         </>
       ) : (
-        <p className="hint guest-stage-idle">Invite guests now; they can ask to join once you are live. Approved guests appear here in a 2x2 grid.</p>
+        <p className="hint guest-stage-idle">
+          Invite guests now; they can ask to join once you are live. Approved guests appear here in a 2x2 grid.
+        </p>
       )}
-      <KickDialog name={kickTarget ? (kickName ?? 'this guest') : null} busy={kicking} onConfirm={() => void confirmKick()} onCancel={() => setKickTarget(null)} />
+      <KickDialog
+        name={kickTarget ? (kickName ?? 'this guest') : null}
+        busy={kicking}
+        onConfirm={() => void confirmKick()}
+        onCancel={() => setKickTarget(null)}
+      />
       <InvitesDialog />
     </section>
   );

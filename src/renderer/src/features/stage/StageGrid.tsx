@@ -1,11 +1,11 @@
 import { useStudio } from '../../store';
-import { stageSlots } from '../../store/stageSlice';
+import { selectGuestMedia, selectStage, stageSlots } from '../../store/selectors/stage';
 import { GuestTile } from './GuestTile';
 
 /** The 2x2 stage: four slots in program order, each a guest tile or an empty place. */
 export function StageGrid(props: { onKick(identity: string): void }) {
-  const stage = useStudio((s) => s.stage);
-  const media = useStudio((s) => s.guestMedia);
+  const stage = useStudio(selectStage);
+  const media = useStudio(selectGuestMedia);
   return (
     <ol className="guest-grid" aria-label="Stage slots">
       {stageSlots(stage).map((guest, slot) => (

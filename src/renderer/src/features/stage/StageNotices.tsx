@@ -1,9 +1,10 @@
 import { useStudio } from '../../store';
+import { selectPromoted, selectStageNotice } from '../../store/selectors/stage';
 
 /** The last control's outcome: an error to act on, or a new co-moderator's console link to pass on. */
 export function StageNotices() {
-  const notice = useStudio((s) => s.stageNotice);
-  const promoted = useStudio((s) => s.promoted);
+  const notice = useStudio(selectStageNotice);
+  const promoted = useStudio(selectPromoted);
   const { dismissStageNotice } = useStudio.getState();
   if (!notice && !promoted) return null;
   return (
@@ -12,7 +13,12 @@ export function StageNotices() {
       {promoted && (
         <label>
           {promoted.name} is now a co-moderator. Send them this console link (it works once, in the first browser that opens it):
-          <input readOnly value={promoted.consoleUrl} aria-label={`Console link for ${promoted.name}`} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            readOnly
+            value={promoted.consoleUrl}
+            aria-label={`Console link for ${promoted.name}`}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </label>
       )}
       <button type="button" onClick={dismissStageNotice}>

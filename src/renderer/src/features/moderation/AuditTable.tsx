@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+
+/** One line of a moderation log, already worded by the caller (live names, or the stored record). */
+export interface AuditRow {
+  key: string | number;
+  time: ReactNode;
+  actor: string;
+  action: ReactNode;
+  target: string;
+  reason: string;
+}
+
+/** Cell classes and labels that differ between the live log and a past stream's log. */
+export interface AuditTableLook {
+  className?: string;
+  /** Read by screen readers: a hidden caption, or a label when the table has a visible heading nearby. */
+  caption?: string;
+  ariaLabel?: string;
+  actorHeading: string;
+  actionClass?: string;
+  targetClass?: string;
+  reasonClass?: string;
+}
+
+/** The moderation log as a table (time, actor, action, target, reason), for the live dock and for history. */
+export function AuditTable(props: { rows: readonly AuditRow[]; look: AuditTableLook }) {
+  const { look } = props;
+  return (
+    <table className={look.className} aria-label={look.ariaLabel}>
+      {look.caption && <caption className="sr-only">{look.caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">{look.actorHeading}</th>
+          <th scope="col">Action</th>
+          <th scope="col">Target</th>
+          <th scope="col">Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <td>{row.time}</td>
+            <td>{row.actor}</td>
+            <td className={look.actionClass}>{row.action}</td>
+            <td className={look.targetClass}>{row.target}</td>
+            <td className={look.reasonClass}>{row.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,3 @@
+import type { StudioState } from '../state/studioState';
+
+export const selectRecording = (state: StudioState) => state.recording;
