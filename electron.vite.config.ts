@@ -32,7 +32,11 @@ export default defineConfig({
       // The manifest marks a real build: the app refuses to serve a folder without it (rendererDir.ts).
       manifest: true,
       rollupOptions: {
-        input: { index: resolve('src/renderer/index.html'), watch: resolve('src/renderer/watch.html'), guest: resolve('src/renderer/guest.html') },
+        input: {
+          index: resolve('src/renderer/index.html'),
+          watch: resolve('src/renderer/watch.html'),
+          guest: resolve('src/renderer/guest.html'),
+        },
       },
     },
   },

@@ -8,7 +8,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * - only src/main/electron/, src/main/index.ts and src/preload/ import 'electron';
  * - only src/renderer/src/livekit/ imports 'livekit-client'.
  */
-const NODE_BUILTIN_NAMES = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'zlib', 'worker_threads'];
+const NODE_BUILTIN_NAMES = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'stream',
+  'url',
+  'zlib',
+  'worker_threads',
+];
 const nodeBuiltinBans = (message) => NODE_BUILTIN_NAMES.map((name) => ({ name, message }));
 const NODE_PROTOCOL = ['node:*'];
 
@@ -39,7 +52,10 @@ export default tseslint.config(
           ],
           patterns: [
             { group: NODE_PROTOCOL, message: 'src/shared runs everywhere: no Node built-ins.' },
-            { group: ['react-dom', 'react-dom/*', 'zustand', 'ws', 'better-sqlite3', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared must not depend on a runtime or another layer.' },
+            {
+              group: ['react-dom', 'react-dom/*', 'zustand', 'ws', 'better-sqlite3', '**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared must not depend on a runtime or another layer.',
+            },
           ],
         },
       ],
@@ -59,7 +75,10 @@ export default tseslint.config(
         'error',
         {
           paths: [electronBan, livekitClientBan, ...nodeBuiltinBans('The renderer runs in a browser sandbox: no Node built-ins.')],
-          patterns: [{ group: NODE_PROTOCOL, message: 'The renderer runs in a browser sandbox: no Node built-ins.' }, { group: ['**/main/**'], message: 'The renderer reaches main only through the studio contract.' }],
+          patterns: [
+            { group: NODE_PROTOCOL, message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+            { group: ['**/main/**'], message: 'The renderer reaches main only through the studio contract.' },
+          ],
         },
       ],
     },
@@ -70,7 +89,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronBan, ...nodeBuiltinBans('The renderer runs in a browser sandbox: no Node built-ins.')], patterns: [{ group: NODE_PROTOCOL, message: 'No Node built-ins in the renderer.' }] },
+        {
+          paths: [electronBan, ...nodeBuiltinBans('The renderer runs in a browser sandbox: no Node built-ins.')],
+          patterns: [{ group: NODE_PROTOCOL, message: 'No Node built-ins in the renderer.' }],
+        },
       ],
     },
   },

@@ -57,7 +57,9 @@ describe('the embedded rehearsal server', () => {
     expect(answer).toMatchObject({ ok: true, value: { status: 'live', livekitUrl: 'ws://192.168.1.20:7880' } });
 
     const owner = await FrameClient.open(t.wsUrl('/control', { session: t.app.ownerToken }));
-    const changed = owner.next((frame) => frame.type === 'event' && frame.event === 'settings.changed' && JSON.stringify(frame).includes('"mode":"configured"'));
+    const changed = owner.next(
+      (frame) => frame.type === 'event' && frame.event === 'settings.changed' && JSON.stringify(frame).includes('"mode":"configured"'),
+    );
     expect((await owner.call('settings.update', { livekit: { url: 'wss://example.livekit.cloud', apiKey: 'APIreal' } })).ok).toBe(true);
     await changed;
     expect(t.app.settings.view().livekitServer).toMatchObject({ mode: 'configured', url: 'wss://example.livekit.cloud' });

@@ -7,7 +7,15 @@ import { currentSchemaVersion, migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { openDatabase } from './openDatabase';
 
-const EXPECTED_TABLES = ['settings', 'streams', 'stream_viewer_samples', 'participant_sessions', 'chat_messages', 'moderation_actions', 'invites'];
+const EXPECTED_TABLES = [
+  'settings',
+  'streams',
+  'stream_viewer_samples',
+  'participant_sessions',
+  'chat_messages',
+  'moderation_actions',
+  'invites',
+];
 
 function tableNames(db: BetterSqlite3.Database): string[] {
   return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);

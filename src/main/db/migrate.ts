@@ -14,9 +14,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const current = currentSchemaVersion(db);
   const newest = migrations.at(-1)?.version ?? 0;
   if (current > newest) {
-    throw new Error(
-      `The database is at schema version ${current}, newer than this app knows (${newest}). Update Airdeck to open it.`,
-    );
+    throw new Error(`The database is at schema version ${current}, newer than this app knows (${newest}). Update Airdeck to open it.`);
   }
   const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {

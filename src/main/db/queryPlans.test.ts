@@ -34,7 +34,9 @@ describe('history query plans', () => {
     const detail = plan(TRANSCRIPT_MATCH_SQL, { streamId: 's', match: '"hello"*', lo: 1, hi: 9, afterAt: 0, afterRow: 0, limit: 50 });
     expect(detail.split('\n')[0]).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M1></);
     expect(detail).toMatch(/SEARCH r USING INTEGER PRIMARY KEY/);
-    expect(plan(STREAM_BAND_SQL, { streamId: 's' })).toMatch(/SEARCH chat_search_rows USING COVERING INDEX chat_search_rows_by_stream \(stream_id=\?\)/);
+    expect(plan(STREAM_BAND_SQL, { streamId: 's' })).toMatch(
+      /SEARCH chat_search_rows USING COVERING INDEX chat_search_rows_by_stream \(stream_id=\?\)/,
+    );
   });
 
   it('searches newest first straight from the FTS index, joining by primary keys', () => {
@@ -55,7 +57,9 @@ describe('history query plans', () => {
 
   it('reads a guest’s latest stage request with one index seek, at any queue size', () => {
     const detail = plan(LATEST_STAGE_REQUEST_SQL, ['s', 'guest-1']);
-    expect(detail).toMatch(/SEARCH moderation_items USING INDEX moderation_items_by_subject \(stream_id=\? AND subject_identity=\? AND kind=\?\)/);
+    expect(detail).toMatch(
+      /SEARCH moderation_items USING INDEX moderation_items_by_subject \(stream_id=\? AND subject_identity=\? AND kind=\?\)/,
+    );
     expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 

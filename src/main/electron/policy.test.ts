@@ -48,7 +48,16 @@ describe('links opened outside', () => {
   it('only http and https, parsed and re-serialised', () => {
     expect(externalUrl('https://livekit.io/docs')).toBe('https://livekit.io/docs');
     expect(externalUrl('HTTP://Example.COM')).toBe('http://example.com/');
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'app://studio/', 'https://user:pw@example.com/', ' https', '']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'app://studio/',
+      'https://user:pw@example.com/',
+      ' https',
+      '',
+    ]) {
       expect(externalUrl(url), url).toBeNull();
     }
   });

@@ -32,7 +32,9 @@ export function isOwnUrl(url: string, origins: OwnOrigins = {}): boolean {
   if (!parsed) return false;
   if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
   const dev = origins.devServerUrl ? parse(origins.devServerUrl) : null;
-  return dev !== null && (dev.protocol === 'http:' || dev.protocol === 'https:') && parsed.protocol === dev.protocol && parsed.host === dev.host;
+  return (
+    dev !== null && (dev.protocol === 'http:' || dev.protocol === 'https:') && parsed.protocol === dev.protocol && parsed.host === dev.host
+  );
 }
 
 /** Navigation and redirects may only stay on our origin; anything else is refused. */

@@ -19,7 +19,10 @@ export class SafeStorageSecretStore implements SecretStore {
 
   private assertUsable(): void {
     if (!safeStorage.isEncryptionAvailable()) {
-      throw new AppFailure('secret_storage_unavailable', 'The system keychain is not available, so the API secret cannot be stored safely.');
+      throw new AppFailure(
+        'secret_storage_unavailable',
+        'The system keychain is not available, so the API secret cannot be stored safely.',
+      );
     }
     if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
       throw new AppFailure(

@@ -44,7 +44,9 @@ export function createStudioWindow(options: StudioWindowOptions): BrowserWindow 
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
     callback(mayGrantPermission(permission, details.requestingUrl || webContents.getURL(), options));
   });
-  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permissionCheckPasses(permission, requestingOrigin, options));
+  ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
+    permissionCheckPasses(permission, requestingOrigin, options),
+  );
 
   window.once('ready-to-show', () => window.show());
   if (options.devServerUrl) void window.loadURL(options.devServerUrl);

@@ -207,7 +207,12 @@ export function refreshTokenFor(p: RefreshSubject, room: string, apiKey: string,
     recorder: perm.recorder,
     agent: perm.agent,
   };
-  return signToken({ sub: p.identity, name: p.name, metadata: p.metadata, attributes: p.attributes, video }, apiKey, secret, REFRESH_TTL_SEC);
+  return signToken(
+    { sub: p.identity, name: p.name, metadata: p.metadata, attributes: p.attributes, video },
+    apiKey,
+    secret,
+    REFRESH_TTL_SEC,
+  );
 }
 
 /** Extracts a bearer token from an Authorization header value. */

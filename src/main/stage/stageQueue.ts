@@ -7,7 +7,12 @@ import type { NewAuditEntry } from '../db/moderation/auditLog';
  * `ModerationService` provides it; tests can pass a small fake.
  */
 export interface StageQueue {
-  enqueueStageRequest(streamId: string, subject: { identity: string; name: string }, note: string, details?: Record<string, unknown>): ModerationItem;
+  enqueueStageRequest(
+    streamId: string,
+    subject: { identity: string; name: string },
+    note: string,
+    details?: Record<string, unknown>,
+  ): ModerationItem;
   withdraw(itemId: string, by: string): ModerationItem | null;
   /** Approving a stage request awaits `admit`; its failure fails the approval. */
   handleStageApprovals(admit: (item: ModerationItem) => Promise<void>): void;

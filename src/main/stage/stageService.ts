@@ -128,7 +128,10 @@ export class StageService {
       await this.deps.rooms.removeParticipant(live.stream.roomName, identity);
     }
     const roster = this.state().guests;
-    await this.apply(roster, roster.filter((g) => !identities.includes(g.identity)));
+    await this.apply(
+      roster,
+      roster.filter((g) => !identities.includes(g.identity)),
+    );
   }
 
   /** The studio saw a guest's connection quality change; kept for the after-show timeline. */
@@ -194,7 +197,13 @@ export class StageService {
   private async publish(): Promise<StageState> {
     const live = this.requireLive();
     const state = this.state();
-    const metadata: RoomMetadata = { v: 1, title: live.stream.title, mode: live.stream.mode, layout: live.layout, stage: programStage(state) };
+    const metadata: RoomMetadata = {
+      v: 1,
+      title: live.stream.title,
+      mode: live.stream.mode,
+      layout: live.layout,
+      stage: programStage(state),
+    };
     await this.deps.rooms.updateRoomMetadata(live.stream.roomName, JSON.stringify(metadata));
     this.deps.bus.emit('stage.changed', state);
     return state;

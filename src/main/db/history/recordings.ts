@@ -5,7 +5,10 @@ import type { Database } from '../openDatabase';
 const RECORDING_COLUMNS = `id, stream_id AS streamId, file_name AS fileName, mime_type AS mimeType, bytes, duration_ms AS durationMs,
   started_at AS startedAt, ended_at AS endedAt, status, error`;
 
-export function insertRecording(db: Database, recording: { id: string; streamId: string; fileName: string; mimeType: string; startedAt: number }): Recording {
+export function insertRecording(
+  db: Database,
+  recording: { id: string; streamId: string; fileName: string; mimeType: string; startedAt: number },
+): Recording {
   db.prepare(
     `INSERT INTO recordings (id, stream_id, file_name, mime_type, started_at, updated_at, status)
      VALUES (@id, @streamId, @fileName, @mimeType, @startedAt, @startedAt, 'recording')`,
@@ -30,7 +33,10 @@ export function listOpenRecordings(db: Database, updatedBefore = Number.MAX_SAFE
 
 /** Records that a piece reached the file. */
 export function noteRecordingProgress(db: Database, id: string, progress: { bytes: number; durationMs: number; at: number }): void {
-  db.prepare('UPDATE recordings SET bytes = @bytes, duration_ms = MAX(duration_ms, @durationMs), updated_at = @at WHERE id = @id').run({ id, ...progress });
+  db.prepare('UPDATE recordings SET bytes = @bytes, duration_ms = MAX(duration_ms, @durationMs), updated_at = @at WHERE id = @id').run({
+    id,
+    ...progress,
+  });
 }
 
 /** Closes a recording; `bytes` is what the file really holds. */
@@ -48,5 +54,7 @@ export function closeRecording(
 
 /** File names of a stream's recordings, read before the stream's rows are deleted. */
 export function recordingFilesOfStream(db: Database, streamId: string): string[] {
-  return (db.prepare('SELECT file_name FROM recordings WHERE stream_id = ?').all(streamId) as { file_name: string }[]).map((row) => row.file_name);
+  return (db.prepare('SELECT file_name FROM recordings WHERE stream_id = ?').all(streamId) as { file_name: string }[]).map(
+    (row) => row.file_name,
+  );
 }

@@ -13,4 +13,12 @@ export interface Migration {
 }
 
 /** Every migration in order. Add new files at the end; never edit or reorder shipped ones. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration010];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration010,
+];

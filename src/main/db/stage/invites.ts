@@ -32,7 +32,16 @@ function toInvite(row: InviteRow, now: number): Invite {
 
 export function insertInvite(
   db: Database,
-  invite: { id: string; codeHash: string; role: InviteRole; label: string; createdAt: number; expiresAt: number; maxUses: number; source?: 'host' | 'hand' },
+  invite: {
+    id: string;
+    codeHash: string;
+    role: InviteRole;
+    label: string;
+    createdAt: number;
+    expiresAt: number;
+    maxUses: number;
+    source?: 'host' | 'hand';
+  },
   now: number,
 ): Invite {
   db.prepare(
@@ -62,9 +71,8 @@ export function listInvites(db: Database, now: number, limit = 100): Invite[] {
 /** Uses the invite once if it is still usable; false when another redemption got there first. */
 export function consumeInvite(db: Database, id: string, now: number): boolean {
   return (
-    db
-      .prepare('UPDATE invites SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL AND uses < max_uses AND expires_at > ?')
-      .run(id, now).changes === 1
+    db.prepare('UPDATE invites SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL AND uses < max_uses AND expires_at > ?').run(id, now)
+      .changes === 1
   );
 }
 

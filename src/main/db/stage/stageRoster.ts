@@ -24,20 +24,19 @@ export function saveRoster(db: Database, streamId: string, guests: readonly Stag
 }
 
 export function getSpotlight(db: Database, streamId: string): string | null {
-  const row = db.prepare('SELECT identity FROM stage_spotlight WHERE stream_id = ?').get(streamId) as { identity: string | null } | undefined;
+  const row = db.prepare('SELECT identity FROM stage_spotlight WHERE stream_id = ?').get(streamId) as
+    { identity: string | null } | undefined;
   return row?.identity ?? null;
 }
 
 export function setSpotlight(db: Database, streamId: string, identity: string | null): void {
-  db.prepare('INSERT INTO stage_spotlight (stream_id, identity) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET identity = excluded.identity').run(
-    streamId,
-    identity,
-  );
+  db.prepare(
+    'INSERT INTO stage_spotlight (stream_id, identity) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET identity = excluded.identity',
+  ).run(streamId, identity);
 }
 
 /** One guest's roster entry by primary key (the roster has no size limit, so never list to find one). */
 export function findRosterGuest(db: Database, streamId: string, identity: string): StageGuest | undefined {
   return db.prepare('SELECT identity, name, state, slot FROM stage_roster WHERE stream_id = ? AND identity = ?').get(streamId, identity) as
-    | RosterRow
-    | undefined;
+    RosterRow | undefined;
 }

@@ -11,7 +11,19 @@ export interface DeviceCheckPanelProps {
   compact?: boolean;
 }
 
-function Picker({ label, options, value, disabled, onChange }: { label: string; options: DeviceOption[]; value: string | null; disabled: boolean; onChange: (id: string) => void }) {
+function Picker({
+  label,
+  options,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  options: DeviceOption[];
+  value: string | null;
+  disabled: boolean;
+  onChange: (id: string) => void;
+}) {
   return (
     <label className="picker">
       <span>{label}</span>
@@ -34,13 +46,29 @@ export function DeviceCheckPanel({ devices, onSelect, onCheckAgain, compact = fa
   const problems = [devices.cameraError, devices.microphoneError].filter((p): p is string => !!p);
   const pickers = (
     <div className="pickers">
-      <Picker label="Camera" options={devices.cameras} value={devices.cameraId} disabled={asking} onChange={(id) => onSelect('camera', id)} />
-      <Picker label="Microphone" options={devices.microphones} value={devices.microphoneId} disabled={asking} onChange={(id) => onSelect('microphone', id)} />
+      <Picker
+        label="Camera"
+        options={devices.cameras}
+        value={devices.cameraId}
+        disabled={asking}
+        onChange={(id) => onSelect('camera', id)}
+      />
+      <Picker
+        label="Microphone"
+        options={devices.microphones}
+        value={devices.microphoneId}
+        disabled={asking}
+        onChange={(id) => onSelect('microphone', id)}
+      />
     </div>
   );
   return (
     <section className={`device-check${compact ? ' device-check--compact' : ''}`} aria-label="Device check">
-      <CameraPreview track={devices.cameraTrack} placeholder={asking ? 'Starting your camera…' : devices.cameraError ? 'Camera not available' : 'No camera selected'} badge="You" />
+      <CameraPreview
+        track={devices.cameraTrack}
+        placeholder={asking ? 'Starting your camera…' : devices.cameraError ? 'Camera not available' : 'No camera selected'}
+        badge="You"
+      />
       <div className="meter-row">
         <span className="meter-label">Mic</span>
         <MicMeter track={devices.microphoneTrack} />
@@ -63,7 +91,9 @@ export function DeviceCheckPanel({ devices, onSelect, onCheckAgain, compact = fa
           </button>
         </div>
       )}
-      {!compact && problems.length === 0 && devices.status === 'ready' && <p className="hint">Say something: the bars should move. You can change devices any time before you go on.</p>}
+      {!compact && problems.length === 0 && devices.status === 'ready' && (
+        <p className="hint">Say something: the bars should move. You can change devices any time before you go on.</p>
+      )}
     </section>
   );
 }

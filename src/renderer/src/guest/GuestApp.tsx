@@ -45,10 +45,22 @@ export function GuestApp({ controller }: GuestAppProps) {
       body = <RefusedView reason={phase.reason} />;
       break;
     case 'unavailable':
-      body = <NoticeView title="Can't reach the studio" body={phase.message} tone="off" action={{ label: 'Try again', onClick: () => controller.retry() }} />;
+      body = (
+        <NoticeView
+          title="Can't reach the studio"
+          body={phase.message}
+          tone="off"
+          action={{ label: 'Try again', onClick: () => controller.retry() }}
+        />
+      );
       break;
     case 'elsewhere':
-      body = <NoticeView title="You joined from somewhere else" body="This invite is now open in another tab or on another device, so this page stepped aside." />;
+      body = (
+        <NoticeView
+          title="You joined from somewhere else"
+          body="This invite is now open in another tab or on another device, so this page stepped aside."
+        />
+      );
       break;
     case 'redirecting':
       body = <NoticeView title="Opening the moderator console…" body="One moment." />;
@@ -78,7 +90,13 @@ export function GuestApp({ controller }: GuestAppProps) {
           </div>
         );
       } else if (session.state === 'removed') {
-        body = <NoticeView title="You were removed from the show" body={session.notice ?? 'The host removed you from this stream. Thanks for stopping by.'} tone="off" />;
+        body = (
+          <NoticeView
+            title="You were removed from the show"
+            body={session.notice ?? 'The host removed you from this stream. Thanks for stopping by.'}
+            tone="off"
+          />
+        );
       } else {
         body = (
           <SessionView

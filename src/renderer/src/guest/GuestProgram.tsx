@@ -29,7 +29,10 @@ export function GuestProgram({ room, selfIdentity, attachSelf, selfCameraSid, at
   const host = useMemo(() => hostView(room.participants), [room.participants]);
   const layout = room.metadata?.layout ?? DEFAULT_LAYOUT;
   const tiles = useMemo(() => programTiles(layout, host), [layout, host]);
-  const seats = useMemo(() => stageSeats(room.metadata?.stage, room.participants, selfIdentity), [room.metadata, room.participants, selfIdentity]);
+  const seats = useMemo(
+    () => stageSeats(room.metadata?.stage, room.participants, selfIdentity),
+    [room.metadata, room.participants, selfIdentity],
+  );
   if (room.status === 'off' || room.status === 'connecting') {
     return (
       <div className="program-idle" role="status">
@@ -40,7 +43,15 @@ export function GuestProgram({ room, selfIdentity, attachSelf, selfCameraSid, at
   }
   return (
     <>
-      <ProgramView layout={layout} tiles={tiles} host={host} reconnecting={room.status === 'reconnecting'} playbackBlocked={room.playbackBlocked} onUnmute={onUnmute} attach={attach} />
+      <ProgramView
+        layout={layout}
+        tiles={tiles}
+        host={host}
+        reconnecting={room.status === 'reconnecting'}
+        playbackBlocked={room.playbackBlocked}
+        onUnmute={onUnmute}
+        attach={attach}
+      />
       {seats.length > 0 && <StageGrid seats={seats} attach={attach} attachSelf={attachSelf} selfCameraSid={selfCameraSid} />}
       <AudioSinks participants={room.participants} attach={attach} />
     </>

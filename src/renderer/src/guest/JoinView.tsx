@@ -29,7 +29,9 @@ export function JoinView({ role, label, title, raisedHand, devices, busy, error,
   return (
     <section className="join" aria-labelledby="join-title">
       <header className="join-intro">
-        <p className="eyebrow">{raisedHand ? 'Raise your hand' : `${moderator ? 'Co-moderator invite' : 'Guest invite'}${label ? ` · ${label}` : ''}`}</p>
+        <p className="eyebrow">
+          {raisedHand ? 'Raise your hand' : `${moderator ? 'Co-moderator invite' : 'Guest invite'}${label ? ` · ${label}` : ''}`}
+        </p>
         <h1 id="join-title">
           {moderator ? 'Help moderate' : raisedHand ? 'Ask to join' : 'Join'} {title ? `“${title}”` : 'the show'}
         </h1>
@@ -46,7 +48,14 @@ export function JoinView({ role, label, title, raisedHand, devices, busy, error,
         <form className="join-form" onSubmit={submit} noValidate>
           <label className="field">
             <span>Your name</span>
-            <input value={name} onChange={(event) => setName(event.target.value)} maxLength={40} autoComplete="name" placeholder="How the host and viewers will see you" autoFocus />
+            <input
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              maxLength={40}
+              autoComplete="name"
+              placeholder="How the host and viewers will see you"
+              autoFocus
+            />
           </label>
           {!moderator && <p className="hint">Your camera and microphone go out only when the host brings you on stage.</p>}
           {error && (
@@ -55,7 +64,15 @@ export function JoinView({ role, label, title, raisedHand, devices, busy, error,
             </p>
           )}
           <button type="submit" className="primary big" disabled={busy || !trimmed}>
-            {busy ? (moderator ? 'Opening…' : 'Sending request…') : moderator ? 'Open the moderator console' : raisedHand ? 'Raise hand' : 'Request to join'}
+            {busy
+              ? moderator
+                ? 'Opening…'
+                : 'Sending request…'
+              : moderator
+                ? 'Open the moderator console'
+                : raisedHand
+                  ? 'Raise hand'
+                  : 'Request to join'}
           </button>
         </form>
       </div>

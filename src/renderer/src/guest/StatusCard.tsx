@@ -30,18 +30,29 @@ function copyFor(session: GuestSessionResponse, requestPending: boolean): Copy {
     case 'waiting_for_stream':
       return {
         title: "The show hasn't started yet",
-        body: requestPending ? 'Your request goes to the host as soon as the show starts. Keep this page open.' : 'Keep this page open: the show appears here when it starts.',
+        body: requestPending
+          ? 'Your request goes to the host as soon as the show starts. Keep this page open.'
+          : 'Keep this page open: the show appears here when it starts.',
       };
     case 'joined':
       return { title: "You're watching", body: 'Ask the host to bring you on stage when you are ready.' };
     case 'requested':
-      return { title: 'Waiting for the host', body: "The host has your request. Keep this page open; you'll go backstage or on stage from here." };
+      return {
+        title: 'Waiting for the host',
+        body: "The host has your request. Keep this page open; you'll go backstage or on stage from here.",
+      };
     case 'backstage':
-      return { title: "You're backstage — the host will bring you on", body: 'Viewers cannot see or hear you yet. Get ready: the host moves you on stage from the studio.' };
+      return {
+        title: "You're backstage — the host will bring you on",
+        body: 'Viewers cannot see or hear you yet. Get ready: the host moves you on stage from the studio.',
+      };
     case 'stage':
       return { title: "You're live on stage", body: 'Viewers see your camera and hear your microphone.' };
     case 'rejected':
-      return { title: 'Thanks for asking', body: session.notice ?? "The host can't bring you on stage this time. You're welcome to keep watching." };
+      return {
+        title: 'Thanks for asking',
+        body: session.notice ?? "The host can't bring you on stage this time. You're welcome to keep watching.",
+      };
     case 'removed':
       return { title: 'You were removed from the show', body: session.notice ?? 'The host removed you from this stream.' };
   }
@@ -52,7 +63,8 @@ export function StatusCard(props: StatusCardProps) {
   const { session, local, devices, busy, actionError, requestPending } = props;
   const copy = copyFor(session, requestPending);
   const onStage = session.state === 'stage';
-  const preview = session.state === 'waiting_for_stream' || session.state === 'joined' || session.state === 'requested' || session.state === 'backstage';
+  const preview =
+    session.state === 'waiting_for_stream' || session.state === 'joined' || session.state === 'requested' || session.state === 'backstage';
   return (
     <section className={`status-card status-card--${session.state}`} aria-labelledby="status-title">
       {onStage && <span className="on-air">On air</span>}

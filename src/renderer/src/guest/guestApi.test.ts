@@ -16,7 +16,10 @@ function answering(status: number, body: unknown): { fetch: FetchLike; calls: { 
 
 describe('guest routes', () => {
   it('posts the code and unwraps a valid check', async () => {
-    const server = answering(200, { ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch', raisedHand: false } });
+    const server = answering(200, {
+      ok: true,
+      value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch', raisedHand: false },
+    });
     const answer = await createGuestApi(server.fetch).check(CODE);
     expect(server.calls).toEqual([{ input: '/api/guest/check', body: { code: CODE } }]);
     expect(answer).toEqual({ ok: true, value: { status: 'valid', role: 'guest', label: 'Panel', title: 'Launch', raisedHand: false } });
@@ -32,8 +35,15 @@ describe('guest routes', () => {
       throw new TypeError('Failed to fetch');
     };
     expect(await createGuestApi(down).session('t'.repeat(24))).toMatchObject({ ok: false, code: UNREACHABLE });
-    expect(await createGuestApi(answering(502, '<html>bad gateway</html>').fetch).check(CODE)).toMatchObject({ ok: false, code: 'http_502', message: 'The studio answered 502.' });
-    expect(await createGuestApi(answering(200, { ok: true, value: { status: 'valid' } }).fetch).check(CODE)).toMatchObject({ ok: false, code: 'bad_answer' });
+    expect(await createGuestApi(answering(502, '<html>bad gateway</html>').fetch).check(CODE)).toMatchObject({
+      ok: false,
+      code: 'http_502',
+      message: 'The studio answered 502.',
+    });
+    expect(await createGuestApi(answering(200, { ok: true, value: { status: 'valid' } }).fetch).check(CODE)).toMatchObject({
+      ok: false,
+      code: 'bad_answer',
+    });
   });
 });
 

@@ -19,7 +19,11 @@ function content(phase: NotLivePhase): { title: string; body: string; busy: bool
     case 'checking':
       return { title: 'Looking for the stream…', body: 'One moment.', busy: true };
     case 'waiting':
-      return { title: 'Waiting for the stream', body: 'The host has not gone live yet. This page starts playing on its own when they do.', busy: true };
+      return {
+        title: 'Waiting for the stream',
+        body: 'The host has not gone live yet. This page starts playing on its own when they do.',
+        busy: true,
+      };
     case 'connecting':
       return { title: 'Joining the stream…', body: 'Connecting to the host.', busy: true };
     case 'unavailable':

@@ -11,7 +11,13 @@ function host(tracks: ViewerTrack[], role: string | null = 'host'): ViewerPartic
   return { identity: 'host-1', name: 'Ada', role, tracks };
 }
 
-const screen: ProgramVideo = { trackSid: 'TR_screen', subscription: 1, participantIdentity: 'host-1', participantName: 'Ada', source: 'screen' };
+const screen: ProgramVideo = {
+  trackSid: 'TR_screen',
+  subscription: 1,
+  participantIdentity: 'host-1',
+  participantName: 'Ada',
+  source: 'screen',
+};
 const camera: ProgramVideo = { ...screen, trackSid: 'TR_camera', source: 'camera' };
 
 describe('hostView', () => {

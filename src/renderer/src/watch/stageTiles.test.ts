@@ -41,7 +41,11 @@ describe('stageSeats', () => {
   });
 
   it('marks the guest in the spotlight', () => {
-    const seats = stageSeats({ slots: [{ identity: 'guest-ada', name: 'Ada' }, { identity: 'guest-bo', name: 'Bo' }, null, null], spotlight: 'guest-bo' }, [ada], null);
+    const seats = stageSeats(
+      { slots: [{ identity: 'guest-ada', name: 'Ada' }, { identity: 'guest-bo', name: 'Bo' }, null, null], spotlight: 'guest-bo' },
+      [ada],
+      null,
+    );
     expect(seats.map((seat) => [seat.name, seat.spotlit])).toEqual([
       ['Ada', false],
       ['Bo', true],

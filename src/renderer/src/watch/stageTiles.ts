@@ -21,7 +21,11 @@ export interface StageSeat {
  * Metadata is the truth for who is on stage (every viewer sees the same program); a guest whose
  * camera is off or not yet subscribed still keeps their seat, as a name card.
  */
-export function stageSeats(stage: ProgramStage | undefined, participants: readonly ViewerParticipant[], selfIdentity: string | null): StageSeat[] {
+export function stageSeats(
+  stage: ProgramStage | undefined,
+  participants: readonly ViewerParticipant[],
+  selfIdentity: string | null,
+): StageSeat[] {
   if (!stage) return [];
   const seats: StageSeat[] = [];
   stage.slots.forEach((occupant, slot) => {
@@ -37,7 +41,13 @@ export function stageSeats(stage: ProgramStage | undefined, participants: readon
       self: occupant.identity === selfIdentity,
       video:
         camera && !camera.muted && camera.subscribed
-          ? { trackSid: camera.sid, subscription: camera.subscription, participantIdentity: occupant.identity, participantName: name, source: 'camera' }
+          ? {
+              trackSid: camera.sid,
+              subscription: camera.subscription,
+              participantIdentity: occupant.identity,
+              participantName: name,
+              source: 'camera',
+            }
           : null,
       micMuted: !mic || mic.muted,
       spotlit: stage.spotlight === occupant.identity,

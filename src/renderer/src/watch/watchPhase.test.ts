@@ -20,12 +20,18 @@ describe('nextPhase', () => {
 
   it('ends (not reconnecting) when the host deletes the room', () => {
     expect(run([{ type: 'room.disconnected', reason: 'room_deleted' }], { kind: 'live' })).toEqual({ kind: 'ended', reason: 'host_ended' });
-    expect(run([{ type: 'room.disconnected', reason: 'room_deleted' }], { kind: 'reconnecting' })).toEqual({ kind: 'ended', reason: 'host_ended' });
+    expect(run([{ type: 'room.disconnected', reason: 'room_deleted' }], { kind: 'reconnecting' })).toEqual({
+      kind: 'ended',
+      reason: 'host_ended',
+    });
   });
 
   it('names removal and a duplicate session as their own endings', () => {
     expect(run([{ type: 'room.disconnected', reason: 'removed' }], { kind: 'live' })).toEqual({ kind: 'ended', reason: 'removed' });
-    expect(run([{ type: 'room.disconnected', reason: 'duplicate_identity' }], { kind: 'live' })).toEqual({ kind: 'ended', reason: 'elsewhere' });
+    expect(run([{ type: 'room.disconnected', reason: 'duplicate_identity' }], { kind: 'live' })).toEqual({
+      kind: 'ended',
+      reason: 'elsewhere',
+    });
   });
 
   it('treats a lost room as reconnecting, and "nothing live" afterwards as ended', () => {
@@ -48,7 +54,12 @@ describe('nextPhase', () => {
 
   it('stays ended whatever arrives late, until the viewer restarts', () => {
     const ended: WatchPhase = { kind: 'ended', reason: 'host_ended' };
-    for (const event of [{ type: 'token.live' }, { type: 'room.connected' }, { type: 'room.reconnecting' }, { type: 'token.waiting' }] as WatchEvent[]) {
+    for (const event of [
+      { type: 'token.live' },
+      { type: 'room.connected' },
+      { type: 'room.reconnecting' },
+      { type: 'token.waiting' },
+    ] as WatchEvent[]) {
       expect(nextPhase(ended, event)).toBe(ended);
     }
     expect(nextPhase(ended, { type: 'restart' })).toEqual({ kind: 'checking' });

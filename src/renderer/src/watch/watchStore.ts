@@ -48,7 +48,9 @@ export const useWatch = create<WatchState>()((set) => ({
   setProgram: (program) => set({ program }),
   applyMetadata: (metadata) =>
     set((state) =>
-      state.program ? { program: { ...state.program, title: metadata.title, mode: metadata.mode, layout: metadata.layout, stage: metadata.stage } } : {},
+      state.program
+        ? { program: { ...state.program, title: metadata.title, mode: metadata.mode, layout: metadata.layout, stage: metadata.stage } }
+        : {},
     ),
   setParticipants: (participants) => set({ participants }),
   setPlaybackBlocked: (playbackBlocked) => set({ playbackBlocked }),

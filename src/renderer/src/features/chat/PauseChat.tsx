@@ -33,7 +33,11 @@ export function PauseChatBar({ chat }: { chat: PausedChat }) {
         <span aria-hidden="true">{chat.paused ? '▶' : '❚❚'}</span> Pause chat
       </button>
       <span className="hint" role="status">
-        {!chat.paused ? '' : chat.held === 0 ? 'Chat paused.' : `Chat paused: ${chat.held} new ${chat.held === 1 ? 'message' : 'messages'} waiting.`}
+        {!chat.paused
+          ? ''
+          : chat.held === 0
+            ? 'Chat paused.'
+            : `Chat paused: ${chat.held} new ${chat.held === 1 ? 'message' : 'messages'} waiting.`}
       </span>
     </div>
   );

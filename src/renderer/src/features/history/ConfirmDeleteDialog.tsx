@@ -24,9 +24,17 @@ export function ConfirmDeleteDialog(props: { title: string; onConfirm: () => Pro
   }
 
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby="hist-delete-title" aria-describedby="hist-delete-text" onClose={props.onClose}>
+    <dialog
+      ref={ref}
+      className="confirm-dialog"
+      aria-labelledby="hist-delete-title"
+      aria-describedby="hist-delete-text"
+      onClose={props.onClose}
+    >
       <h2 id="hist-delete-title">Delete “{props.title}”?</h2>
-      <p id="hist-delete-text">Its chat, viewer numbers, guests and moderation log are removed from this computer. This cannot be undone.</p>
+      <p id="hist-delete-text">
+        Its chat, viewer numbers, guests and moderation log are removed from this computer. This cannot be undone.
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -14,7 +14,11 @@ export function StatGrid(props: { detail: StreamDetail }) {
     { term: 'Duration', value: formatDuration(stream.durationMs) },
     { term: 'Peak viewers', value: String(viewers.peak) },
     { term: 'Average viewers', value: formatAverage(viewers.average) },
-    { term: 'Unique viewers', value: viewers.unique === null ? '—' : String(viewers.unique), note: viewers.unique === null ? 'No viewer joins were recorded' : undefined },
+    {
+      term: 'Unique viewers',
+      value: viewers.unique === null ? '—' : String(viewers.unique),
+      note: viewers.unique === null ? 'No viewer joins were recorded' : undefined,
+    },
     { term: 'Total watch time', value: formatDuration(viewers.totalWatchMs) },
     {
       term: 'Chat messages',

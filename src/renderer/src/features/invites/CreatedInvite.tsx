@@ -20,7 +20,8 @@ export function CreatedInvite(props: { created: Created }) {
       <InviteQr key={link} link={link} />
       <div className="created-invite-body">
         <p className="created-invite-title">
-          {invite.role === 'moderator' ? 'Co-moderator' : 'Guest'} invite “{inviteName(invite)}” is ready. Copy the link now: it is shown only once.
+          {invite.role === 'moderator' ? 'Co-moderator' : 'Guest'} invite “{inviteName(invite)}” is ready. Copy the link now: it is shown
+          only once.
         </p>
         <input className="invite-link" readOnly value={link} aria-label="Invite link" onFocus={(e) => e.currentTarget.select()} />
         <div className="form-actions">

@@ -13,5 +13,9 @@ export function InviteQr(props: { link: string }) {
       current = false;
     };
   }, [props.link]);
-  return src ? <img className="invite-qr" src={src} width={176} height={176} alt="QR code for the invite link" /> : <div className="invite-qr placeholder" aria-hidden="true" />;
+  return src ? (
+    <img className="invite-qr" src={src} width={176} height={176} alt="QR code for the invite link" />
+  ) : (
+    <div className="invite-qr placeholder" aria-hidden="true" />
+  );
 }

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Invite } from '../../../../shared/domain/stage';
 import { expiryText, inviteName, statusText } from './inviteFormat';
 
-const invite: Invite = { id: 'i1', role: 'guest', label: 'Ada', createdAt: 0, expiresAt: 3_600_000, maxUses: 1, uses: 0, revokedAt: null, source: 'host', status: 'active' };
+const invite: Invite = {
+  id: 'i1',
+  role: 'guest',
+  label: 'Ada',
+  createdAt: 0,
+  expiresAt: 3_600_000,
+  maxUses: 1,
+  uses: 0,
+  revokedAt: null,
+  source: 'host',
+  status: 'active',
+};
 
 describe('invite formatting', () => {
   it('says when an invite expires, ahead or behind', () => {

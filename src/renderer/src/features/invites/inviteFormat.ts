@@ -30,7 +30,12 @@ export function inviteName(invite: Invite): string {
 /** "in 59 min", "in 3 h", "2 h ago" — the expiry relative to `now`. */
 export function expiryText(expiresAt: number, now: number): string {
   const minutes = Math.round((expiresAt - now) / 60_000);
-  const span = (m: number) => (Math.abs(m) < 60 ? `${Math.abs(m)} min` : Math.abs(m) < 48 * 60 ? `${Math.round(Math.abs(m) / 60)} h` : `${Math.round(Math.abs(m) / 1440)} days`);
+  const span = (m: number) =>
+    Math.abs(m) < 60
+      ? `${Math.abs(m)} min`
+      : Math.abs(m) < 48 * 60
+        ? `${Math.round(Math.abs(m) / 60)} h`
+        : `${Math.round(Math.abs(m) / 1440)} days`;
   if (minutes === 0) return expiresAt >= now ? 'in under a minute' : 'just now';
   return minutes > 0 ? `in ${span(minutes)}` : `${span(minutes)} ago`;
 }

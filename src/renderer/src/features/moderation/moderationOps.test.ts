@@ -19,7 +19,17 @@ function item(id: string, createdAt: number, streamId = 's1'): ModerationItem {
 }
 
 function entry(id: number, streamId: string | null = 's1'): AuditEntry {
-  return { id, streamId, actor: 'host', action: 'approve', targetIdentity: 'v', targetMessageId: null, reason: null, details: null, createdAt: id };
+  return {
+    id,
+    streamId,
+    actor: 'host',
+    action: 'approve',
+    targetIdentity: 'v',
+    targetMessageId: null,
+    reason: null,
+    details: null,
+    createdAt: id,
+  };
 }
 
 const resolved = (i: ModerationItem): ModerationItem => ({ ...i, status: 'approved', decidedBy: 'host', decidedAt: 9 });

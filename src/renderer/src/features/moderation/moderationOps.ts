@@ -7,9 +7,7 @@ import { describeResolved } from './describe';
  * store update per frame instead of one per event keeps the studio's frames short.
  */
 export type ModerationOp =
-  | { kind: 'queued'; item: ModerationItem }
-  | { kind: 'resolved'; item: ModerationItem }
-  | { kind: 'audit'; entry: AuditEntry };
+  { kind: 'queued'; item: ModerationItem } | { kind: 'resolved'; item: ModerationItem } | { kind: 'audit'; entry: AuditEntry };
 
 /** Audit rows kept in memory; the log view shows the newest. */
 export const AUDIT_KEEP = 200;

@@ -43,7 +43,9 @@ describe('planned budget', () => {
     expect(lk('camera_grid', false)).toBe(microphone + camera);
     expect(lk('screen_guests', false)).toBe(microphone + screen);
     expect(lk('screen_guests', true)).toBe(microphone + screen + camera);
-    expect(planSummary(plannedBudget({ mode: 'camera_grid', camera: true, destinations: [], videoKbps: 3000 }))).toBe('About 2.4 Mbit/s up: LiveKit 2.4');
+    expect(planSummary(plannedBudget({ mode: 'camera_grid', camera: true, destinations: [], videoKbps: 3000 }))).toBe(
+      'About 2.4 Mbit/s up: LiveKit 2.4',
+    );
     expect(planSummary(plannedBudget({ mode: 'camera_grid', camera: true, destinations: ['One'], videoKbps: 2000 }))).toBe(
       'About 4.5 Mbit/s up: LiveKit 2.4 + 1 destination × 2.1',
     );
@@ -90,7 +92,9 @@ describe('warning threshold', () => {
     const verdict = budgetVerdict(b, { kbps: 3900, at: 1 });
     expect(verdict).toMatchObject({ kind: 'over', drop: ['Twitch', 'YouTube'], lighterLayout: false });
     if (verdict.kind !== 'over') throw new Error('expected over');
-    expect(overAdvice(verdict, true)).toBe('That is more than the 3.9 Mbit/s your connection has carried. Expect stalls unless you turn off Twitch and YouTube.');
+    expect(overAdvice(verdict, true)).toBe(
+      'That is more than the 3.9 Mbit/s your connection has carried. Expect stalls unless you turn off Twitch and YouTube.',
+    );
   });
 
   it('asks for a lighter layout when LiveKit alone is more than the connection carried', () => {

@@ -110,7 +110,8 @@ export function planSummary(budget: UplinkBudget): string {
   const count = budget.destinations.length;
   if (count === 0) return head;
   const rates = new Set(budget.destinations.map((part) => formatMbit(part.kbps)));
-  const uploads = rates.size === 1 ? `${plural(count)} × ${[...rates][0]}` : `${plural(count)} ${formatMbit(budget.totalKbps - budget.livekitKbps)}`;
+  const uploads =
+    rates.size === 1 ? `${plural(count)} × ${[...rates][0]}` : `${plural(count)} ${formatMbit(budget.totalKbps - budget.livekitKbps)}`;
   return `${head} + ${uploads}`;
 }
 

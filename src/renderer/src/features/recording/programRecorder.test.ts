@@ -63,10 +63,14 @@ describe('the program recorder', () => {
 
   it('retries a piece main could not take, then keeps going', async () => {
     let failures = 1;
-    const { program, recorder, calls } = setup((method) => (method === 'recording.append' && failures-- > 0 ? fail('internal', 'disk busy') : ok({})));
+    const { program, recorder, calls } = setup((method) =>
+      method === 'recording.append' && failures-- > 0 ? fail('internal', 'disk busy') : ok({}),
+    );
     await program.start('st_1');
     recorder.emit(10);
-    await vi.waitFor(() => expect(calls.filter((call) => call.method === 'recording.append').map((call) => call.params.offset)).toEqual([0, 0]));
+    await vi.waitFor(() =>
+      expect(calls.filter((call) => call.method === 'recording.append').map((call) => call.params.offset)).toEqual([0, 0]),
+    );
     await program.stop();
     expect(calls.at(-1)!.params).not.toHaveProperty('error');
   });
@@ -80,7 +84,10 @@ describe('the program recorder', () => {
     recorder.emit(10);
     recorder.emit(10);
     await vi.waitFor(() => expect(program.active).toBe(false));
-    expect(calls.at(-1)).toEqual({ method: 'recording.finish', params: { recordingId: 'rec_abcdefgh', durationMs: 0, error: 'Recording stopped: No space left on device' } });
+    expect(calls.at(-1)).toEqual({
+      method: 'recording.finish',
+      params: { recordingId: 'rec_abcdefgh', durationMs: 0, error: 'Recording stopped: No space left on device' },
+    });
     expect(states.at(-1)).toEqual({ state: 'failed', message: 'Recording stopped: No space left on device', bytes: 10 });
     expect(released()).toBe(1);
     expect(program.active).toBe(false);

@@ -129,7 +129,11 @@ export class ProgramRecorder {
     this.recordingId = null;
     const durationMs = Math.max(0, this.now() - this.startedAt);
     await source.release();
-    const finished = await this.deps.api.invoke('recording.finish', { recordingId, durationMs, ...(this.failure ? { error: this.failure } : {}) });
+    const finished = await this.deps.api.invoke('recording.finish', {
+      recordingId,
+      durationMs,
+      ...(this.failure ? { error: this.failure } : {}),
+    });
     if (this.failure) this.deps.onState({ state: 'failed', message: this.failure, bytes: this.written });
     else if (!finished.ok) this.deps.onState({ state: 'failed', message: finished.error.message, bytes: this.written });
     else this.deps.onState({ state: 'saved', recordingId, bytes: finished.value.bytes, durationMs: finished.value.durationMs });
@@ -148,7 +152,8 @@ export class ProgramRecorder {
       }
       this.written += piece.length;
     }
-    if (this.recordingId === recordingId) this.deps.onState({ state: 'recording', recordingId, bytes: this.written, startedAt: this.startedAt });
+    if (this.recordingId === recordingId)
+      this.deps.onState({ state: 'recording', recordingId, bytes: this.written, startedAt: this.startedAt });
   }
 
   /** Null when main took the piece; otherwise the last error message. */

@@ -61,7 +61,12 @@ describe('the recorded program', () => {
 
 describe('fitting a video into a tile', () => {
   it('contains a wide screen in a tall box with bars above and below', () => {
-    expect(fitRect({ width: 1920, height: 1080 }, { x: 0, y: 0, width: 400, height: 400 }, 'contain').target).toEqual({ x: 0, y: 87.5, width: 400, height: 225 });
+    expect(fitRect({ width: 1920, height: 1080 }, { x: 0, y: 0, width: 400, height: 400 }, 'contain').target).toEqual({
+      x: 0,
+      y: 87.5,
+      width: 400,
+      height: 225,
+    });
   });
 
   it('covers a box by cropping the middle of the source', () => {

@@ -46,7 +46,13 @@ const GAP = 8;
 /** The host's part, placed like the viewer page does: main video, camera as pip or side column. */
 function hostItems(input: SceneInput, area: Rect): SceneItem[] {
   const { layout, screen, camera } = input;
-  const host = (key: string, track: MediaStreamTrack | null, rect: Rect, fit: SceneItem['fit']): SceneItem => ({ key, track, rect, fit, label: null });
+  const host = (key: string, track: MediaStreamTrack | null, rect: Rect, fit: SceneItem['fit']): SceneItem => ({
+    key,
+    track,
+    rect,
+    fit,
+    label: null,
+  });
   if (screen && camera && layout.main === 'screen' && layout.camera !== 'hidden') {
     if (layout.camera === 'side') {
       const sideWidth = Math.round(area.width * 0.26);
@@ -55,7 +61,12 @@ function hostItems(input: SceneInput, area: Rect): SceneItem[] {
     }
     const pipWidth = Math.round(area.width * 0.22);
     const pipHeight = Math.round((pipWidth * 9) / 16);
-    const pip: Rect = { x: area.x + area.width - pipWidth - 16, y: area.y + area.height - pipHeight - 16, width: pipWidth, height: pipHeight };
+    const pip: Rect = {
+      x: area.x + area.width - pipWidth - 16,
+      y: area.y + area.height - pipHeight - 16,
+      width: pipWidth,
+      height: pipHeight,
+    };
     return [host('screen', screen, area, 'contain'), host('camera', camera, pip, 'cover')];
   }
   const main = layout.main === 'camera' ? (camera ?? screen) : (screen ?? camera);
@@ -76,15 +87,18 @@ export function programScene(input: SceneInput): SceneItem[] {
   const tileWidth = (input.width - GAP * 3) / 4;
   // Centre fewer than four guests in the row.
   const start = (input.width - (tileWidth * input.guests.length + GAP * (input.guests.length - 1))) / 2;
-  const guests = input.guests.slice(0, 4).map(
-    (guest, index): SceneItem => ({
-      key: `guest:${guest.identity}`,
-      track: guest.camera,
-      rect: { x: Math.round(start + index * (tileWidth + GAP)), y: input.height - rowHeight, width: Math.round(tileWidth), height: rowHeight },
-      fit: 'cover',
-      label: guest.name,
-    }),
-  );
+  const guests = input.guests.slice(0, 4).map((guest, index): SceneItem => ({
+    key: `guest:${guest.identity}`,
+    track: guest.camera,
+    rect: {
+      x: Math.round(start + index * (tileWidth + GAP)),
+      y: input.height - rowHeight,
+      width: Math.round(tileWidth),
+      height: rowHeight,
+    },
+    fit: 'cover',
+    label: guest.name,
+  }));
   return [...hostItems(input, hostArea), ...guests];
 }
 

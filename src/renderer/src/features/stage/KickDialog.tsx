@@ -7,7 +7,9 @@ export function KickDialog(props: { name: string | null; busy: boolean; onConfir
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="kick-title" aria-describedby="kick-body" onClose={props.onCancel}>
       <h2 id="kick-title">Kick {props.name}?</h2>
-      <p id="kick-body">They leave the stream now, their invite link stops working, and they are banned from chat for the rest of this stream.</p>
+      <p id="kick-body">
+        They leave the stream now, their invite link stops working, and they are banned from chat for the rest of this stream.
+      </p>
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel} autoFocus>
           Cancel

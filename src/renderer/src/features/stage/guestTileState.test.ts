@@ -20,11 +20,24 @@ const base: GuestMedia = {
 
 describe('tileView', () => {
   it('shows the video with mic on and a speaking ring for a connected guest', () => {
-    expect(tileView(base)).toMatchObject({ overlay: 'none', overlayText: null, micState: 'on', cameraState: 'on', speaking: true, quality: 'good' });
+    expect(tileView(base)).toMatchObject({
+      overlay: 'none',
+      overlayText: null,
+      micState: 'on',
+      cameraState: 'on',
+      speaking: true,
+      quality: 'good',
+    });
   });
 
   it('says joining for a roster guest the room has not shown yet', () => {
-    expect(tileView(undefined)).toMatchObject({ overlay: 'joining', micState: 'none', cameraState: 'none', speaking: false, quality: 'unknown' });
+    expect(tileView(undefined)).toMatchObject({
+      overlay: 'joining',
+      micState: 'none',
+      cameraState: 'none',
+      speaking: false,
+      quality: 'unknown',
+    });
   });
 
   it('says reconnecting when the guest dropped out or lost the link', () => {

@@ -22,9 +22,23 @@ export function ChatRateChart(props: { detail: StreamDetail }) {
     >
       <BarChart responsive style={chartStyle} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...axisProps} dataKey="minute" tickFormatter={formatMinutes} label={{ value: 'Minute of stream', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }} />
-        <YAxis {...axisProps} allowDecimals={false} width={48} label={{ value: 'Messages', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis }} />
-        <Tooltip {...tooltipProps} cursor={{ fill: 'rgba(108, 140, 255, 0.12)' }} labelFormatter={(minute) => `Minute ${formatMinutes(Number(minute))}`} />
+        <XAxis
+          {...axisProps}
+          dataKey="minute"
+          tickFormatter={formatMinutes}
+          label={{ value: 'Minute of stream', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }}
+        />
+        <YAxis
+          {...axisProps}
+          allowDecimals={false}
+          width={48}
+          label={{ value: 'Messages', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis }}
+        />
+        <Tooltip
+          {...tooltipProps}
+          cursor={{ fill: 'rgba(108, 140, 255, 0.12)' }}
+          labelFormatter={(minute) => `Minute ${formatMinutes(Number(minute))}`}
+        />
         <Legend verticalAlign="top" height={24} itemSorter={null} wrapperStyle={{ color: CHART_COLORS.axis, fontSize: 12 }} />
         <Bar dataKey="shown" name="Shown" stackId="chat" fill={CHART_COLORS.accent} isAnimationActive={false} />
         <Bar dataKey="moderated" name="Held, rejected or deleted" stackId="chat" fill={CHART_COLORS.warn} isAnimationActive={false} />

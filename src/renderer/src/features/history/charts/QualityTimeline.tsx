@@ -25,9 +25,27 @@ export function QualityTimeline(props: { guest: GuestSummary; start: number; end
         <LineChart responsive style={{ width: '100%', height: 150 }} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
           <XAxis {...axisProps} dataKey="minute" type="number" domain={[0, minutesSince(end, start)]} tickFormatter={formatMinutes} />
-          <YAxis {...axisProps} domain={[0, 3]} ticks={[0, 1, 2, 3]} tickFormatter={(level: number) => QUALITY_NAMES[level] ?? ''} width={72} />
-          <Tooltip {...tooltipProps} labelFormatter={(minute) => `At ${formatMinutes(Number(minute))}`} formatter={(level) => [QUALITY_NAMES[Number(level)] ?? '', 'Quality']} />
-          <Line type="stepAfter" dataKey="level" name="Quality" stroke={CHART_COLORS.warn} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          <YAxis
+            {...axisProps}
+            domain={[0, 3]}
+            ticks={[0, 1, 2, 3]}
+            tickFormatter={(level: number) => QUALITY_NAMES[level] ?? ''}
+            width={72}
+          />
+          <Tooltip
+            {...tooltipProps}
+            labelFormatter={(minute) => `At ${formatMinutes(Number(minute))}`}
+            formatter={(level) => [QUALITY_NAMES[Number(level)] ?? '', 'Quality']}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="level"
+            name="Quality"
+            stroke={CHART_COLORS.warn}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+          />
         </LineChart>
       ) : (
         <p className="hist-chart-empty">No quality changes recorded.</p>

@@ -23,10 +23,36 @@ export function RetentionChart(props: { detail: StreamDetail }) {
       {data.length > 0 ? (
         <AreaChart responsive style={chartStyle} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis {...axisProps} dataKey="minute" type="number" domain={[0, 'dataMax']} tickFormatter={formatMinutes} label={{ value: 'Minutes watched', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }} />
-          <YAxis {...axisProps} domain={[0, 1]} tickFormatter={formatPercent} width={48} label={{ value: 'Still watching', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis, dy: 40 }} />
-          <Tooltip {...tooltipProps} labelFormatter={(minute) => `After ${formatMinutes(Number(minute))}`} formatter={(value) => [formatPercent(Number(value)), 'Still watching']} />
-          <Area type="stepAfter" dataKey="share" name="Still watching" stroke={CHART_COLORS.ok} fill={CHART_COLORS.ok} fillOpacity={0.18} strokeWidth={2} isAnimationActive={false} />
+          <XAxis
+            {...axisProps}
+            dataKey="minute"
+            type="number"
+            domain={[0, 'dataMax']}
+            tickFormatter={formatMinutes}
+            label={{ value: 'Minutes watched', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }}
+          />
+          <YAxis
+            {...axisProps}
+            domain={[0, 1]}
+            tickFormatter={formatPercent}
+            width={48}
+            label={{ value: 'Still watching', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis, dy: 40 }}
+          />
+          <Tooltip
+            {...tooltipProps}
+            labelFormatter={(minute) => `After ${formatMinutes(Number(minute))}`}
+            formatter={(value) => [formatPercent(Number(value)), 'Still watching']}
+          />
+          <Area
+            type="stepAfter"
+            dataKey="share"
+            name="Still watching"
+            stroke={CHART_COLORS.ok}
+            fill={CHART_COLORS.ok}
+            fillOpacity={0.18}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         </AreaChart>
       ) : (
         <p className="hist-chart-empty">No retention data.</p>

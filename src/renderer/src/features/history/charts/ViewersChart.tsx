@@ -13,14 +13,44 @@ export function ViewersChart(props: { detail: StreamDetail }) {
       id="chart-viewers"
       title={`Concurrent viewers${source}`}
       summary={viewerSummary(props.detail)}
-      table={<DataTable caption="Concurrent viewers by time into the stream" columns={['Time', 'Viewers']} rows={data.map((p) => [formatMinutes(p.minute), p.viewers])} />}
+      table={
+        <DataTable
+          caption="Concurrent viewers by time into the stream"
+          columns={['Time', 'Viewers']}
+          rows={data.map((p) => [formatMinutes(p.minute), p.viewers])}
+        />
+      }
     >
       <LineChart responsive style={chartStyle} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-        <XAxis {...axisProps} dataKey="minute" type="number" domain={[0, 'dataMax']} tickFormatter={formatMinutes} label={{ value: 'Time into stream', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }} />
-        <YAxis {...axisProps} allowDecimals={false} width={48} label={{ value: 'Viewers', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis }} />
-        <Tooltip {...tooltipProps} labelFormatter={(minute) => `At ${formatMinutes(Number(minute))}`} formatter={(value) => [value, 'Viewers']} />
-        <Line type="stepAfter" dataKey="viewers" name="Viewers" stroke={CHART_COLORS.accent} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <XAxis
+          {...axisProps}
+          dataKey="minute"
+          type="number"
+          domain={[0, 'dataMax']}
+          tickFormatter={formatMinutes}
+          label={{ value: 'Time into stream', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }}
+        />
+        <YAxis
+          {...axisProps}
+          allowDecimals={false}
+          width={48}
+          label={{ value: 'Viewers', angle: -90, position: 'insideLeft', fill: CHART_COLORS.axis }}
+        />
+        <Tooltip
+          {...tooltipProps}
+          labelFormatter={(minute) => `At ${formatMinutes(Number(minute))}`}
+          formatter={(value) => [value, 'Viewers']}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="viewers"
+          name="Viewers"
+          stroke={CHART_COLORS.accent}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartFigure>
   );
