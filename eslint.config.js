@@ -36,6 +36,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', { paths: [electronBan, livekitClientBan] }],
+      // Past 300 lines a module holds more than one concern: split it by what it does.
+      'max-lines': ['error', { max: 300 }],
+      // A catch that stays silent says why, in a comment inside it.
+      'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
   {

@@ -1,4 +1,4 @@
-// `npm test`: typecheck (node and web programs), lint, format check, build, unit tests (vitest) and end-to-end
+// `npm test`: typecheck (node and web programs), lint, format check, import cycles, build, unit tests (vitest) and end-to-end
 // tests (Playwright + Debian Chromium). Every stage runs even if an earlier one failed, and the
 // last line is the combined "N passed, N failed, N skipped" summary.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,8 @@ const stages = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   // Prettier's width and quotes only hold if something checks them.
   ['format', 'npx', ['prettier', '--check', '.']],
+  // Type-only imports count: a cycle of types still ties two modules' designs together.
+  ['import cycles', 'npx', ['dpdm', '--no-tree', '--no-warning', '--exit-code', 'circular:1', 'src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'scripts/**/*.mjs']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],

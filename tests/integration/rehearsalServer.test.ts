@@ -38,6 +38,7 @@ async function portAnswers(): Promise<boolean> {
     await fetch(DEFAULT_HTTP, { signal: AbortSignal.timeout(2_000) });
     return true;
   } catch {
+    // Refused or timed out: nothing answers on the port, which is what this asks.
     return false;
   }
 }

@@ -22,6 +22,7 @@ function parse(url: string): URL | null {
   try {
     return new URL(url);
   } catch {
+    // Not a URL at all: callers treat null as "not ours" and refuse it.
     return null;
   }
 }
@@ -76,6 +77,7 @@ export function appFileFor(requestUrl: string, rendererDir: string): string | nu
   try {
     pathname = decodeURIComponent(parsed.pathname);
   } catch {
+    // Malformed percent-encoding names no file: refused like any unknown path.
     return null;
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null;

@@ -18,6 +18,7 @@ export function safeHref(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
+    // Not a well-formed URL: shown as plain text, which is the answer null gives.
     return null;
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
