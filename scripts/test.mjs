@@ -23,7 +23,11 @@ const stages = [
   // Prettier's width and quotes only hold if something checks them.
   ['format', 'npx', ['prettier', '--check', '.']],
   // Type-only imports count: a cycle of types still ties two modules' designs together.
-  ['import cycles', 'npx', ['dpdm', '--no-tree', '--no-warning', '--exit-code', 'circular:1', 'src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'scripts/**/*.mjs']],
+  [
+    'import cycles',
+    'npx',
+    ['dpdm', '--no-tree', '--no-warning', '--exit-code', 'circular:1', 'src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}', 'scripts/**/*.mjs'],
+  ],
   ['build', 'npx', ['electron-vite', 'build']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }],
