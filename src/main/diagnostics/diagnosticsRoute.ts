@@ -6,8 +6,8 @@ import {
   type ReportReceipt,
 } from '../../shared/contract/diagnosticsApi';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { readJsonBody, sendError, sendResult } from '../server/http';
-import { RateLimiter } from '../server/rateLimiter';
+import { sendResult } from '../server/http';
+import { publicJsonRoute } from '../server/publicJsonRoute';
 import type { HttpRoute } from '../server/routes';
 import type { RendererLog } from './rendererLog';
 
@@ -19,26 +19,18 @@ const PublicBatchSchema = RendererReportBatchSchema.extend({ page: z.enum(['watc
 
 /**
  * POST /api/diagnostics/report: the watch and guest pages' errors, into main's log. Anyone can
- * call it, so the body is small, checked against the schema, rate-limited per address (and the log
- * overall), and written as cleaned single lines; bad input is refused with a code, never thrown.
+ * call it, so it is admitted like every public route (per-address limit, small body, schema) and
+ * written as cleaned single lines under the log's overall limit.
  */
 export function createDiagnosticsRoute(deps: { rendererLog: RendererLog; clientAddress: ClientAddressOf }): HttpRoute {
-  const perAddress = new RateLimiter(PUBLIC_REQUESTS_PER_ADDRESS.burst, PUBLIC_REQUESTS_PER_ADDRESS.perSecond);
-  return {
-    method: 'POST',
+  return publicJsonRoute({
     path: DIAGNOSTICS_REPORT_PATH,
-    async handle(req, res) {
-      const address = deps.clientAddress(req);
-      if (!perAddress.take(address)) {
-        sendError(res, 'rate_limited', 'Too many reports; try again in a minute');
-        return;
-      }
-      const body = await readJsonBody(req, PublicBatchSchema, DIAGNOSTICS_LIMITS.publicBodyBytes);
-      if (!body.ok) {
-        sendResult(res, body);
-        return;
-      }
-      sendResult<ReportReceipt>(res, { ok: true, value: { logged: deps.rendererLog.write(body.value, address) } });
+    schema: PublicBatchSchema,
+    maxBodyBytes: DIAGNOSTICS_LIMITS.publicBodyBytes,
+    perAddress: PUBLIC_REQUESTS_PER_ADDRESS,
+    clientAddress: deps.clientAddress,
+    handle(body, req, res) {
+      sendResult<ReportReceipt>(res, { ok: true, value: { logged: deps.rendererLog.write(body, deps.clientAddress(req)) } });
     },
-  };
+  });
 }
