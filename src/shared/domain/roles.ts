@@ -45,6 +45,8 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 export const ROLE_ATTRIBUTE = 'airdeck.role';
 export const HOST_ROLE = 'host' satisfies ParticipantRole;
 export const VIEWER_ROLE = 'viewer' satisfies ParticipantRole;
+/** Guests hold one of these: waiting for the host's answer, or on stage. */
+export const GUEST_PARTICIPANT_ROLES: readonly ParticipantRole[] = ['waiting_guest', 'stage_guest'];
 
 /** The role a participant's token attribute names, or null when it names none of ours. */
 export function participantRoleOf(value: string | undefined): ParticipantRole | null {

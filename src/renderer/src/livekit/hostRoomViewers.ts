@@ -1,6 +1,6 @@
 /** The participant attribute the viewer page sets; the host counts these to report the audience. */
 import type { RoomViewer } from '../../../shared/contract/streamApi';
-import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
+import { ROLE_ATTRIBUTE, VIEWER_ROLE } from '../../../shared/domain/roles';
 
 /** The viewer behind a participant (identity and display name), or null for anyone else. */
 export function viewerOf(participant: {
@@ -8,7 +8,7 @@ export function viewerOf(participant: {
   name?: string;
   attributes: Readonly<Record<string, string>>;
 }): RoomViewer | null {
-  return participant.attributes[ROLE_ATTRIBUTE] === 'viewer' ? { identity: participant.identity, name: participant.name ?? '' } : null;
+  return participant.attributes[ROLE_ATTRIBUTE] === VIEWER_ROLE ? { identity: participant.identity, name: participant.name ?? '' } : null;
 }
 
 /**
@@ -17,6 +17,6 @@ export function viewerOf(participant: {
  */
 export function countViewers(participants: Iterable<{ attributes: Readonly<Record<string, string>> }>): number {
   let viewers = 0;
-  for (const participant of participants) if (participant.attributes[ROLE_ATTRIBUTE] === 'viewer') viewers++;
+  for (const participant of participants) if (participant.attributes[ROLE_ATTRIBUTE] === VIEWER_ROLE) viewers++;
   return viewers;
 }

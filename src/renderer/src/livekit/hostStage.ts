@@ -8,15 +8,15 @@ import {
   type Room,
 } from 'livekit-client';
 import { Emitter } from '../../../shared/emitter';
-import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
+import { GUEST_PARTICIPANT_ROLES, participantRoleOf, ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { GuestMedia, GuestMediaMap, GuestQuality } from './hostStageTypes';
-
-const GUEST_ROLES = new Set(['stage_guest', 'waiting_guest']);
 
 /** Guests join with a `guest-` identity and a guest role attribute (waiting or on stage). */
 export function isGuestParticipant(participant: { identity: string; attributes: Readonly<Record<string, string>> }): boolean {
   const role = participant.attributes[ROLE_ATTRIBUTE];
-  return role !== undefined ? GUEST_ROLES.has(role) : participant.identity.startsWith('guest-');
+  if (role === undefined) return participant.identity.startsWith('guest-');
+  const known = participantRoleOf(role);
+  return known !== null && GUEST_PARTICIPANT_ROLES.includes(known);
 }
 
 const QUALITY: Record<ConnectionQuality, GuestQuality> = {

@@ -1,5 +1,5 @@
 import { DisconnectReason, Track, type RemoteParticipant } from 'livekit-client';
-import { ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
+import { participantRoleOf, ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { ViewerDisconnectReason, ViewerParticipant, ViewerTrack, ViewerTrackSource } from './viewerTypes';
 
 const SOURCES: Partial<Record<Track.Source, ViewerTrackSource>> = {
@@ -27,7 +27,12 @@ export function snapshotParticipant(participant: RemoteParticipant, subscription
       subscription: subscriptions.get(publication.trackSid) ?? 0,
     });
   }
-  return { identity: participant.identity, name: participant.name ?? '', role: participant.attributes[ROLE_ATTRIBUTE] ?? null, tracks };
+  return {
+    identity: participant.identity,
+    name: participant.name ?? '',
+    role: participantRoleOf(participant.attributes[ROLE_ATTRIBUTE]),
+    tracks,
+  };
 }
 
 /** Why we left a room, in the words the viewer and guest pages act on. */

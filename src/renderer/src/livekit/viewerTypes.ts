@@ -1,3 +1,5 @@
+import type { ParticipantRole } from '../../../shared/domain/roles';
+
 /**
  * Plain data the viewer room adapter hands to the watch page. No livekit-client import here, so
  * the page's pure logic (and its Node unit tests) can use these types.
@@ -26,8 +28,8 @@ export interface ViewerTrack {
 export interface ViewerParticipant {
   identity: string;
   name: string;
-  /** The `airdeck.role` attribute ('host', later 'stage_guest'), or null when absent. */
-  role: string | null;
+  /** The `airdeck.role` attribute ('host', later 'stage_guest'), or null when absent or not one of ours. */
+  role: ParticipantRole | null;
   tracks: ViewerTrack[];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewerParticipant, ViewerTrack } from '../livekit/viewerTypes';
+import type { ParticipantRole } from '../../../shared/domain/roles';
 import { hostView, programTiles, type ProgramVideo } from './programLayout';
 
 function track(source: ViewerTrack['source'], extra: Partial<ViewerTrack> = {}): ViewerTrack {
@@ -7,7 +8,7 @@ function track(source: ViewerTrack['source'], extra: Partial<ViewerTrack> = {}):
   return { sid: `TR_${source}`, source, kind, muted: false, subscribed: true, subscription: 1, ...extra };
 }
 
-function host(tracks: ViewerTrack[], role: string | null = 'host'): ViewerParticipant {
+function host(tracks: ViewerTrack[], role: ParticipantRole | null = 'host'): ViewerParticipant {
   return { identity: 'host-1', name: 'Ada', role, tracks };
 }
 
