@@ -171,6 +171,23 @@ function fmt(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
 
+type MeasuredRow = Extract<Row, { ok: true }>;
+
+/**
+ * A markdown table of runs: a failed or skipped run fills its first cells with why and leaves the
+ * rest empty; `cellsOf` gives a measured run's cells after the server and viewer columns.
+ */
+function runTable(header: string[], rows: Row[], cellsOf: (row: MeasuredRow) => string[]): string {
+  const lines = rows.map((row) => {
+    const lead = [SERVER_LABEL[row.kind], String(row.size)];
+    if (row.ok) return [...lead, ...cellsOf(row)];
+    return [...lead, `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`, ...Array.from({ length: header.length - 3 }, () => '')];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+}
+
 function table(rows: Row[]): string {
   const header = [
     'server',
@@ -186,33 +203,18 @@ function table(rows: Row[]): string {
     'server RSS MB',
     'client CPU %',
   ];
-  const lines = rows.map((row) => {
-    if (!row.ok)
-      return [
-        SERVER_LABEL[row.kind],
-        String(row.size),
-        `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`,
-        ...Array.from({ length: 9 }, () => ''),
-      ];
-    const c = row.client;
-    return [
-      SERVER_LABEL[row.kind],
-      String(row.size),
-      fmt(c.delivered / c.measureSeconds, 0),
-      `${fmt((c.delivered / Math.max(1, c.expected)) * 100, 2)} %`,
-      fmt(c.p50),
-      fmt(c.p95),
-      fmt(c.p99),
-      fmt(c.max),
-      fmt(row.server.cpuPercent, 0),
-      row.server.cpuSeconds === undefined ? '–' : fmt((row.server.cpuSeconds * 1e6) / Math.max(1, c.delivered), 1),
-      fmt(row.server.maxRssMb, 0),
-      fmt(c.clientCpuPercent, 0),
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+  return runTable(header, rows, ({ client: c, server }) => [
+    fmt(c.delivered / c.measureSeconds, 0),
+    `${fmt((c.delivered / Math.max(1, c.expected)) * 100, 2)} %`,
+    fmt(c.p50),
+    fmt(c.p95),
+    fmt(c.p99),
+    fmt(c.max),
+    fmt(server.cpuPercent, 0),
+    server.cpuSeconds === undefined ? '–' : fmt((server.cpuSeconds * 1e6) / Math.max(1, c.delivered), 1),
+    fmt(server.maxRssMb, 0),
+    fmt(c.clientCpuPercent, 0),
+  ]);
 }
 
 /** The burst table: first ack vs first broadcast, and the burst's latency. */
@@ -229,31 +231,16 @@ function burstTable(rows: Row[]): string {
     'max ms',
     'server CPU s',
   ];
-  const lines = rows.map((row) => {
-    if (!row.ok)
-      return [
-        SERVER_LABEL[row.kind],
-        String(row.size),
-        `${row.skipped ? 'skipped' : 'FAILED'}: ${row.reason}`,
-        ...Array.from({ length: 7 }, () => ''),
-      ];
-    const c = row.client;
-    return [
-      SERVER_LABEL[row.kind],
-      String(row.size),
-      String(c.sent),
-      `${fmt((c.delivered / Math.max(1, c.expected)) * 100, 2)} %`,
-      c.burst ? fmt(c.burst.firstAckToFirstBroadcastMs) : '–',
-      c.burst ? String(c.burst.acksBeforeFirstBroadcast) : '–',
-      fmt(c.p50),
-      fmt(c.p99),
-      fmt(c.max),
-      row.server.cpuSeconds === undefined ? '–' : fmt(row.server.cpuSeconds, 2),
-    ];
-  });
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const render = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)].join('\n');
+  return runTable(header, rows, ({ client: c, server }) => [
+    String(c.sent),
+    `${fmt((c.delivered / Math.max(1, c.expected)) * 100, 2)} %`,
+    c.burst ? fmt(c.burst.firstAckToFirstBroadcastMs) : '–',
+    c.burst ? String(c.burst.acksBeforeFirstBroadcast) : '–',
+    fmt(c.p50),
+    fmt(c.p99),
+    fmt(c.max),
+    server.cpuSeconds === undefined ? '–' : fmt(server.cpuSeconds, 2),
+  ]);
 }
 
 const rows: Row[] = [];
