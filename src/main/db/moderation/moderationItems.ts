@@ -65,12 +65,6 @@ export function getModerationItem(db: Database, id: string): ModerationItem | un
   return row && toItem(row);
 }
 
-/** The details a service stored with an item (e.g. a stage request's device summary). */
-export function getModerationItemDetails(db: Database, id: string): Record<string, unknown> {
-  const row = db.prepare('SELECT details_json FROM moderation_items WHERE id = ?').get(id) as { details_json: string } | undefined;
-  return row ? (JSON.parse(row.details_json) as Record<string, unknown>) : {};
-}
-
 export function listModerationItems(
   db: Database,
   filter: { streamId: string; status: ModerationStatus; kind?: ModerationKind; limit: number },
