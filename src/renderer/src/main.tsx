@@ -6,6 +6,7 @@ import { sendLogsTo } from './logging/logger';
 import { reportUncaughtErrors } from './logging/uncaughtErrors';
 import { createStudio } from './store/createStudio';
 import './theme.css';
+import './buttons.css';
 import './styles.css';
 
 // The app's one studio (client, store, wiring) is built here, by the entry, so that no module

@@ -7,6 +7,7 @@ import { GuestController } from './guestController';
 // The program renderer is the viewer page's; its styles come with it.
 import '../theme.css';
 import '../watch/watch.css';
+import '../buttons.css';
 import './guest.css';
 
 // First, so whatever goes wrong from here on reaches the app log.

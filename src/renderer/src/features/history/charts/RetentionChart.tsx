@@ -2,7 +2,7 @@ import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StreamDetail } from '../../../../../shared/domain/history';
 import { formatMinutes, formatPercent, retentionSummary } from '../chartData';
 import { ChartFigure, DataTable } from './ChartFigure';
-import { axisProps, CHART_COLORS, chartStyle, tooltipProps } from './chartTheme';
+import { axisProps, CHART_COLORS, chartStyle, minuteAxisProps, tooltipProps } from './chartTheme';
 
 /** Share of viewers who watched at least t minutes. */
 export function RetentionChart(props: { detail: StreamDetail }) {
@@ -23,14 +23,7 @@ export function RetentionChart(props: { detail: StreamDetail }) {
       {data.length > 0 ? (
         <AreaChart responsive style={chartStyle} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis
-            {...axisProps}
-            dataKey="minute"
-            type="number"
-            domain={[0, 'dataMax']}
-            tickFormatter={formatMinutes}
-            label={{ value: 'Minutes watched', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }}
-          />
+          <XAxis {...minuteAxisProps('Minutes watched')} />
           <YAxis
             {...axisProps}
             domain={[0, 1]}

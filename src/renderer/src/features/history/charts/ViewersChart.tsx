@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { StreamDetail } from '../../../../../shared/domain/history';
 import { formatMinutes, viewerSeries, viewerSummary } from '../chartData';
 import { ChartFigure, DataTable } from './ChartFigure';
-import { axisProps, CHART_COLORS, chartStyle, tooltipProps } from './chartTheme';
+import { axisProps, CHART_COLORS, chartStyle, minuteAxisProps, tooltipProps } from './chartTheme';
 
 /** Concurrent viewers over the stream, as a step line (the count holds until the next change). */
 export function ViewersChart(props: { detail: StreamDetail }) {
@@ -23,14 +23,7 @@ export function ViewersChart(props: { detail: StreamDetail }) {
     >
       <LineChart responsive style={chartStyle} data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-        <XAxis
-          {...axisProps}
-          dataKey="minute"
-          type="number"
-          domain={[0, 'dataMax']}
-          tickFormatter={formatMinutes}
-          label={{ value: 'Time into stream', position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis }}
-        />
+        <XAxis {...minuteAxisProps('Time into stream')} />
         <YAxis
           {...axisProps}
           allowDecimals={false}

@@ -1,3 +1,5 @@
+import { formatMinutes } from '../chartData';
+
 /**
  * Colours and shared props for the history charts, matching the studio's dark theme (styles.css).
  * SVG attributes take literal colours, so the palette is repeated here rather than read from CSS.
@@ -24,3 +26,15 @@ export const tooltipProps = {
 
 /** Charts size to their container; the height is fixed so the page does not jump. */
 export const chartStyle = { width: '100%', height: 240 } as const;
+
+/** The x axis of the timelines (viewers, retention): minutes as numbers from 0, labelled under the axis. */
+export function minuteAxisProps(label: string) {
+  return {
+    ...axisProps,
+    dataKey: 'minute',
+    type: 'number',
+    domain: [0, 'dataMax'],
+    tickFormatter: formatMinutes,
+    label: { value: label, position: 'insideBottom', offset: -14, fill: CHART_COLORS.axis },
+  } as const;
+}
