@@ -3,6 +3,7 @@ import type { ChatRules, RuleAction } from '../../../../shared/domain/chat';
 import { useStudio } from '../../store';
 import { selectRules, selectRulesError, selectRulesSavedAt, selectRulesSaving, selectSaveRules } from '../../store/selectors/moderation';
 import { fromRulesForm, toRulesForm, type RulesForm } from './rulesForm';
+import { CheckSetting } from '../../components/CheckSetting';
 
 const ACTION_LABEL: Record<RuleAction, string> = { off: 'Off', hold: 'Hold for review', block: 'Block' };
 
@@ -134,10 +135,9 @@ function RulesEditor({ rules }: { rules: ChatRules }) {
         </label>
       </div>
 
-      <label className="rules-check">
-        <input type="checkbox" checked={form.holdFirstMessages} onChange={(event) => set('holdFirstMessages', event.target.checked)} />
+      <CheckSetting checked={form.holdFirstMessages} onChange={(hold) => set('holdFirstMessages', hold)}>
         Hold messages from new chatters until one is approved
-      </label>
+      </CheckSetting>
 
       <div className="rules-grid">
         <label>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { CheckSetting } from '../../components/CheckSetting';
 import type { SettingsUpdate, SettingsView } from '../../../../shared/domain/settings';
 import { useStudio } from '../../store';
 import {
@@ -154,40 +155,31 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
 
       <section className="card" aria-labelledby="studio-heading">
         <h2 id="studio-heading">Streaming</h2>
-        <label className="rules-check">
-          <input
-            type="checkbox"
-            checked={form.recordLocally}
-            onChange={(event) => setForm({ ...form, recordLocally: event.target.checked })}
-          />
+        <CheckSetting
+          checked={form.recordLocally}
+          onChange={(recordLocally) => setForm({ ...form, recordLocally })}
+          hint="The program as viewers see it (screen, camera, guests and their voices), saved as WebM in the data directory below."
+        >
           Record every stream to this computer
-        </label>
-        <span className="hint">
-          The program as viewers see it (screen, camera, guests and their voices), saved as WebM in the data directory below.
-        </span>
-        <label className="rules-check">
-          <input type="checkbox" checked={form.raisedHands} onChange={(event) => setForm({ ...form, raisedHands: event.target.checked })} />
+        </CheckSetting>
+        <CheckSetting
+          checked={form.raisedHands}
+          onChange={(raisedHands) => setForm({ ...form, raisedHands })}
+          hint="Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve."
+        >
           Let viewers raise a hand to join the stage
-        </label>
-        <span className="hint">
-          Raised hands arrive in the moderation queue next to invited guests' requests; nobody goes on stage until you approve.
-        </span>
+        </CheckSetting>
       </section>
 
       <section className="card" aria-labelledby="keyboard-heading">
         <h2 id="keyboard-heading">Keyboard</h2>
-        <label className="rules-check">
-          <input
-            type="checkbox"
-            checked={form.queueShortcuts}
-            onChange={(event) => setForm({ ...form, queueShortcuts: event.target.checked })}
-          />
+        <CheckSetting
+          checked={form.queueShortcuts}
+          onChange={(queueShortcuts) => setForm({ ...form, queueShortcuts })}
+          hint="j k a r d t b act on the selected item, and ? lists every shortcut, only while the queue has focus. Turn them off if you use speech input or keep pressing them by accident; the buttons and Ctrl/Cmd shortcuts keep working."
+        >
           Single-key shortcuts in the moderation queue
-        </label>
-        <span className="hint">
-          j k a r d t b act on the selected item, and ? lists every shortcut, only while the queue has focus. Turn them off if you use
-          speech input or keep pressing them by accident; the buttons and Ctrl/Cmd shortcuts keep working.
-        </span>
+        </CheckSetting>
       </section>
 
       <section className="card" aria-labelledby="server-heading">
