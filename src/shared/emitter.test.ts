@@ -45,4 +45,37 @@ describe('Emitter', () => {
     emitter.emit('closed');
     expect(seen).toEqual(['once:a', 'any:message', 'any:message']);
   });
+
+  it('delivers an event only to those subscribed when it was emitted, one listener or several', () => {
+    const emitter = new Emitter<Events>();
+    const calls: string[] = [];
+    emitter.on('closed', () => {
+      calls.push('lone');
+      emitter.on('closed', () => calls.push('added by lone'));
+    });
+    emitter.emit('closed');
+    expect(calls).toEqual(['lone']);
+
+    const several = new Emitter<Events>();
+    const seen: string[] = [];
+    several.on('closed', () => seen.push('a'));
+    several.on('closed', () => {
+      seen.push('b');
+      several.on('closed', () => seen.push('added by b'));
+    });
+    several.emit('closed');
+    expect(seen).toEqual(['a', 'b']);
+  });
+
+  it('forgets an event once its last listener leaves', () => {
+    const emitter = new Emitter<Events>();
+    const off = emitter.on('closed', () => undefined);
+    off();
+    expect(emitter.listenerCount('closed')).toBe(0);
+    const texts: string[] = [];
+    emitter.on('message', ({ text }) => texts.push(text));
+    emitter.emit('closed');
+    emitter.emit('message', { text: 'still delivered' });
+    expect(texts).toEqual(['still delivered']);
+  });
 });

@@ -22,6 +22,8 @@ export class Emitter<Events extends { [E in keyof Events]: unknown }> {
     set.add(listener as Listener<never>);
     return () => {
       set.delete(listener as Listener<never>);
+      // An event nobody listens to any more costs emit nothing: no empty set left to copy.
+      if (set.size === 0 && this.listeners.get(event) === set) this.listeners.delete(event);
     };
   }
 
@@ -51,7 +53,7 @@ export class Emitter<Events extends { [E in keyof Events]: unknown }> {
         (listener as Listener<Events[E]>)(...args);
         break;
       }
-    } else if (listeners) {
+    } else if (listeners !== undefined && listeners.size > 1) {
       for (const listener of [...listeners]) (listener as Listener<Events[E]>)(...args);
     }
     if (this.anyListeners.size === 0) return;
