@@ -145,6 +145,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     () => settings.get().server.trustedProxies,
     (listener) => settings.on('changed', listener),
   );
+  settings.on('changed', (view) => bus.emit('settings.changed', view)); // after the services above applied it
   const clientAddress = (req: IncomingMessage): string => addresses.of(req);
   // One ceiling for every socket, below the descriptor limit, with room only the owner may use.
   const socketBudget = options.sockets
@@ -217,7 +218,7 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const rendererLog = createRendererLog(log);
   const handlers: Handlers = {
-    ...createSettingsHandlers({ settings, bus, serverStatus: status }),
+    ...createSettingsHandlers({ settings, serverStatus: status }),
     ...createStreamHandlers({ streams, capture: options.capture ?? browserCaptureProvider, reapplyStage: () => stage.reapply(), log }),
     ...chat.handlers,
     ...createStageHandlers({ invites, stage }),

@@ -3,17 +3,14 @@ import type { ModerationItem } from '../../shared/domain/chat';
 import type { GuestState } from '../../shared/domain/stage';
 import type { EventBus } from '../api/eventBus';
 import type { Logger } from '../logging';
+import { sendOrCutOff, type BufferedSocket } from '../server/backpressure';
 import type { StreamRecord } from '../../shared/domain/stream';
 
 /** Frames are tiny: a page with this much unread is not reading. */
 const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024;
 
 /** What the hub needs of a socket (a `ws` WebSocket; tests may pass a fake). */
-export interface PageSocket {
-  send(data: string): void;
-  readonly bufferedAmount: number;
-  terminate(): void;
-}
+export type PageSocket = BufferedSocket;
 
 /** One connected page: anyone, or a guest once their token was checked. */
 export interface PageSubscriber {
@@ -151,12 +148,8 @@ export class PageEventsHub {
 
   /** Sends, or cuts off a page that stopped reading: it reconnects and re-reads when it can. */
   private send(subscriber: PageSubscriber, text: string): void {
-    if (subscriber.socket.bufferedAmount > this.maxBuffered) {
-      this.deps.log.warn('page events: cut off a page that is not reading');
-      this.subscribers.delete(subscriber);
-      subscriber.socket.terminate();
-      return;
-    }
-    subscriber.socket.send(text);
+    if (sendOrCutOff(subscriber.socket, text, this.maxBuffered)) return;
+    this.deps.log.warn('page events: cut off a page that is not reading');
+    this.subscribers.delete(subscriber);
   }
 }
