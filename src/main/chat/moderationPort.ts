@@ -3,9 +3,7 @@ import type { Actor } from '../../shared/domain/roles';
 import type { NewAuditEntry } from '../db/moderation/auditLog';
 import type { ChatIdentity } from './room';
 
-export { ChatFailure, toAppFailure } from './chatFailure';
 export type { ChatIdentity };
-export { liveStreamId, streamOf, translated } from './callStream';
 
 /** Who acted and when, stamped on what an action changes. */
 export interface ActionStamp {

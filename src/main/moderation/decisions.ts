@@ -3,7 +3,7 @@ import { appendAudit } from '../db/moderation/auditLog';
 import { getChatMessage, rejectHeldMessage, type StoredChatMessage } from '../db/chat/chatMessages';
 import { getChatStreamState, setHighlightedMessage, setPinnedMessage } from '../db/chat/chatStreamState';
 import { closeItemsForMessage, decideModerationItem, getModerationItem } from '../db/moderation/moderationItems';
-import { ChatFailure } from '../chat/moderationPort';
+import { ChatFailure } from '../chat/chatFailure';
 import type { ModerationDeps } from './moderationDeps';
 
 /**

@@ -1,7 +1,7 @@
 import type { chatMethods } from '../../shared/contract/chatApi';
 import type { Handlers } from '../api/types';
 import { createChat, type Chat, type ChatServiceDeps } from '../chat/chatService';
-import { liveStreamId } from '../chat/moderationPort';
+import { liveStreamId } from '../chat/callStream';
 import { createModerationHandlers } from './moderationHandlers';
 import { ModerationService } from './moderationService';
 import { ModeratorAccess } from './moderatorAccess';

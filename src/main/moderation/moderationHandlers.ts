@@ -1,6 +1,6 @@
 import type { Handlers } from '../api/types';
 import type { Database } from '../db/openDatabase';
-import { streamOf, translated } from '../chat/moderationPort';
+import { streamOf, translated } from '../chat/callStream';
 import { DEFAULT_MODERATOR_TTL_MS } from '../server/sessions';
 import type { ModerationService } from './moderationService';
 import type { ModeratorAccess } from './moderatorAccess';

@@ -22,7 +22,8 @@ import {
 } from '../db/moderation/moderationItems';
 import { roleOfIdentity } from '../db/history/participantRoles';
 import { getStream } from '../db/history/streams';
-import { ChatFailure, type ChatIdentity } from '../chat/moderationPort';
+import { ChatFailure } from '../chat/chatFailure';
+import type { ChatIdentity } from '../chat/moderationPort';
 import { applyDecision, applyDelete } from './decisions';
 import type { ModerationDeps, StageAdmitter } from './moderationDeps';
 import { setHighlight, setPin } from './spotlight';

@@ -16,9 +16,10 @@ import { AppFailure } from '../../shared/result';
 import { ChatFailure, toAppFailure } from '../chat/chatFailure';
 import type { InviteService } from '../invites/inviteService';
 import type { Logger } from '../logging';
-import { readJsonBody, sendError, sendResult } from '../server/http';
+import { sendError, sendResult } from '../server/http';
+import { publicJsonRoute } from '../server/publicJsonRoute';
 import type { ClientAddressOf } from '../server/clientAddress';
-import { RateLimiter } from '../server/rateLimiter';
+import { RateLimiter, type RateLimit } from '../server/rateLimiter';
 import { hashCode } from '../invites/inviteCodes';
 import type { HttpRoute } from '../server/routes';
 import type { GuestService } from './guestService';
@@ -35,8 +36,6 @@ const GUEST_LIMITS = {
   maxBodyBytes: 4 * 1024,
 } as const;
 
-const limiterOf = ({ burst, perSecond }: { burst: number; perSecond: number }) => new RateLimiter(burst, perSecond);
-
 /**
  * The guest page's API: check and redeem an invite, then read the session, ask to join and
  * withdraw. Each route validates its body, is rate limited per address (invite codes must not
@@ -48,51 +47,45 @@ export function createGuestRoutes(deps: {
   log: Logger;
   clientAddress: ClientAddressOf;
 }): HttpRoute[] {
-  const strict = limiterOf(GUEST_LIMITS.attempts);
-  const polling = limiterOf(GUEST_LIMITS.polling);
   // Per guest as well as per address: one guest spread over many addresses is still one guest.
-  const perGuest = limiterOf(GUEST_LIMITS.perGuest);
+  const perGuest = RateLimiter.of(GUEST_LIMITS.perGuest);
 
+  /** A guest route, admitted like every public route (per-address limit, body cap, schema), then per guest. */
   function route<S extends z.ZodType>(
     path: string,
     schema: S,
-    limiter: RateLimiter,
+    perAddress: RateLimit,
     run: (body: z.output<S>, req: IncomingMessage) => unknown,
   ): HttpRoute {
-    return {
-      method: 'POST',
+    return publicJsonRoute({
       path,
-      async handle(req, res) {
-        if (!limiter.take(`${path}:${deps.clientAddress(req)}`)) {
-          sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
-          return;
-        }
-        const body = await readJsonBody(req, schema, GUEST_LIMITS.maxBodyBytes);
-        if (!body.ok) {
-          sendResult(res, body);
-          return;
-        }
-        const guestToken = (body.value as { guestToken?: unknown }).guestToken;
+      schema,
+      maxBodyBytes: GUEST_LIMITS.maxBodyBytes,
+      perAddress,
+      clientAddress: deps.clientAddress,
+      async handle(body, req, res) {
+        const guestToken = (body as { guestToken?: unknown }).guestToken;
         // Keyed by the token's hash, the same one we store: the token itself stays out of memory maps.
         if (typeof guestToken === 'string' && !perGuest.take(hashCode(guestToken))) {
           sendError(res, 'rate_limited', 'Too many requests; wait a few seconds and try again');
           return;
         }
-        await answer(res, () => run(body.value, req), deps.log);
+        await answer(res, () => run(body, req), deps.log);
       },
-    };
+    });
   }
 
+  const { attempts, polling } = GUEST_LIMITS;
   return [
-    route(GUEST_CHECK_PATH, GuestCheckRequestSchema, strict, ({ code }) => deps.invites.check(code)),
-    route(GUEST_REDEEM_PATH, GuestRedeemRequestSchema, strict, ({ code, name }) => deps.invites.redeem(code, name)),
+    route(GUEST_CHECK_PATH, GuestCheckRequestSchema, attempts, ({ code }) => deps.invites.check(code)),
+    route(GUEST_REDEEM_PATH, GuestRedeemRequestSchema, attempts, ({ code, name }) => deps.invites.redeem(code, name)),
     route(GUEST_SESSION_PATH, GuestSessionRequestSchema, polling, ({ guestToken }, req) =>
       deps.guests.session(guestToken, req.headers.host),
     ),
-    route(GUEST_REQUEST_PATH, GuestStageRequestSchema, strict, ({ guestToken, devices }) => ({
+    route(GUEST_REQUEST_PATH, GuestStageRequestSchema, attempts, ({ guestToken, devices }) => ({
       state: deps.guests.request(guestToken, devices),
     })),
-    route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, strict, async ({ guestToken }) => ({
+    route(GUEST_WITHDRAW_PATH, GuestWithdrawRequestSchema, attempts, async ({ guestToken }) => ({
       state: await deps.guests.withdraw(guestToken),
     })),
   ];
