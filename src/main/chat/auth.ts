@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { CHAT_CLOSE, type ChatErrorCode } from '../../shared/contract/chatFrames';
 import type { ChatRole } from '../../shared/domain/chat';
-import { ROLE_ATTRIBUTE } from '../../shared/domain/roles';
+import { participantRoleOf, ROLE_ATTRIBUTE, streamRoleOf } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
 import { getStreamByRoomName } from '../db/history/streams';
 import { sessionTokenOf } from '../server/cookies';
@@ -27,16 +27,6 @@ export type ChatAuth =
       /** Set for studio sessions, which can end while connected. */ sessionId: string | null;
     }
   | { ok: false; code: ChatErrorCode; message: string; closeCode: number };
-
-/** Token roles (see tokens/livekitTokens.ts) as chat roles: waiting and stage guests are both guests. */
-const ROLE_OF_TOKEN: Record<string, ChatRole> = {
-  viewer: 'viewer',
-  waiting_guest: 'guest',
-  stage_guest: 'guest',
-  guest: 'guest',
-  moderator: 'moderator',
-  host: 'host',
-};
 
 function refused(code: ChatErrorCode, message: string): ChatAuth {
   const closeCode = code === 'unauthorized' ? CHAT_CLOSE.unauthorized : code === 'not_found' ? CHAT_CLOSE.notFound : CHAT_CLOSE.forbidden;
@@ -65,8 +55,9 @@ export async function authenticateChat(req: IncomingMessage, url: URL, deps: Cha
     if (!room || !identity) return refused('unauthorized', 'The chat token has no room or identity');
     if (requestedRoom !== null && requestedRoom !== room) return refused('forbidden', 'The chat token is for another room');
     const roleClaim = claims.attributes?.[ROLE_ATTRIBUTE] ?? 'viewer';
-    const role = ROLE_OF_TOKEN[roleClaim];
-    if (!role) return refused('unauthorized', 'The chat token has an unknown role');
+    const tokenRole = participantRoleOf(roleClaim);
+    if (!tokenRole) return refused('unauthorized', 'The chat token has an unknown role');
+    const role = streamRoleOf(tokenRole);
     const stream = getStreamByRoomName(deps.db, room);
     if (!stream) return refused('not_found', 'There is no stream in this room');
     const name = (claims.name ?? '').trim().slice(0, MAX_NAME_LENGTH) || identity;

@@ -1,8 +1,8 @@
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { LIVEKIT_WEBHOOK_PATH } from '../../shared/contract/httpRoutes';
-import { participantRoleOf, ROLE_ATTRIBUTE } from '../../shared/domain/roles';
+import { participantRoleOf, ROLE_ATTRIBUTE, streamRoleOf } from '../../shared/domain/roles';
 import type { Database } from '../db/openDatabase';
-import { closeParticipantSession, openParticipantSession, type SessionRoleInStream } from '../db/history/participantSessions';
+import { closeParticipantSession, openParticipantSession } from '../db/history/participantSessions';
 import { BodyTooLargeError, readBody, sendError, sendJson } from '../server/http';
 import type { HttpRoute } from '../server/routes';
 import type { Logger } from '../logging';
@@ -11,23 +11,6 @@ import type { LiveStreamService } from './liveStreamService';
 
 const MAX_WEBHOOK_BYTES = 256 * 1024;
 const MS_PER_SECOND = 1000;
-
-/** Our token roles collapse to the roles history records. */
-function historyRole(role: string | undefined): SessionRoleInStream | null {
-  switch (participantRoleOf(role)) {
-    case 'viewer':
-      return 'viewer';
-    case 'waiting_guest':
-    case 'stage_guest':
-      return 'guest';
-    case 'moderator':
-      return 'moderator';
-    case 'host':
-      return 'host';
-    default:
-      return null;
-  }
-}
 
 /**
  * Applies one verified webhook to the live stream: viewer joins/leaves move the count and open
@@ -39,7 +22,8 @@ export function applyWebhook(event: WebhookEvent, deps: { db: Database; streams:
   live.counter.webhookArrived();
   const participant = event.participant;
   if (!participant || (event.event !== 'participant_joined' && event.event !== 'participant_left')) return;
-  const role = historyRole(participant.attributes?.[ROLE_ATTRIBUTE]);
+  const tokenRole = participantRoleOf(participant.attributes?.[ROLE_ATTRIBUTE]);
+  const role = tokenRole && streamRoleOf(tokenRole);
   if (!role) return;
   const at = Number(event.createdAt) > 0 ? Number(event.createdAt) * MS_PER_SECOND : deps.now();
   if (event.event === 'participant_joined') {

@@ -48,6 +48,19 @@ export const VIEWER_ROLE = 'viewer' satisfies ParticipantRole;
 /** Guests hold one of these: waiting for the host's answer, or on stage. */
 export const GUEST_PARTICIPANT_ROLES: readonly ParticipantRole[] = ['waiting_guest', 'stage_guest'];
 
+/** A room role as chat and history count it: waiting and stage guests are both guests. */
+const STREAM_ROLE: Record<ParticipantRole, ChatRole> = {
+  host: 'host',
+  viewer: 'viewer',
+  waiting_guest: 'guest',
+  stage_guest: 'guest',
+  moderator: 'moderator',
+};
+
+export function streamRoleOf(role: ParticipantRole): ChatRole {
+  return STREAM_ROLE[role];
+}
+
 /** The role a participant's token attribute names, or null when it names none of ours. */
 export function participantRoleOf(value: string | undefined): ParticipantRole | null {
   return (PARTICIPANT_ROLES as readonly string[]).includes(value ?? '') ? (value as ParticipantRole) : null;
