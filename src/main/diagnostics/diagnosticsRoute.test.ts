@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIAGNOSTICS_LIMITS, DIAGNOSTICS_REPORT_PATH } from '../../shared/contract/diagnosticsApi';
 import { createLogger } from '../logging';
 import { createDiagnosticsRoute, PUBLIC_REQUESTS_PER_ADDRESS } from './diagnosticsRoute';
-import { createRendererLog } from './rendererLog';
+import { createRendererLog, REPORTS_IN_TOTAL, REPORTS_PER_CALLER } from './rendererLog';
 
 let server: Server | undefined;
 
@@ -81,8 +81,21 @@ describe('the renderer log', () => {
     };
     let logged = 0;
     for (let i = 0; i < 10; i += 1) logged += rendererLog.write(batch, 'host');
-    expect(logged).toBe(30);
-    expect(lines).toHaveLength(30);
+    expect(logged).toBe(REPORTS_PER_CALLER.burst);
+    expect(lines).toHaveLength(REPORTS_PER_CALLER.burst);
     expect(rendererLog.write(batch, 'moderator:ana')).toBe(DIAGNOSTICS_LIMITS.batchSize);
+  });
+
+  it('stops logging when many callers together reach the overall budget', () => {
+    const lines: string[] = [];
+    const rendererLog = createRendererLog(createLogger({ sink: (_level, line) => lines.push(line) }), () => 0);
+    const batch = {
+      page: 'watch' as const,
+      reports: Array.from({ length: DIAGNOSTICS_LIMITS.batchSize }, () => ({ level: 'warn' as const, message: 'tick' })),
+    };
+    let logged = 0;
+    for (let caller = 0; caller < 100; caller += 1) logged += rendererLog.write(batch, `10.0.0.${caller}`);
+    expect(logged).toBe(REPORTS_IN_TOTAL.burst);
+    expect(lines).toHaveLength(REPORTS_IN_TOTAL.burst);
   });
 });

@@ -25,8 +25,8 @@ export interface RendererLog {
  * dropped quietly: a page in an error loop must not fill the disk.
  */
 export function createRendererLog(log: Logger, now: () => number = Date.now): RendererLog {
-  const perCaller = new RateLimiter(REPORTS_PER_CALLER.burst, REPORTS_PER_CALLER.perSecond, now);
-  const inTotal = new RateLimiter(REPORTS_IN_TOTAL.burst, REPORTS_IN_TOTAL.perSecond, now);
+  const perCaller = RateLimiter.of(REPORTS_PER_CALLER, now);
+  const inTotal = RateLimiter.of(REPORTS_IN_TOTAL, now);
   const line = (page: string, report: RendererReport): string => {
     const message = clean(report.message, DIAGNOSTICS_LIMITS.messageChars);
     return report.detail
@@ -37,6 +37,7 @@ export function createRendererLog(log: Logger, now: () => number = Date.now): Re
     write(batch, caller) {
       let logged = 0;
       for (const report of batch.reports) {
+        // The caller's own budget first, so one noisy page spends its tokens, not everyone's.
         if (!perCaller.take(caller) || !inTotal.take('all')) break;
         log[report.level](line(batch.page, report));
         logged += 1;

@@ -48,7 +48,8 @@ describe('publicJsonRoute', () => {
   it('limits each address before reading the body', async () => {
     const url = await serve(1);
     expect((await post(url, JSON.stringify({ name: 'Ana' }))).status).toBe(200);
-    const limited = await post(url, JSON.stringify({ name: 'Ana' }));
+    // An oversize, malformed body: read first, it would be 413; limited first, it is 429.
+    const limited = await post(url, `{"name":"${'x'.repeat(MAX_BODY_BYTES)}`);
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });

@@ -21,7 +21,7 @@ export function buildChat(options: { rules?: ChatRulesUpdate; maxBatch?: number;
   const rules = new RulesStore(db);
   if (options.rules) rules.update(options.rules);
   const hub = new ChatHub({ db, bus, log, now: clock.now, rules });
-  // Wired as in createChatService: a batch's broadcast leaves as it commits.
+  // Wired as in createChat: a batch's broadcast leaves as it commits.
   const writer = new BatchWriter(db, { delayMs: options.delayMs ?? 2, maxBatch: options.maxBatch, afterBatch: () => hub.flush() });
   const sender = new ChatSender({ db, bus, hub, writer, rules, now: clock.now });
   const port = createModerationPort({ db, hub, sender, writer });
