@@ -97,6 +97,8 @@ export class PublishedTrack {
       layer.lastMediaAt = Date.now();
       if (!this.live) this.markLive();
     }
+    // Nobody subscribed: skip the keyframe check and the event object, once per packet.
+    if (this.events.listenerCount('packet') === 0) return;
     const isKeyframe = this.isVideo && packet.payload.length > 0 && this.keyframeDetector(packet.payload);
     this.events.emit('packet', { layer, packet, isKeyframe });
   }
