@@ -9,7 +9,7 @@ import {
 } from '../../shared/domain/settings';
 import type { Logger } from '../logging';
 import type { LivekitCredentials } from '../settings/settingsService';
-import { PORT_PROBE_TIMEOUT_MS, WORKER_CLOSE_GRACE_MS } from './limits';
+import { DEFAULT_PORT, PORT_PROBE_TIMEOUT_MS, WORKER_CLOSE_GRACE_MS } from './limits';
 import type { DevServerOptions } from './server';
 import type { RehearsalWorkerMessage } from './worker';
 
@@ -24,8 +24,6 @@ export interface EmbeddedRehearsalDeps {
   log: Logger;
   onChange: (status: LivekitServerStatus) => void;
 }
-
-const DEFAULT_PORT = Number(new URL(DEFAULT_LIVEKIT_URL).port);
 
 /** True when the settings are the out-of-the-box ones, i.e. the user has not pointed us at a server. */
 export function usesDefaultLivekit(credentials: LivekitCredentials): boolean {

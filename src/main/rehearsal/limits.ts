@@ -3,8 +3,10 @@
  * what the server tolerates and how often it acts without reading each file.
  */
 
-/** Port livekit-server listens on in `--dev` mode, which clients default to. */
-export const DEFAULT_PORT = 7880;
+import { DEFAULT_LIVEKIT_URL } from '../../shared/domain/settings';
+
+/** Port livekit-server listens on in `--dev` mode, which the app's default LiveKit URL names. */
+export const DEFAULT_PORT = Number(new URL(DEFAULT_LIVEKIT_URL).port);
 /** Seconds an unused room (e.g. from CreateRoom) lives, as livekit-server's default. */
 export const DEFAULT_EMPTY_TIMEOUT_SEC = 300;
 /** Seconds a room lives after its last participant left, as livekit-server's default. */

@@ -30,11 +30,9 @@ import { Publications } from './publications';
 import type { PublishedTrack } from './publishedTrack';
 import type { ParticipantInit, ParticipantRoom, RoomMember, SubscriptionChange } from './roomContracts';
 import type { SignalConnection, SignalMessage } from './signalConnection';
-import { dispatchSignalRequest, notAllowed } from './signalRequests';
+import { dispatchSignalRequest, notAllowed, type SignalRequestHandlers } from './signalRequests';
 import { Subscriptions } from './subscriptions';
 import type { RtcTransport } from './transport';
-
-export type { ParticipantInit } from './roomContracts';
 
 export class Participant implements RoomMember {
   readonly sid = newId('PA_');
@@ -169,19 +167,23 @@ export class Participant implements RoomMember {
   private handleRequest(req: SignalRequest): void {
     if (this.closed) return;
     if (req.message.case !== 'trickle') debugLog(this.identity, 'request', req.message.case);
-    // answer (no server offers in single-PC mode), subscription permissions, sync state, layer
-    // updates, data tracks: accepted and ignored.
-    dispatchSignalRequest(req.message, {
-      offer: (offer) => this.handleOffer(offer),
-      trickle: (trickle) => this.negotiation.addCandidate(trickle.candidateInit),
-      addTrack: (addTrack) => this.publications.addTrack(addTrack),
-      mute: (mute) => this.publications.mute(mute),
-      subscription: (change) => this.subscriptions.update(change),
-      trackSetting: (settings) => this.subscriptions.applySettings(settings),
-      updateMetadata: (update) => this.handleUpdateMetadata(update),
-      leave: () => this.close(DisconnectReason.CLIENT_INITIATED, false),
-    });
+    dispatchSignalRequest(req.message, this.requestHandlers);
   }
+
+  /**
+   * Built once, not per request. Kinds without a handler — answer (no server offers in single-PC
+   * mode), subscription permissions, sync state, layer updates, data tracks — are accepted and ignored.
+   */
+  private readonly requestHandlers: SignalRequestHandlers = {
+    offer: (offer) => this.handleOffer(offer),
+    trickle: (trickle) => this.negotiation.addCandidate(trickle.candidateInit),
+    addTrack: (addTrack) => this.publications.addTrack(addTrack),
+    mute: (mute) => this.publications.mute(mute),
+    subscription: (change) => this.subscriptions.update(change),
+    trackSetting: (settings) => this.subscriptions.applySettings(settings),
+    updateMetadata: (update) => this.handleUpdateMetadata(update),
+    leave: () => this.close(DisconnectReason.CLIENT_INITIATED, false),
+  };
 
   /** Answers a client offer (also the one carried in the JoinRequest). */
   handleOffer(offer: SessionDescription): void {
