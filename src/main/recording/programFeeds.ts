@@ -1,5 +1,5 @@
+import { placePiece } from './pieceOffset';
 import type { Recording } from '../../shared/domain/recording';
-import { AppFailure } from '../../shared/result';
 
 /** Whatever else takes the program as it is recorded (multistream's encoder). */
 export interface ProgramTee {
@@ -28,8 +28,7 @@ export class ProgramFeeds {
     if (!feed) return undefined;
     const piece = Buffer.from(params.data, 'base64');
     const have = feed.bytes;
-    if (params.offset + piece.length <= have) return { bytes: have };
-    if (params.offset !== have) throw new AppFailure('conflict', `The program continues at byte ${have}, not ${params.offset}`);
+    if (placePiece('program', have, params.offset, piece.length) === 'resent') return { bytes: have };
     this.program?.piece(piece);
     this.feeds.set(recordingId, { ...feed, bytes: have + piece.length, durationMs: params.durationMs });
     return { bytes: have + piece.length };

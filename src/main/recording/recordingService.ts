@@ -1,3 +1,4 @@
+import { placePiece } from './pieceOffset';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -125,10 +126,7 @@ export class RecordingService {
     const file = this.openFile(params.recordingId);
     const piece = Buffer.from(params.data, 'base64');
     return this.serialize(file, async () => {
-      // A piece sent again after a lost answer is acknowledged, not written twice.
-      if (params.offset + piece.length <= file.bytes) return { bytes: file.bytes };
-      if (params.offset !== file.bytes)
-        throw new AppFailure('conflict', `The recording continues at byte ${file.bytes}, not ${params.offset}`);
+      if (placePiece('recording', file.bytes, params.offset, piece.length) === 'resent') return { bytes: file.bytes };
       this.deps.program?.piece(piece);
       await file.handle.write(piece, 0, piece.length, params.offset);
       file.bytes += piece.length;
