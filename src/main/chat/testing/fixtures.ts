@@ -1,3 +1,4 @@
+import type { EventName, EventPayload } from '../../../shared/contract/studioApi';
 import type { EventBus } from '../../api/eventBus';
 import { openDatabase, type Database } from '../../db/openDatabase';
 import { createStream } from '../../db/history/streams';
@@ -35,12 +36,8 @@ export function recordEvents(bus: EventBus): { name: string; payload: unknown }[
 }
 
 /** Resolves with the payload of the next studio event called `name`. */
-export function nextEvent(bus: EventBus, name: string): Promise<unknown> {
+export function nextEvent<E extends EventName>(bus: EventBus, name: E): Promise<EventPayload<E>> {
   return new Promise((resolve) => {
-    const stop = bus.onAny((event, payload) => {
-      if (event !== name) return;
-      stop();
-      resolve(payload);
-    });
+    bus.once(name, (...args) => resolve(args[0] as EventPayload<E>));
   });
 }
