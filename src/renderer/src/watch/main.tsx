@@ -6,6 +6,8 @@ import { WatchApp } from './WatchApp';
 import { WatchController } from './watchController';
 import '../theme.css';
 import './watch.css';
+// After the page's own button sizes, as on the guest page, so a primary button keeps its colour.
+import '../buttons.css';
 
 // First, so whatever goes wrong from here on reaches the app log.
 startPageLogging('watch');
