@@ -27,7 +27,7 @@ export function AuditTable(props: { rows: readonly AuditRow[]; look: AuditTableL
   const { look } = props;
   return (
     <table className={look.className} aria-label={look.ariaLabel}>
-      {look.caption && <caption className="sr-only">{look.caption}</caption>}
+      {look.caption && <caption className="visually-hidden">{look.caption}</caption>}
       <thead>
         <tr>
           <th scope="col">Time</th>

@@ -8,7 +8,7 @@ import { selectAnnouncement } from '../../store/selectors/moderation';
 export function LiveAnnouncer() {
   const announcement = useStudio(selectAnnouncement);
   return (
-    <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="moderation-announcer">
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="moderation-announcer">
       {announcement && <span key={announcement.id}>{announcement.text}</span>}
     </div>
   );

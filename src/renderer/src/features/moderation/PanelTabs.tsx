@@ -52,7 +52,7 @@ export function PanelTabs<Id extends string>({ tabs, active, onChange, label, ch
             {tab.count !== undefined && tab.count > 0 && (
               <span className="count-badge">
                 {tab.count > 99 ? '99+' : tab.count}
-                <span className="sr-only"> {tab.countLabel ?? ''}</span>
+                <span className="visually-hidden"> {tab.countLabel ?? ''}</span>
               </span>
             )}
           </button>
