@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StreamRecord } from '../../../../shared/domain/stream';
-import { ActionTable } from '../../components/ActionTable';
+import { RecordTable } from '../../components/RecordTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDate, formatDuration } from '../../components/format';
 import { useStudio } from '../../store';
@@ -66,7 +66,7 @@ export function HistoryList() {
             {filtered ? ' match' : ''}
           </p>
           {streams.length > 0 && (
-            <ActionTable className="history-table" ariaLabel="Past streams" headings={STREAM_HEADINGS}>
+            <RecordTable actions className="history-table" ariaLabel="Past streams" headings={STREAM_HEADINGS}>
               {streams.map((stream) => (
                 <tr key={stream.id}>
                   <td>
@@ -97,7 +97,7 @@ export function HistoryList() {
                   </td>
                 </tr>
               ))}
-            </ActionTable>
+            </RecordTable>
           )}
           {cursor && (
             <button type="button" onClick={() => void loadMore()} disabled={loading}>

@@ -1,5 +1,5 @@
 import type { Invite } from '../../../../shared/domain/stage';
-import { ActionTable } from '../../components/ActionTable';
+import { RecordTable } from '../../components/RecordTable';
 import { useStudio } from '../../store';
 import { selectInvites, selectRevokeInvite, selectStageBusy } from '../../store/selectors/stage';
 import { expiryText, inviteName, statusText } from './inviteFormat';
@@ -13,7 +13,7 @@ export function InviteList(props: { now: number }) {
   const revoke = useStudio(selectRevokeInvite);
   if (invites.length === 0) return <p className="hint">No invites yet.</p>;
   return (
-    <ActionTable className="invite-table" caption="Invites" headings={INVITE_HEADINGS}>
+    <RecordTable actions className="invite-table" caption="Invites" headings={INVITE_HEADINGS}>
       {invites.map((invite) => (
         <InviteRow
           key={invite.id}
@@ -23,7 +23,7 @@ export function InviteList(props: { now: number }) {
           onRevoke={() => void revoke(invite.id)}
         />
       ))}
-    </ActionTable>
+    </RecordTable>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RecordTable } from '../../components/RecordTable';
 
 /** One line of a moderation log, already worded by the caller (live names, or the stored record). */
 export interface AuditRow {
@@ -26,28 +27,21 @@ export interface AuditTableLook {
 export function AuditTable(props: { rows: readonly AuditRow[]; look: AuditTableLook }) {
   const { look } = props;
   return (
-    <table className={look.className} aria-label={look.ariaLabel}>
-      {look.caption && <caption className="visually-hidden">{look.caption}</caption>}
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">{look.actorHeading}</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">Reason</th>
+    <RecordTable
+      className={look.className}
+      caption={look.caption}
+      ariaLabel={look.ariaLabel}
+      headings={['Time', look.actorHeading, 'Action', 'Target', 'Reason']}
+    >
+      {props.rows.map((row) => (
+        <tr key={row.key}>
+          <td>{row.time}</td>
+          <td>{row.actor}</td>
+          <td className={look.actionClass}>{row.action}</td>
+          <td className={look.targetClass}>{row.target}</td>
+          <td className={look.reasonClass}>{row.reason}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr key={row.key}>
-            <td>{row.time}</td>
-            <td>{row.actor}</td>
-            <td className={look.actionClass}>{row.action}</td>
-            <td className={look.targetClass}>{row.target}</td>
-            <td className={look.reasonClass}>{row.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </RecordTable>
   );
 }
