@@ -10,7 +10,7 @@ import './buttons.css';
 import './styles.css';
 
 // The app's one studio (client, store, wiring) is built here, by the entry, so that no module
-// connects when it is imported and tests can bind a store of their own.
+// connects when it is imported and the wiring test can build a studio over fakes.
 const studio = createStudio();
 // The studio and the moderator console reach main's log over their own session.
 sendLogsTo((reports) => studio.connection.client.invoke('diagnostics.report', { page: 'studio', reports }));
