@@ -74,6 +74,23 @@ describe('studio wiring', () => {
     );
   });
 
+  it('reloads the stage for the owner when the stream goes live and when it ends', async () => {
+    const { client, open, store } = wiredStudio();
+    open('owner');
+    await vi.runAllTimersAsync();
+    const stageLoads = () => client.paramsOf('stage.get').length;
+    expect(stageLoads()).toBe(1);
+    for (const [phase, loads] of [
+      ['creating', 1],
+      ['live', 2],
+      ['ending', 2],
+      ['idle', 3],
+    ] as const) {
+      store.setState({ livePhase: phase });
+      expect(stageLoads()).toBe(loads);
+    }
+  });
+
   it('gives a co-moderator session the chat only', async () => {
     const { client, open, press, store } = wiredStudio();
     open('moderator');
