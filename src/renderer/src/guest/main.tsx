@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../logging/ErrorBoundary';
-import { startPageLogging } from '../pageKit/pageLogging';
+import { startLogging } from '../logging/startLogging';
+import { PUBLIC_LOG_LIMITS, publicLogSender } from '../pageKit/pageLogging';
 import { GuestApp } from './GuestApp';
 import { GuestController } from './guestController';
 // The program renderer is the viewer page's; its styles come with it.
@@ -11,7 +12,7 @@ import '../buttons.css';
 import './guest.css';
 
 // First, so whatever goes wrong from here on reaches the app log.
-startPageLogging('guest');
+startLogging(publicLogSender('guest'), PUBLIC_LOG_LIMITS);
 
 // One controller for the page's lifetime, outside React so StrictMode's double effects cannot
 // open two rooms or redeem twice.

@@ -1,7 +1,7 @@
 import type { GuestSessionResponse } from '../../../shared/contract/httpRoutes';
 import { parseRoomMetadata } from '../../../shared/domain/program';
 import { Emitter, type EventArgs } from '../../../shared/emitter';
-import { GuestRoom, GuestRoomEvent } from '../livekit/guestRoom';
+import { GuestRoom } from '../livekit/guestRoom';
 import { logger } from '../logging/logger';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { planConnection, shouldPublish, type HeldConnection } from './connectionPlan';
@@ -87,14 +87,14 @@ export class StageConnection {
     const room = new GuestRoom();
     this.room = room;
     const current = (): boolean => this.room === room;
-    room.on(GuestRoomEvent.Participants, (participants) => current() && patchRoom({ participants }));
-    room.on(GuestRoomEvent.Metadata, (raw) => current() && patchRoom({ metadata: parseRoomMetadata(raw) }));
-    room.on(GuestRoomEvent.Local, (local) => current() && useGuest.setState({ local }));
-    room.on(GuestRoomEvent.PlaybackBlocked, (playbackBlocked) => current() && patchRoom({ playbackBlocked }));
-    room.on(GuestRoomEvent.Reconnecting, () => current() && patchRoom({ status: 'reconnecting' }));
-    room.on(GuestRoomEvent.Reconnected, () => current() && patchRoom({ status: 'connected' }));
-    room.on(GuestRoomEvent.Disconnected, (reason) => current() && this.onDisconnected(reason));
-    room.on(GuestRoomEvent.PublishGrant, (canPublish) => current() && this.onPublishGrant(canPublish));
+    room.on('participants', (participants) => current() && patchRoom({ participants }));
+    room.on('metadata', (raw) => current() && patchRoom({ metadata: parseRoomMetadata(raw) }));
+    room.on('local', (local) => current() && useGuest.setState({ local }));
+    room.on('playbackBlocked', (playbackBlocked) => current() && patchRoom({ playbackBlocked }));
+    room.on('reconnecting', () => current() && patchRoom({ status: 'reconnecting' }));
+    room.on('reconnected', () => current() && patchRoom({ status: 'connected' }));
+    room.on('disconnected', (reason) => current() && this.onDisconnected(reason));
+    room.on('publishGrant', (canPublish) => current() && this.onPublishGrant(canPublish));
     patchRoom({ status: 'connecting' });
     try {
       await room.connect(ticket.url, ticket.token);

@@ -1,18 +1,12 @@
 import { RoomEvent, Track, type LocalTrackPublication, type TrackPublication } from 'livekit-client';
-import { PageRoom, PageRoomEvent, type PageRoomEvents } from './pageRoom';
+import { PageRoom, type PageRoomEvents } from './pageRoom';
 import type { GuestLocalMedia } from './guestSnapshots';
 
 /** Events a {@link GuestRoom} emits: the page room's, plus our own media and publish grant. */
-export const GuestRoomEvent = {
-  ...PageRoomEvent,
-  /** Our own camera and mic: published, muted (also when the host muted them). */
-  Local: 'local',
-  /** The server changed our publish grant on this connection (approved onto the stage, moved back). */
-  PublishGrant: 'publishGrant',
-} as const;
-
 export interface GuestRoomEvents extends PageRoomEvents {
+  /** Our own camera and mic: published, muted (also when the host muted them). */
   local: GuestLocalMedia;
+  /** The server changed our publish grant on this connection (approved onto the stage, moved back). */
   publishGrant: boolean;
 }
 

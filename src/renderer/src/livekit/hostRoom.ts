@@ -5,8 +5,6 @@ import {
   DisconnectReason,
   Room,
   RoomEvent,
-  Track,
-  type LocalTrackPublication,
   type Participant,
 } from 'livekit-client';
 import type { RoomViewer } from '../../../shared/contract/streamApi';
@@ -32,8 +30,6 @@ export interface HostRoomEvents {
   viewers: number;
   /** Viewers who joined or left the room (the host's view; it feeds viewer analytics). */
   presence: AudienceChange;
-  /** The browser's own "Stop sharing" ended the screen; LiveKit unpublished it. */
-  screenEnded: void;
 }
 
 /** Who came and went since the last report. */
@@ -118,10 +114,7 @@ export class HostRoom extends Emitter<HostRoomEvents> {
         viewers();
         if (viewerOf(participant)) this.emit('presence', { joined: [], left: [participant.identity] });
       })
-      .on(RoomEvent.ParticipantAttributesChanged, viewers)
-      .on(RoomEvent.LocalTrackUnpublished, (publication: LocalTrackPublication) => {
-        if (!this.leaving && publication.source === Track.Source.ScreenShare) this.emit('screenEnded');
-      });
+      .on(RoomEvent.ParticipantAttributesChanged, viewers);
   }
 
   /** Joins the room; throws {@link HostRoomFailure}. */

@@ -8,15 +8,14 @@ import {
   type Room,
 } from 'livekit-client';
 import { Emitter } from '../../../shared/emitter';
-import { GUEST_PARTICIPANT_ROLES, participantRoleOf, ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
+import { GUEST_PARTICIPANT_ROLES, ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { GuestMedia, GuestMediaMap, GuestQuality } from './hostStageTypes';
 
 /** Guests join with a `guest-` identity and a guest role attribute (waiting or on stage). */
 export function isGuestParticipant(participant: { identity: string; attributes: Readonly<Record<string, string>> }): boolean {
   const role = participant.attributes[ROLE_ATTRIBUTE];
   if (role === undefined) return participant.identity.startsWith('guest-');
-  const known = participantRoleOf(role);
-  return known !== null && GUEST_PARTICIPANT_ROLES.includes(known);
+  return (GUEST_PARTICIPANT_ROLES as readonly string[]).includes(role);
 }
 
 const QUALITY: Record<ConnectionQuality, GuestQuality> = {

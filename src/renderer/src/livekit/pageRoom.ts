@@ -3,28 +3,18 @@ import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { leftReason, snapshotParticipant } from './participantSnapshot';
 import type { ViewerDisconnectReason, ViewerParticipant } from './viewerTypes';
 
-/** Events both public pages' rooms emit; names kept as constants so call sites read like the old enums. */
-export const PageRoomEvent = {
-  /** The remote participants or their tracks changed (join, leave, publish, mute, subscribe). */
-  Participants: 'participants',
-  /** Room metadata changed: the program layout, title and stage slots travel here. */
-  Metadata: 'metadata',
-  /** Signal or media is being re-established; the program may freeze meanwhile. */
-  Reconnecting: 'reconnecting',
-  Reconnected: 'reconnected',
-  /** The room is gone for this page; `reason` decides between "ended" and trying again. */
-  Disconnected: 'disconnected',
-  /** The browser refused to start playback without a click. */
-  PlaybackBlocked: 'playbackBlocked',
-} as const;
-
-/** Payloads of {@link PageRoomEvent}; each is plain data, never a livekit-client object. */
+/** Events both public pages' rooms emit, by name; each payload is plain data, never a livekit-client object. */
 export interface PageRoomEvents {
+  /** The remote participants or their tracks changed (join, leave, publish, mute, subscribe). */
   participants: ViewerParticipant[];
+  /** Room metadata changed: the program layout, title and stage slots travel here. */
   metadata: string | undefined;
+  /** Signal or media is being re-established; the program may freeze meanwhile. */
   reconnecting: void;
   reconnected: void;
+  /** The room is gone for this page; the reason decides between "ended" and trying again. */
   disconnected: ViewerDisconnectReason;
+  /** The browser refused to start playback without a click. */
   playbackBlocked: boolean;
 }
 

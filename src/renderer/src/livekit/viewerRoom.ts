@@ -1,15 +1,12 @@
 import { RoomEvent } from 'livekit-client';
-import { PageRoom, PageRoomEvent, type PageRoomEvents } from './pageRoom';
-
-/** Events a {@link ViewerRoom} emits: exactly the ones every page room has. */
-export const ViewerRoomEvent = PageRoomEvent;
-export type ViewerRoomEvents = PageRoomEvents;
+import { PageRoom, type PageRoomEvents } from './pageRoom';
 
 /**
- * A subscribe-only connection to the program room for the viewer page. Media elements are
- * attached through {@link attach}; video playback counts as blocked too, since viewers watch.
+ * A subscribe-only connection to the program room for the viewer page, emitting exactly the events
+ * every page room has. Media elements are attached through {@link attach}; video playback counts as
+ * blocked too, since viewers watch.
  */
-export class ViewerRoom extends PageRoom<ViewerRoomEvents> {
+export class ViewerRoom extends PageRoom<PageRoomEvents> {
   constructor() {
     // adaptiveStream: LiveKit sends each video at the size it is shown and pauses hidden ones,
     // which matters on phones. Viewers never publish, so dynacast does not apply.

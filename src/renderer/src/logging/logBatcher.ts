@@ -29,9 +29,13 @@ const MAX_BYTES_PER_CHAR = 3;
 
 const bytesOf = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
 
-/** A report cut down to fit `room` bytes: the detail goes first, then the message is shortened. */
+/**
+ * A report cut down to fit `room` bytes (what the batch's envelope leaves): the detail goes first,
+ * then the message is shortened to what is left once the report's own keys and separator are paid.
+ */
 function shrink(report: RendererReport, room: number): RendererReport {
-  const message = report.message.slice(0, Math.max(1, Math.floor(room / MAX_BYTES_PER_CHAR) - ENVELOPE_BYTES));
+  const ownBytes = bytesOf({ level: report.level, message: '' }) + 1;
+  const message = report.message.slice(0, Math.max(1, Math.floor((room - ownBytes) / MAX_BYTES_PER_CHAR)));
   return { level: report.level, message };
 }
 

@@ -71,6 +71,20 @@ describe('the renderer logger', () => {
     expect(sent.flat()).toHaveLength(4);
   });
 
+  it('shrinks a report that is too big alone to what the body cap leaves, counting the envelope once', () => {
+    const bodyBytes = 400;
+    const { timers, sent, log, connect } = setup({ bodyBytes });
+    connect();
+    log.error('€'.repeat(DIAGNOSTICS_LIMITS.messageChars));
+    timers.fire();
+    const [report] = sent[0]!;
+    const bodyOf = (message: string) =>
+      new TextEncoder().encode(JSON.stringify({ page: 'guest', reports: [{ ...report, message }] })).length;
+    expect(bodyOf(report!.message)).toBeLessThanOrEqual(bodyBytes);
+    // A report's envelope and keys take well under 100 bytes; the rest of the cap carries the message.
+    expect(report!.message.length).toBeGreaterThanOrEqual(Math.floor((bodyBytes - 100) / 3));
+  });
+
   it('falls back to the console when sending fails, without logging through itself', async () => {
     const timers = new ManualTimers();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -50,7 +50,7 @@ const batcher = new LogBatcher();
 /** The one logger of each renderer page; reports wait in memory until the entry connects a transport. */
 export const logger: RendererLogger = createRendererLogger(console, batcher);
 
-/** Called once by each entry with the way its page reaches main (the studio client or the public route). */
+/** Connects the page's transport to main (the studio client or the public route); `startLogging` calls it once per entry. */
 export function sendLogsTo(sender: ReportSender, limits?: Partial<SendLimits>): void {
   batcher.connect(sender, limits);
 }

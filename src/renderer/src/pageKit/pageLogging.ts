@@ -1,19 +1,14 @@
 import { DIAGNOSTICS_LIMITS, DIAGNOSTICS_REPORT_PATH, ReportReceiptSchema } from '../../../shared/contract/diagnosticsApi';
-import { sendLogsTo } from '../logging/logger';
-import { reportUncaughtErrors } from '../logging/uncaughtErrors';
+import type { ReportSender, SendLimits } from '../logging/logBatcher';
 import { postPublicRoute } from './publicRoute';
 
-/**
- * Logging for a public page: reports go to main's log through the public diagnostics route (no
- * session there, so small bodies), and uncaught errors are reported too. Called once by the entry.
- */
-export function startPageLogging(page: 'watch' | 'guest'): void {
-  sendLogsTo(
-    async (reports) => {
-      const answer = await postPublicRoute(DIAGNOSTICS_REPORT_PATH, { page, reports }, ReportReceiptSchema);
-      if (!answer.ok) throw new Error(answer.message);
-    },
-    { bodyBytes: DIAGNOSTICS_LIMITS.publicBodyBytes },
-  );
-  reportUncaughtErrors();
+/** The public diagnostics route has no session, so it takes small bodies only. */
+export const PUBLIC_LOG_LIMITS: Partial<SendLimits> = { bodyBytes: DIAGNOSTICS_LIMITS.publicBodyBytes };
+
+/** How a public page's reports reach main's log: the public diagnostics route, named by page. */
+export function publicLogSender(page: 'watch' | 'guest'): ReportSender {
+  return async (reports) => {
+    const answer = await postPublicRoute(DIAGNOSTICS_REPORT_PATH, { page, reports }, ReportReceiptSchema);
+    if (!answer.ok) throw new Error(answer.message);
+  };
 }

@@ -7,7 +7,7 @@ export type { StudioState, StudioStore } from './state/studioState';
 /** The store and client the app's components use; bound once by `createStudio()`. */
 let bound: { store: StudioStore; client: StudioClient } | null = null;
 
-/** Makes `useStudio` read `store`; the app does this once, a test may bind its own store. */
+/** Makes `useStudio` read `store`; `createStudio()` does this once for the app. */
 export function bindStudio(store: StudioStore, client: StudioClient): void {
   bound = { store, client };
 }

@@ -1,7 +1,7 @@
 import type { StudioClient } from '../../../shared/contract/studioClient';
 
 import type { StreamMode } from '../../../shared/domain/stream';
-import { initialLiveState } from '../features/golive/goLiveFlow';
+import { initialLiveState } from '../features/golive/liveState';
 import { liveErrorFromApp, liveErrorFromDevice } from '../features/golive/liveErrors';
 import type { HostMedia } from '../livekit/publisher';
 import type { SliceCreator } from './state/studioState';

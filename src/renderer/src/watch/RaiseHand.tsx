@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { HandIcon } from '../icons';
 import type { HandState } from './watchStore';
 
 export interface RaiseHandProps {
@@ -6,21 +7,6 @@ export interface RaiseHandProps {
   /** The viewer's chat name, offered as the name the host sees. */
   suggestedName: string;
   onRaise: (name: string) => void;
-}
-
-function HandIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        d="M8 12V5.5a1.5 1.5 0 0 1 3 0V11m0-6.5a1.5 1.5 0 0 1 3 0V11m0-5a1.5 1.5 0 0 1 3 0v7.5M8 12l-1.4-1.6a1.6 1.6 0 0 0-2.4 2.1L8 18a6 6 0 0 0 4.7 2.3H13a5 5 0 0 0 4-2 5 5 0 0 0 1-3V9.5a1.5 1.5 0 0 0-3 0"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
 }
 
 /**

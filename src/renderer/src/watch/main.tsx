@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../logging/ErrorBoundary';
-import { startPageLogging } from '../pageKit/pageLogging';
+import { startLogging } from '../logging/startLogging';
+import { PUBLIC_LOG_LIMITS, publicLogSender } from '../pageKit/pageLogging';
 import { WatchApp } from './WatchApp';
 import { WatchController } from './watchController';
 import '../theme.css';
@@ -10,7 +11,7 @@ import './watch.css';
 import '../buttons.css';
 
 // First, so whatever goes wrong from here on reaches the app log.
-startPageLogging('watch');
+startLogging(publicLogSender('watch'), PUBLIC_LOG_LIMITS);
 
 // One controller for the page's lifetime, outside React so StrictMode's double effects cannot
 // open two rooms.

@@ -1,6 +1,6 @@
 import { parseRoomMetadata } from '../../../shared/domain/program';
 import type { PageStream } from '../../../shared/contract/pageEvents';
-import { ViewerRoom, ViewerRoomEvent } from '../livekit/viewerRoom';
+import { ViewerRoom } from '../livekit/viewerRoom';
 import type { ViewerDisconnectReason } from '../livekit/viewerTypes';
 import { RAISE_HAND_PATH, RaiseHandResponseSchema } from '../../../shared/contract/httpRoutes';
 import { PageEventsClient, type ChannelState, type PushChannel } from '../api/pageEventsClient';
@@ -222,15 +222,15 @@ export class WatchController {
     const room = new ViewerRoom();
     this.room = room;
     const current = (): boolean => generation === this.generation && this.room === room;
-    room.on(ViewerRoomEvent.Participants, (participants) => current() && this.store.getState().setParticipants(participants));
-    room.on(ViewerRoomEvent.Metadata, (raw) => {
+    room.on('participants', (participants) => current() && this.store.getState().setParticipants(participants));
+    room.on('metadata', (raw) => {
       const metadata = parseRoomMetadata(raw);
       if (metadata && current()) this.store.getState().applyMetadata(metadata);
     });
-    room.on(ViewerRoomEvent.PlaybackBlocked, (blocked) => current() && this.store.getState().setPlaybackBlocked(blocked));
-    room.on(ViewerRoomEvent.Reconnecting, () => current() && this.store.getState().dispatch({ type: 'room.reconnecting' }));
-    room.on(ViewerRoomEvent.Reconnected, () => current() && this.store.getState().dispatch({ type: 'room.reconnected' }));
-    room.on(ViewerRoomEvent.Disconnected, (reason) => current() && this.onDisconnected(generation, reason));
+    room.on('playbackBlocked', (blocked) => current() && this.store.getState().setPlaybackBlocked(blocked));
+    room.on('reconnecting', () => current() && this.store.getState().dispatch({ type: 'room.reconnecting' }));
+    room.on('reconnected', () => current() && this.store.getState().dispatch({ type: 'room.reconnected' }));
+    room.on('disconnected', (reason) => current() && this.onDisconnected(generation, reason));
     try {
       await room.connect(ticket.livekitUrl, ticket.token);
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { LivePhase } from './goLiveFlow';
+import type { LivePhase } from './liveState';
 
 const STEPS: { phase: LivePhase; label: string }[] = [
   { phase: 'creating', label: 'Creating the room' },

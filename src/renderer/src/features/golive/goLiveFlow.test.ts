@@ -5,7 +5,8 @@ import { fail, ok, type Result } from '../../../../shared/result';
 import { Emitter } from '../../../../shared/emitter';
 import type { HostRoomEvents } from '../../livekit/hostRoom';
 import { testLiveSession } from '../../testSupport/liveSession';
-import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';
+import { GoLiveFlow } from './goLiveFlow';
+import type { LiveRoom, LiveState } from './liveState';
 
 const session: LiveSession = testLiveSession;
 

@@ -8,8 +8,6 @@ import { Reconnector } from './hostReconnect';
 import { liveErrorFromApp, liveErrorFromRoom } from './liveErrors';
 import { initialLiveState, leaveQuietly, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
 
-export { initialLiveState, type GoLiveDeps, type LivePhase, type LiveRoom, type LiveState } from './liveState';
-
 /** How long the live bar says "Reconnected" after the studio got back on air by itself. */
 const RECOVERED_NOTE_MS = 5_000;
 

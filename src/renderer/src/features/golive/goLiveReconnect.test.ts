@@ -6,7 +6,8 @@ import { Emitter } from '../../../../shared/emitter';
 import type { HostRoomEvents } from '../../livekit/hostRoom';
 import { testLiveSession } from '../../testSupport/liveSession';
 import type { HostMedia } from '../../livekit/publisher';
-import { GoLiveFlow, type LiveRoom, type LiveState } from './goLiveFlow';
+import { GoLiveFlow } from './goLiveFlow';
+import type { LiveRoom, LiveState } from './liveState';
 
 /**
  * The studio getting back on air by itself after LiveKit dropped it: each try asks main for the

@@ -54,4 +54,4 @@ export const selectDraftTags = (state: StudioState) => state.draftTags;
 export const selectLiveMode = (state: StudioState) => state.liveSession?.mode;
 
 /** Voice-only streams have no camera. */
-export const selectIsVoiceOnly = (state: StudioState) => (state.liveSession?.mode ?? state.draftMode) === 'voice_only';
+export const selectIsVoiceOnly = (state: StudioState) => selectStreamMode(state) === 'voice_only';

@@ -1,7 +1,8 @@
 import type { EventPayload } from '../../../../shared/contract/studioApi';
 import type { GoLiveParams, LiveSession } from '../../../../shared/domain/live';
 import type { StreamMode } from '../../../../shared/domain/stream';
-import type { GoLiveFlow, LiveState } from '../../features/golive/goLiveFlow';
+import type { GoLiveFlow } from '../../features/golive/goLiveFlow';
+import type { LiveState } from '../../features/golive/liveState';
 import type { HostSource } from '../../livekit/publisher';
 
 /** What the live slice drives: the go-live flow (a structural type, so tests can pass a fake). */

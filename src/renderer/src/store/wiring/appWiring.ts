@@ -1,6 +1,6 @@
 import type { StudioConnection } from '../../api/client';
 import type { StudioStore } from '../state/studioState';
-import { stopAll, subscribeEvents, whenChanged } from './wiringTools';
+import { stopAll, subscribeEvents, whenOwnerOnline } from './wiringTools';
 
 /**
  * The link to main into the store: its state and this session's role, settings and destination
@@ -16,14 +16,9 @@ export function wireApp(connection: StudioConnection, store: StudioStore): () =>
       'multistream.status': (status) => state().applyMultistreamStatus(status),
     }),
     // Settings are the owner's alone; a moderator asking would only be refused.
-    whenChanged(
-      store,
-      (s) => [s.connection, s.sessionRole] as const,
-      ([link, role]) => {
-        if (link !== 'open' || role !== 'owner') return;
-        void state().loadSettings();
-        void state().loadDestinations();
-      },
-    ),
+    whenOwnerOnline(store, () => {
+      void state().loadSettings();
+      void state().loadDestinations();
+    }),
   ]);
 }

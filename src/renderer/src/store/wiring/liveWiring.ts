@@ -1,6 +1,6 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
 import type { StudioStore } from '../state/studioState';
-import { stopAll, subscribeEvents, whenChanged } from './wiringTools';
+import { stopAll, subscribeEvents, whenOwnerOnline } from './wiringTools';
 
 /**
  * The stream's events into the store: `stream.state` (once, for the live bar and the chat) and
@@ -18,12 +18,6 @@ export function wireLive(client: StudioClient, store: StudioStore, reloadChat: (
       },
       'viewers.count': (payload) => state().applyViewerCount(payload),
     }),
-    whenChanged(
-      store,
-      (s) => [s.connection, s.sessionRole] as const,
-      ([link, role]) => {
-        if (link === 'open' && role === 'owner') void state().checkResume();
-      },
-    ),
+    whenOwnerOnline(store, () => void state().checkResume()),
   ]);
 }

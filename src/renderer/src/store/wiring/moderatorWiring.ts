@@ -1,18 +1,12 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
 import type { StudioStore } from '../state/studioState';
-import { stopAll, subscribeEvents, whenChanged } from './wiringTools';
+import { stopAll, subscribeEvents, whenOwnerOnline } from './wiringTools';
 
 /** The owner's list of moderator sessions: loaded each time the link to main opens, then kept current by push. */
 export function wireModeratorAccess(client: StudioClient, store: StudioStore): () => void {
   const state = store.getState;
   return stopAll([
     subscribeEvents(client, { 'moderators.changed': (payload) => state().applyModeratorSessions(payload.sessions) }),
-    whenChanged(
-      store,
-      (s) => [s.connection, s.sessionRole] as const,
-      ([link, role]) => {
-        if (link === 'open' && role === 'owner') void state().loadModeratorSessions();
-      },
-    ),
+    whenOwnerOnline(store, () => void state().loadModeratorSessions()),
   ]);
 }

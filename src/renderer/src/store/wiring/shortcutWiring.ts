@@ -1,3 +1,4 @@
+import { selectIsVoiceOnly } from '../selectors/live';
 import type { StudioStore } from '../state/studioState';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -29,7 +30,7 @@ export function wireShortcuts(store: StudioStore, target: Pick<Window, 'addEvent
     event.preventDefault();
     if (key === 'd') void state.toggleMic();
     // Voice-only streams have no camera to turn on.
-    else if ((state.liveSession?.mode ?? state.draftMode) !== 'voice_only') void state.toggleCamera();
+    else if (!selectIsVoiceOnly(state)) void state.toggleCamera();
   };
   target.addEventListener('keydown', onKey);
   return () => target.removeEventListener('keydown', onKey);

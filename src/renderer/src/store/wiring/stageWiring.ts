@@ -1,7 +1,7 @@
 import type { StudioClient } from '../../../../shared/contract/studioClient';
 import type { HostStageTracker } from '../../livekit/hostStage';
 import type { StudioStore } from '../state/studioState';
-import { stopAll, subscribeEvents, whenChanged } from './wiringTools';
+import { stopAll, subscribeEvents, whenOwnerOnline } from './wiringTools';
 
 /**
  * Keeps the stage and invites current for the owner: main's `stage.changed` and `invites.changed`,
@@ -19,19 +19,13 @@ export function wireStage(client: StudioClient, store: StudioStore, tracker: Hos
     // resuming) while another page is open, and its guests must still be followed.
     tracker.on('guests', (media) => state().setGuestMedia(media)),
     tracker.on('quality', ({ identity, quality }) => state().reportGuestQuality(identity, quality)),
-    whenChanged(
+    whenOwnerOnline(store, () => void state().loadInvites()),
+    whenOwnerOnline(
       store,
-      (s) => [s.connection, s.sessionRole] as const,
-      ([link, role]) => {
-        if (link === 'open' && role === 'owner') void state().loadInvites();
+      ({ livePhase }) => {
+        if (livePhase === 'live' || livePhase === 'idle') void state().loadStage();
       },
-    ),
-    whenChanged(
-      store,
-      (s) => [s.connection, s.sessionRole, s.livePhase] as const,
-      ([link, role, phase]) => {
-        if (link === 'open' && role === 'owner' && (phase === 'live' || phase === 'idle')) void state().loadStage();
-      },
+      (s) => s.livePhase,
     ),
   ]);
 }

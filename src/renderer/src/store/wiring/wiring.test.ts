@@ -2,31 +2,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Emitter } from '../../../../shared/emitter';
 import type { SessionRole } from '../../../../shared/contract/studioApi';
 import type { SocketState } from '../../api/controlSocketClient';
-import { HostStageTracker } from '../../livekit/hostStage';
-import { createTestStudio } from '../../testSupport/testStudioStore';
-import { wireApp } from './appWiring';
-import { reloadChat, wireChat } from './chatWiring';
-import { wireLive } from './liveWiring';
-import { wireShortcuts } from './shortcutWiring';
-import { wireStage } from './stageWiring';
+import { FakeStudioClient } from '../../testSupport/fakeStudioClient';
+import { FakeLiveFlow, FakeRecorder } from '../../testSupport/testStudioStore';
+import { createStudio } from '../createStudio';
 
+/** The app's own studio, built by `createStudio()` over a fake client, link, flow, recorder and key target. */
 function wiredStudio() {
-  const studio = createTestStudio();
+  const client = new FakeStudioClient();
+  const flow = new FakeLiveFlow();
+  const recorder = new FakeRecorder();
   const link = new Emitter<{ state: SocketState; role: SessionRole }>();
   const connection = {
-    client: studio.client,
+    client,
     onConnectionState: (listener: (state: SocketState) => void) => link.on('state', listener),
     onSessionRole: (listener: (role: SessionRole) => void) => link.on('role', listener),
   };
   const keys = new EventTarget();
-  const reload = reloadChat(studio.store);
-  const stops = [
-    wireApp(connection, studio.store),
-    wireLive(studio.client, studio.store, reload),
-    wireChat(studio.client, studio.store, reload),
-    wireStage(studio.client, studio.store, new HostStageTracker()),
-    wireShortcuts(studio.store, keys as unknown as Window),
-  ];
+  const { store, stop } = createStudio(connection, {
+    liveFlow: ({ onChange }) => ((flow.report = onChange), flow),
+    recorder: ({ onState }) => ((recorder.report = onState), recorder),
+    keys: () => keys as unknown as Window,
+  });
   const open = (role: SessionRole) => {
     link.emit('state', 'open');
     link.emit('role', role);
@@ -35,7 +31,7 @@ function wiredStudio() {
     keys.dispatchEvent(
       Object.assign(new Event('keydown', { cancelable: true }), { key, ctrlKey, metaKey: false, altKey: false, shiftKey: false }),
     );
-  return { ...studio, open, press, stop: () => stops.forEach((stop) => stop()) };
+  return { client, flow, recorder, store, open, press, stop };
 }
 
 describe('studio wiring', () => {
@@ -58,7 +54,7 @@ describe('studio wiring', () => {
     expect(store.getState().connection).toBe('open');
   });
 
-  it('loads the owner studio once the link opens: settings, destinations, resume, stage, invites, chat', async () => {
+  it('loads the owner studio once the link opens: settings, destinations, resume, stage, invites, moderators, chat', async () => {
     const { client, open } = wiredStudio();
     expect(client.calls).toEqual([]);
     open('owner');
@@ -73,8 +69,26 @@ describe('studio wiring', () => {
         'stage.get',
         'chat.history',
         'rules.get',
+        'moderators.list',
       ]),
     );
+  });
+
+  it('reloads the stage for the owner when the stream goes live and when it ends', async () => {
+    const { client, open, store } = wiredStudio();
+    open('owner');
+    await vi.runAllTimersAsync();
+    const stageLoads = () => client.paramsOf('stage.get').length;
+    expect(stageLoads()).toBe(1);
+    for (const [phase, loads] of [
+      ['creating', 1],
+      ['live', 2],
+      ['ending', 2],
+      ['idle', 3],
+    ] as const) {
+      store.setState({ livePhase: phase });
+      expect(stageLoads()).toBe(loads);
+    }
   });
 
   it('gives a co-moderator session the chat only', async () => {

@@ -32,6 +32,35 @@ export function whenChanged<T extends readonly unknown[]>(
   });
 }
 
+/** The link to main is open and this session is the owner's: the owner's own data may be loaded. */
+function isOwnerOnline(state: StudioState): boolean {
+  return state.connection === 'open' && state.sessionRole === 'owner';
+}
+
+/**
+ * Runs `effect` each time the owner's session comes online (now too, if it already is) and, given
+ * `key`, each time the value `key` picks changes while it stays online. Only primitives are
+ * compared, so a store update allocates nothing. Returns the unsubscribe.
+ */
+export function whenOwnerOnline(
+  store: StudioStore,
+  effect: (state: StudioState) => void,
+  key?: (state: StudioState) => unknown,
+): () => void {
+  let wasOnline = false;
+  let lastKey: unknown = undefined;
+  const check = (state: StudioState) => {
+    const online = isOwnerOnline(state);
+    const nextKey = key?.(state);
+    const due = online && (!wasOnline || !Object.is(nextKey, lastKey));
+    wasOnline = online;
+    lastKey = nextKey;
+    if (due) effect(state);
+  };
+  check(store.getState());
+  return store.subscribe(check);
+}
+
 /** Stops several wirings at once. */
 export function stopAll(stops: (() => void)[]): () => void {
   return () => stops.forEach((stop) => stop());
