@@ -8,7 +8,7 @@ import {
   type Participant,
 } from 'livekit-client';
 import type { RoomViewer } from '../../../shared/contract/streamApi';
-import { Emitter } from '../../../shared/emitter';
+import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { countViewers, viewerOf } from './hostRoomViewers';
 import { sampleOutbound, type OutboundSample } from './localStats';
 import { HostPublisher } from './publisher';
@@ -83,52 +83,58 @@ function leftReason(reason: DisconnectReason | undefined): HostLeftReason {
  * The host's LiveKit room: connect, publish through {@link HostPublisher}, and report
  * connection, quality and audience through {@link HostRoomEvents}.
  */
-export class HostRoom extends Emitter<HostRoomEvents> {
+export class HostRoom {
+  private readonly events = new Emitter<HostRoomEvents>();
+
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends keyof HostRoomEvents>(event: E, listener: (...args: EventArgs<HostRoomEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
   /** The LiveKit room itself, for the stage tracker (hostStage.ts) to follow the guests in it. */
   readonly livekitRoom: Room;
   readonly publisher: HostPublisher;
   private leaving = false;
 
   constructor() {
-    super();
     // The studio owns its capture tracks: leaving the room must not stop the preview.
     this.livekitRoom = new Room({ adaptiveStream: false, dynacast: true, stopLocalTrackOnUnpublish: false });
     this.publisher = new HostPublisher(this.livekitRoom.localParticipant);
-    const viewers = () => this.emit('viewers', countViewers(this.livekitRoom.remoteParticipants.values()));
+    const viewers = () => this.events.emit('viewers', countViewers(this.livekitRoom.remoteParticipants.values()));
     this.livekitRoom
-      .on(RoomEvent.Reconnecting, () => this.emit('connection', 'reconnecting'))
-      .on(RoomEvent.SignalReconnecting, () => this.emit('connection', 'reconnecting'))
-      .on(RoomEvent.Reconnected, () => this.emit('connection', 'connected'))
+      .on(RoomEvent.Reconnecting, () => this.events.emit('connection', 'reconnecting'))
+      .on(RoomEvent.SignalReconnecting, () => this.events.emit('connection', 'reconnecting'))
+      .on(RoomEvent.Reconnected, () => this.events.emit('connection', 'connected'))
       .on(RoomEvent.Disconnected, (reason) => {
-        if (!this.leaving) this.emit('left', leftReason(reason));
+        if (!this.leaving) this.events.emit('left', leftReason(reason));
       })
       .on(RoomEvent.ConnectionQualityChanged, (quality: ConnectionQuality, participant: Participant) => {
-        if (participant.isLocal) this.emit('quality', QUALITY[quality]);
+        if (participant.isLocal) this.events.emit('quality', QUALITY[quality]);
       })
       .on(RoomEvent.ParticipantConnected, (participant: Participant) => {
         viewers();
         const viewer = viewerOf(participant);
-        if (viewer) this.emit('presence', { joined: [viewer], left: [] });
+        if (viewer) this.events.emit('presence', { joined: [viewer], left: [] });
       })
       .on(RoomEvent.ParticipantDisconnected, (participant: Participant) => {
         viewers();
-        if (viewerOf(participant)) this.emit('presence', { joined: [], left: [participant.identity] });
+        if (viewerOf(participant)) this.events.emit('presence', { joined: [], left: [participant.identity] });
       })
       .on(RoomEvent.ParticipantAttributesChanged, viewers);
   }
 
   /** Joins the room; throws {@link HostRoomFailure}. */
   async connect(url: string, token: string): Promise<void> {
-    this.emit('connection', 'connecting');
+    this.events.emit('connection', 'connecting');
     try {
       await this.livekitRoom.connect(url, token, { autoSubscribe: false });
     } catch (error) {
       throw toFailure(error);
     }
-    this.emit('connection', 'connected');
+    this.events.emit('connection', 'connected');
     const present = [...this.livekitRoom.remoteParticipants.values()];
-    this.emit('viewers', countViewers(present));
-    this.emit('presence', { joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
+    this.events.emit('viewers', countViewers(present));
+    this.events.emit('presence', { joined: present.map(viewerOf).filter((viewer) => viewer !== null), left: [] });
   }
 
   /** Current count of viewers in the room (for the periodic report to main). */

@@ -7,7 +7,7 @@ import {
   type RemoteTrackPublication,
   type Room,
 } from 'livekit-client';
-import { Emitter } from '../../../shared/emitter';
+import { Emitter, type EventArgs } from '../../../shared/emitter';
 import { GUEST_PARTICIPANT_ROLES, ROLE_ATTRIBUTE } from '../../../shared/domain/roles';
 import type { GuestMedia, GuestMediaMap, GuestQuality } from './hostStageTypes';
 
@@ -41,7 +41,14 @@ const MEDIA_SOURCES = new Set<Track.Source>([Track.Source.Camera, Track.Source.M
  * and moderators are never received), so this subscribes to the camera and microphone of guests
  * only, and turns their tracks, mute, speaking and connection quality into plain snapshots.
  */
-export class HostStageTracker extends Emitter<HostStageEvents> {
+export class HostStageTracker {
+  private readonly events = new Emitter<HostStageEvents>();
+
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<E extends keyof HostStageEvents>(event: E, listener: (...args: EventArgs<HostStageEvents[E]>) => void): () => void {
+    return this.events.on(event, listener);
+  }
+
   private room: Room | null = null;
   private detachRoom: (() => void) | null = null;
   /** Guests who left: kept so a tile can say "reconnecting" until the roster drops them. */
@@ -144,7 +151,7 @@ export class HostStageTracker extends Emitter<HostStageEvents> {
   private reportQuality(identity: string, quality: GuestQuality): void {
     if (quality === 'unknown' || this.lastQuality.get(identity) === quality) return;
     this.lastQuality.set(identity, quality);
-    this.emit('quality', { identity, quality });
+    this.events.emit('quality', { identity, quality });
   }
 
   /** Room events come in bursts (a join brings several); one snapshot per task is enough. */
@@ -153,7 +160,7 @@ export class HostStageTracker extends Emitter<HostStageEvents> {
     this.scheduled = true;
     queueMicrotask(() => {
       this.scheduled = false;
-      this.emit('guests', this.snapshot());
+      this.events.emit('guests', this.snapshot());
     });
   }
 
