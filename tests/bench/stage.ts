@@ -13,7 +13,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless } from '../support/e2e/headless';

@@ -12,7 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { present, valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { decodedFrames } from '../support/e2e/videoFrames';

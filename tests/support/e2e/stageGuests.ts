@@ -5,7 +5,7 @@
  */
 import type { GuestSessionResponse } from '../../../src/shared/contract/httpRoutes';
 import type { ModerationItem } from '../../../src/shared/domain/chat';
-import type { FrameClient } from '../../support/testApp';
+import type { FrameClient } from '../../support/frameClient';
 import { valueOf } from '../contractCall';
 
 /** One redeemed invite: the bearer the guest routes want, and the LiveKit identity. */
