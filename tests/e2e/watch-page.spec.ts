@@ -10,7 +10,8 @@ import type {} from '../support/e2e/pages/lkTestPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e/chromium';
 import { present, type ResultOf } from '../support/contractCall';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
-import { DEPARTURE_TIMEOUT_SEC, useLiveKitStudio } from '../support/e2e/liveKitStudio';
+import { useLiveKitStudio } from '../support/e2e/liveKitStudio';
+import { DEPARTURE_TIMEOUT_SEC } from '../support/e2e/liveRoomServers';
 
 type LiveSession = ResultOf<'stream.start'>;
 
