@@ -1,4 +1,5 @@
-import { test } from '@playwright/test';
+import { test, type Browser, type Page } from '@playwright/test';
+import type { ResultOf } from '../contractCall';
 import { Control } from './control';
 import { startHeadless, type HeadlessStudio } from './headless';
 import { LiveRoomServers, useLiveRoomServers } from './liveRoomServers';
@@ -11,6 +12,19 @@ import { LiveRoomServers, useLiveRoomServers } from './liveRoomServers';
 export class LiveKitStudio extends LiveRoomServers {
   studio!: HeadlessStudio;
   control!: Control;
+
+  /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
+  async publishHost(browser: Browser, session: ResultOf<'stream.start'>): Promise<Page> {
+    const page = this.keep(await (await browser.newContext()).newPage());
+    page.on('pageerror', (error) => console.log(`[host page error] ${error.message}`));
+    await page.goto(this.publisherPages.url);
+    await page.waitForFunction(() => typeof window.lkTest === 'object');
+    await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
+    await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
+    await page.evaluate(() => window.lkTest.publishCamera(640, 360));
+    await page.evaluate(() => window.lkTest.publishMicrophone());
+    return page;
+  }
 }
 
 /** Registers the hooks that start and stop a `LiveKitStudio` around the tests of the calling file. */
