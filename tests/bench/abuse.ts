@@ -14,7 +14,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import type { MethodName, ParamsOf } from '../support/contractCall';
+import { FrameClient } from '../support/frameClient';
 import { option } from './cliOption';
 import { percentile, viewerToken, type LoadToParent, type ServerToParent } from './abuseShared';
 
@@ -64,8 +64,7 @@ try {
     nextMessage<ServerToParent>(server, (m) => m.type === 'ready'),
     'starting the app',
   );
-  const owner = new WebSocket(`ws://127.0.0.1:${ready.port}/control?session=${ready.ownerToken}`, { perMessageDeflate: false });
-  await opened(owner, false);
+  const owner = await FrameClient.open(`ws://127.0.0.1:${ready.port}/control?session=${ready.ownerToken}`);
   const viewer = new WebSocket(`ws://127.0.0.1:${ready.port}/chat?token=${await viewerToken(ready.room, 'honest-viewer')}`, {
     perMessageDeflate: false,
   });
@@ -73,21 +72,6 @@ try {
   let viewerDropped = false;
   viewer.once('close', () => (viewerDropped = true));
 
-  let nextId = 1;
-  const replies = new Map<number, () => void>();
-  owner.on('message', (data: Buffer) => {
-    const frame = JSON.parse(data.toString()) as { id?: number };
-    if (frame.id !== undefined) replies.get(frame.id)?.();
-  });
-  const call = <M extends MethodName>(method: M, params: ParamsOf<M>) =>
-    new Promise<void>((resolve) => {
-      const id = nextId++;
-      replies.set(id, () => {
-        replies.delete(id);
-        resolve();
-      });
-      owner.send(JSON.stringify({ type: 'call', id, method, params }));
-    });
   const delivered = new Map<string, () => void>();
   viewer.on('message', (data: Buffer) => {
     const parsed = JSON.parse(data.toString()) as
@@ -100,7 +84,7 @@ try {
     const control: number[] = [];
     for (let i = 0; i < calls; i += 1) {
       const start = performance.now();
-      await within(call('server.status', {}), `${label}: a control call`);
+      await within(owner.call('server.status'), `${label}: a control call`);
       control.push(performance.now() - start);
     }
     const chat: number[] = [];
@@ -108,7 +92,7 @@ try {
       const text = `${label} ${i}`;
       const seen = new Promise<void>((resolve) => delivered.set(text, resolve));
       const start = performance.now();
-      void call('chat.send', { text });
+      void owner.call('chat.send', { text });
       await within(seen, `${label}: a chat message reaching the viewer`);
       chat.push(performance.now() - start);
       delivered.delete(text);
@@ -164,7 +148,7 @@ try {
       row('Chat delivery to a viewer p99', quiet.chat, hostile.chat, 99),
     ].join('\n'),
   );
-  owner.terminate();
+  owner.socket.terminate();
   viewer.terminate();
 } finally {
   load?.send('stop');

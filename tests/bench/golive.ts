@@ -19,6 +19,7 @@ import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless } from '../support/e2e/headless';
 import { liveKitToken, startLiveKit } from '../support/e2e/livekitDevServer';
 import { serveLiveKitTestPage } from '../support/e2e/livekitTestPage';
+import { liveBar } from '../support/e2e/studioPage';
 import { option } from './cliOption';
 import { timingTable } from './timingTable';
 
@@ -135,7 +136,7 @@ async function goLiveOnce(host: Page, viewer: Page): Promise<Run> {
   const marks = await viewer.evaluate(() => window.__marks ?? {});
   await host.getByRole('button', { name: 'End stream' }).click({ timeout: STEP_MS });
   await host.getByRole('button', { name: 'End stream now' }).click({ timeout: STEP_MS });
-  await host.getByRole('status', { name: 'Stream status' }).filter({ hasText: 'Not live' }).waitFor({ timeout: STEP_MS });
+  await liveBar(host).filter({ hasText: 'Not live' }).waitFor({ timeout: STEP_MS });
   const since = (at: number | undefined) => (at === undefined ? Number.NaN : at - clickedAt);
   return {
     anyFrame: anyFrame - clickedAt,

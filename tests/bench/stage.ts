@@ -13,12 +13,13 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { openViewer } from '../support/e2e/viewerPage';
+import { liveBar } from '../support/e2e/studioPage';
 import { option } from './cliOption';
 import { armElement, armFirstDecoded, armPress, queuedFrameAt, recordQueuedFrames, stampOf } from './stagePages';
 import { stats, timingTable } from './timingTable';
@@ -162,7 +163,7 @@ try {
   await host.getByLabel('Shared screen preview').waitFor({ timeout: STEP_MS });
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Stage benchmark');
   await host.getByRole('button', { name: 'Go live' }).click();
-  await host.getByRole('status', { name: 'Stream status' }).filter({ hasText: /LIVE/ }).waitFor({ timeout: STEP_MS });
+  await liveBar(host).filter({ hasText: /LIVE/ }).waitFor({ timeout: STEP_MS });
   await host.getByRole('tab', { name: /^Queue/ }).click();
 
   // The viewer page is open and playing the host's screen before any guest arrives.

@@ -16,9 +16,8 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import WebSocket from 'ws';
-import { valueOf, type MethodName, type ParamsOf } from '../support/contractCall';
-import { FrameClient } from '../support/testApp';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
+import { Control } from '../support/e2e/control';
 import { startHeadless } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { option } from './cliOption';
@@ -71,14 +70,13 @@ const livekit = await startLiveKit();
 const studio = await startHeadless();
 const browser = await chromium.launch(chromiumLaunchOptions());
 const sockets: WebSocket[] = [];
-let owner: FrameClient | null = null;
+let owner: Control | null = null;
 try {
-  owner = await FrameClient.open(studio.controlUrl);
-  const control = owner;
-  const must = async <M extends MethodName>(method: M, params: ParamsOf<M>) => valueOf(await control.call(method, params), method);
-  await must('settings.update', { livekit: { url: livekit.url } });
-  await must('rules.update', { links: 'hold', repeatedText: 'off', rateLimit: { messages: 1000, perSeconds: 10 } });
-  await must('stream.start', { title: 'UI bench', mode: 'voice_only' });
+  owner = await Control.open(studio);
+  const control = owner.frames;
+  await owner.call('settings.update', { livekit: { url: livekit.url } });
+  await owner.call('rules.update', { links: 'hold', repeatedText: 'off', rateLimit: { messages: 1000, perSeconds: 10 } });
+  await owner.call('stream.start', { title: 'UI bench', mode: 'voice_only' });
 
   const page = await (await browser.newContext()).newPage();
   // Installed before any studio script runs, so no long task of the first load is missed.

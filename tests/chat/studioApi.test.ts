@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/main/api/dispatch';
-import type { Handlers } from '../../src/main/api/types';
+import type { CallContext, Handlers } from '../../src/main/api/types';
+import type { Result } from '../../src/shared/result';
+import { valueOf, type MethodName, type ParamsOf, type ResultOf } from '../support/contractCall';
 import { mintChatToken, startChatServer, TestClient, type TestChatServer } from '../support/chat/server';
 
 /** The chat and moderation methods through the same dispatcher both studio transports use. */
@@ -18,7 +20,10 @@ describe('chat studio API', () => {
   async function setup() {
     server = await startChatServer({ rules: { links: 'hold' } });
     // Only the chat methods are wired here; the dispatcher never reaches the others in this test.
-    const dispatch = createDispatcher(server.chat.handlers as unknown as Handlers, { info() {}, warn() {}, error() {} });
+    const untyped = createDispatcher(server.chat.handlers as unknown as Handlers, { info() {}, warn() {}, error() {} });
+    // The dispatcher answers a contract method with that method's result: read it typed here.
+    const dispatch = <M extends MethodName>(method: M, params: ParamsOf<M>, ctx: CallContext) =>
+      untyped(method, params, ctx) as Promise<Result<ResultOf<M>>>;
     const viewer = await TestClient.join(server.url({ token: await mintChatToken(server.roomName, 'v1') }));
     clients.push(viewer);
     return { dispatch, viewer };
@@ -55,12 +60,7 @@ describe('chat studio API', () => {
     expect(await dispatch('chat.unban', { identity: 'v1' }, mod)).toMatchObject({ ok: true, value: { lifted: 1 } });
     expect(await dispatch('chat.unban', { identity: 'v1' }, mod)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const audit = await dispatch('moderation.audit', { limit: 10 }, owner);
-    expect(audit.ok && (audit.value as { entries: { action: string }[] }).entries.map((e) => e.action)).toEqual([
-      'unban',
-      'ban',
-      'pin',
-      'approve',
-    ]);
+    expect(valueOf(audit).entries.map((e) => e.action)).toEqual(['unban', 'ban', 'pin', 'approve']);
     expect(await dispatch('chat.delete', { messageId: 'nope' }, mod)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -82,7 +82,7 @@ describe('chat studio API', () => {
       error: { code: 'bad_request' },
     });
     const audit = await dispatch('moderation.audit', {}, owner);
-    expect(audit.ok && (audit.value as { entries: { action: string }[] }).entries[0]).toMatchObject({
+    expect(valueOf(audit).entries[0]).toMatchObject({
       action: 'rules_update',
       actor: 'host',
     });

@@ -17,6 +17,7 @@ import { openViewerChat, type ViewerChat } from '../support/e2e/chatClient';
 import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { liveBar } from '../support/e2e/studioPage';
 
 /**
  * Parts of pages the audit leaves out. Empty: every page is audited whole. Add an entry only with
@@ -106,7 +107,7 @@ test.describe.serial('WCAG 2.2 AA audit of every page', () => {
     await host.getByRole('textbox', { name: 'Stream title' }).fill('Audit night');
     await host.getByRole('radio', { name: /Voice only/ }).check();
     await host.getByRole('button', { name: 'Go live' }).click();
-    await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+    await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
     await expect(
       host.getByRole('complementary', { name: 'Chat and moderation' }).getByRole('textbox', { name: 'Chat message' }),
     ).toBeEnabled();

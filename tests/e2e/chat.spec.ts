@@ -7,7 +7,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { present, valueOf } from '../support/contractCall';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { errorOf, valueOf } from '../support/contractCall';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 

@@ -10,6 +10,7 @@ import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { openViewer, screenStats } from '../support/e2e/viewerPage';
+import { liveBar } from '../support/e2e/studioPage';
 
 // Chromium's fake desktop capture answers getDisplayMedia with a generated "screen", no picker.
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
@@ -63,7 +64,7 @@ test.describe.serial('first run: npm run serve, Go live, watch', () => {
     await expect(host.getByLabel('Shared screen preview')).toBeVisible();
     await host.getByRole('textbox', { name: 'Stream title' }).fill('First rehearsal');
     await host.getByRole('button', { name: 'Go live' }).click();
-    await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+    await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
     await expect(host.getByRole('textbox', { name: 'Viewer link' })).toHaveValue(`${studio.baseUrl}/watch`);
 
     await expect

@@ -20,7 +20,6 @@ import { toneWavFile } from '../support/e2e/toneFile';
 // A steady tone on the fake microphone, so the device check's level meter always has a signal.
 test.use({ launchOptions: chromiumLaunchOptions([`--use-file-for-fake-audio-capture=${toneWavFile()}`]) });
 
-type LiveSession = ResultOf<'stream.start'>;
 type CreatedInvite = ResultOf<'invites.create'>;
 type QueueItem = ResultOf<'moderation.list'>['items'][number];
 
@@ -42,17 +41,6 @@ function createInvite(params: { maxUses?: number } = {}): Promise<CreatedInvite>
     expiresInMinutes: 60,
     maxUses: params.maxUses ?? 1,
   });
-}
-
-/** Joins as the host with the app's host token and publishes screen share, camera and mic. */
-async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
-  const page = await openPage(browser, env.publisherPages.url);
-  await page.waitForFunction(() => typeof window.lkTest === 'object');
-  await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
-  await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
-  await page.evaluate(() => window.lkTest.publishCamera(640, 360));
-  await page.evaluate(() => window.lkTest.publishMicrophone());
-  return page;
 }
 
 /** Frames the element has presented: what the guest actually sees. */
@@ -122,7 +110,7 @@ test('a refused invite shows a clear page and nothing else, for unknown, used, r
 test('a guest checks devices, waits with the program, goes on stage and publishes, is muted, then kicked', async ({ browser }) => {
   test.setTimeout(150_000);
   const session = await env.control.call('stream.start', { title: 'Launch day', mode: 'screen_guests' });
-  const host = await publishHost(browser, session);
+  const host = await env.publishHost(browser, session);
   const invite = await createInvite();
 
   // Name and device check: the camera preview plays and the mic meter moves (fake devices).

@@ -12,6 +12,7 @@ import { Control } from '../support/e2e/control';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { expectVisibleFocus, tabTo } from '../support/e2e/keyboard';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { liveBar } from '../support/e2e/studioPage';
 
 const MEDIA_TIMEOUT = 60_000;
 
@@ -73,7 +74,7 @@ test.describe.serial('moderation from the keyboard', () => {
     await tabTo(host, goLive);
     await expectVisibleFocus(goLive);
     await host.keyboard.press('Enter');
-    await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+    await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
   });
 
   test('approve, reject, time out and ban held messages, and let a guest on stage, by keyboard', async ({ browser }) => {
@@ -234,6 +235,6 @@ test.describe.serial('moderation from the keyboard', () => {
     await host.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'End stream now' })).toBeFocused();
     await host.keyboard.press('Enter');
-    await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('Not live', { timeout: MEDIA_TIMEOUT });
+    await expect(liveBar(host)).toContainText('Not live', { timeout: MEDIA_TIMEOUT });
   });
 });

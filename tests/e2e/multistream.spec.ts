@@ -14,6 +14,7 @@ import { freePort, probe, startIngest } from '../multistream/rtmpServers';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { liveBar, saveSettings } from '../support/e2e/studioPage';
 
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
 
@@ -42,11 +43,11 @@ test('the program reaches an RTMP destination while live, and its switch turns i
   ingest = startIngest(port, received);
 
   await studio.openStudio(page);
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit.url);
-  await page.getByRole('checkbox', { name: 'Record every stream to this computer' }).uncheck();
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
+  const url = livekit.url;
+  await saveSettings(page, async (settings) => {
+    await settings.getByRole('textbox', { name: 'Server URL' }).fill(url);
+    await settings.getByRole('checkbox', { name: 'Record every stream to this computer' }).uncheck();
+  });
 
   await page.getByRole('navigation', { name: 'Settings pages' }).getByRole('button', { name: 'Destinations' }).click();
   await page.getByRole('combobox', { name: 'Service' }).selectOption('custom');
@@ -69,7 +70,7 @@ test('the program reaches an RTMP destination while live, and its switch turns i
   await expect(golive).toContainText(/About \d+\.\d Mbit\/s up: LiveKit \d+\.\d \+ 1 destination × 3\.1/);
   await expect(golive).toContainText('How much your connection can carry is not known yet');
   await page.getByRole('button', { name: 'Go live' }).click();
-  await expect(page.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+  await expect(liveBar(page)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
 
   const live = page.getByRole('region', { name: 'Destinations' });
   await expect(live).toContainText(/Test ingest\s*Live/, { timeout: MEDIA_TIMEOUT });

@@ -4,12 +4,13 @@
  * on stage, and another viewer decodes their camera in the watch page's stage grid. With raised
  * hands turned off in Settings, the watch page offers no hand.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { decodedFrames } from '../support/e2e/videoFrames';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
+import { changeSettings, liveBar } from '../support/e2e/studioPage';
 
 test.use({ launchOptions: chromiumLaunchOptions(['--auto-select-desktop-capture-source=Entire screen']) });
 
@@ -25,21 +26,13 @@ test.afterEach(async () => {
   await livekit?.close();
 });
 
-async function saveSettings(page: Page, change: (page: Page) => Promise<void>): Promise<void> {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await change(page);
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Studio' }).click();
-}
-
 test('a viewer raises a hand, is approved from the queue, and other viewers see them on stage', async ({ page: host, browser }) => {
   test.setTimeout(240_000);
   livekit = await startLiveKit();
   studio = await startHeadless();
   await studio.openStudio(host);
   // Not recording: four media pages share two cores here, and the recording has its own spec.
-  await saveSettings(host, async (page) => {
+  await changeSettings(host, async (page) => {
     await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit!.url);
     await page.getByRole('checkbox', { name: 'Record every stream to this computer' }).uncheck();
   });
@@ -47,7 +40,7 @@ test('a viewer raises a hand, is approved from the queue, and other viewers see 
   await expect(host.getByLabel('Shared screen preview')).toBeVisible();
   await host.getByRole('textbox', { name: 'Stream title' }).fill('Open mic');
   await host.getByRole('button', { name: 'Go live' }).click();
-  await expect(host.getByRole('status', { name: 'Stream status' })).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
+  await expect(liveBar(host)).toContainText('LIVE', { timeout: MEDIA_TIMEOUT });
 
   // The viewer who raises a hand.
   const handContext = await browser.newContext();
@@ -87,7 +80,7 @@ test('a viewer raises a hand, is approved from the queue, and other viewers see 
   await watcher.screenshot({ path: test.info().outputPath('watch-with-guest.png') });
 
   // Hands off: the watch page no longer offers one.
-  await saveSettings(host, (page) => page.getByRole('checkbox', { name: 'Let viewers raise a hand to join the stage' }).uncheck());
+  await changeSettings(host, (page) => page.getByRole('checkbox', { name: 'Let viewers raise a hand to join the stage' }).uncheck());
   await watcher.reload();
   await expect(watcher.getByRole('list', { name: 'On stage' })).toBeVisible({ timeout: MEDIA_TIMEOUT });
   await expect(watcher.getByRole('button', { name: 'Raise hand' })).toHaveCount(0);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DevServer } from '../../src/main/rehearsal/index';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
-import { liveBar } from '../support/e2e/studioPage';
+import { changeSettings, liveBar } from '../support/e2e/studioPage';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 
@@ -46,12 +46,11 @@ test('a short live session leaves a playable WebM, listed on the stream detail',
   livekit = await startLiveKit();
   studio = await startHeadless();
   await studio.openStudio(page);
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Server URL' }).fill(livekit.url);
-  await expect(page.getByRole('checkbox', { name: 'Record every stream to this computer' })).toBeChecked();
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
-  await page.getByRole('button', { name: 'Studio' }).click();
+  const url = livekit.url;
+  await changeSettings(page, async (settings) => {
+    await settings.getByRole('textbox', { name: 'Server URL' }).fill(url);
+    await expect(settings.getByRole('checkbox', { name: 'Record every stream to this computer' })).toBeChecked();
+  });
 
   await expect(page.getByLabel('Camera preview')).toBeVisible();
   await page.getByRole('button', { name: 'Share screen' }).click();

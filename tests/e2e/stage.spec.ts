@@ -12,13 +12,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { DevServer } from '../../src/main/rehearsal/index';
-import { FrameClient } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
 import { present, valueOf } from '../support/contractCall';
 import { chromiumLaunchOptions } from '../support/e2e/chromium';
 import { decodedFrames } from '../support/e2e/videoFrames';
 import { startHeadless, type HeadlessStudio } from '../support/e2e/headless';
 import { startLiveKit } from '../support/e2e/livekitDevServer';
 import { serveLiveKitTestPage, type TestPageServer } from '../support/e2e/livekitTestPage';
+import { liveBar } from '../support/e2e/studioPage';
 import {
   approve,
   guestSession,
@@ -75,7 +76,7 @@ async function goLive(page: Page): Promise<void> {
   await expect(page.getByLabel('Shared screen preview')).toBeVisible();
   await page.getByRole('textbox', { name: 'Stream title' }).fill('Stage rehearsal');
   await page.getByRole('button', { name: 'Go live' }).click();
-  await expect(page.getByRole('status', { name: 'Stream status' })).toContainText('LIVE');
+  await expect(liveBar(page)).toContainText('LIVE');
 }
 
 test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, reload, kick', async ({ page, browser }) => {
@@ -204,7 +205,7 @@ test('guests on stage: invite, approve, 2x2 grid and backstage, swap, mute, relo
     for (const name of ['Ada', 'Eve', 'Cleo', 'Dev']) await expect(slots.getByRole('article', { name })).toBeVisible();
     await expect(backstage.getByRole('listitem', { name: 'Ben' })).toBeVisible();
     await page.getByRole('button', { name: 'Resume stream' }).click();
-    await expect(page.getByRole('status', { name: 'Stream status' })).toContainText('LIVE');
+    await expect(liveBar(page)).toContainText('LIVE');
     await expect.poll(() => decodedFrames(adaTile), { timeout: 40_000 }).toBeGreaterThan(0);
     await expect(adaTile.getByRole('img', { name: 'Microphone muted' })).toBeVisible();
   });

@@ -10,7 +10,8 @@ import type {} from '../support/e2e/pages/lkTestPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e/chromium';
 import { present, type ResultOf } from '../support/contractCall';
 import { roomService, startLiveKit } from '../support/e2e/livekitDevServer';
-import { DEPARTURE_TIMEOUT_SEC, useLiveKitStudio } from '../support/e2e/liveKitStudio';
+import { useLiveKitStudio } from '../support/e2e/liveKitStudio';
+import { DEPARTURE_TIMEOUT_SEC } from '../support/e2e/liveRoomServers';
 
 type LiveSession = ResultOf<'stream.start'>;
 
@@ -22,19 +23,6 @@ const env = useLiveKitStudio();
 
 async function goLive(title: string): Promise<LiveSession> {
   return env.control.call('stream.start', { title, mode: 'screen_guests' });
-}
-
-/** Joins as the host with the app's host token and publishes screen share, camera and mic. */
-async function publishHost(browser: Browser, session: LiveSession): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  env.keep(page);
-  await page.goto(env.publisherPages.url);
-  await page.waitForFunction(() => typeof window.lkTest === 'object');
-  await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
-  await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
-  await page.evaluate(() => window.lkTest.publishCamera(640, 360));
-  await page.evaluate(() => window.lkTest.publishMicrophone());
-  return page;
 }
 
 async function openWatchPage(browser: Browser, url: string): Promise<Page> {
@@ -62,7 +50,7 @@ test('a viewer waits, then watches the host live and the layout follows the room
 
   const session = await goLive('Launch day');
   expect(session.watchUrl).toBe(`${env.studio.baseUrl}/watch`);
-  await publishHost(browser, session);
+  await env.publishHost(browser, session);
 
   // The waiting page notices on its own: no reload.
   await expect(viewer.getByRole('heading', { name: 'Launch day' })).toBeVisible();
@@ -128,7 +116,7 @@ test('a page opened before Go live hears of it over /events and asks for a token
 
 test('the viewer sees the host muted, and "ended" (not reconnecting) when the room is deleted', async ({ browser }) => {
   const session = await goLive('Muted show');
-  const host = await publishHost(browser, session);
+  const host = await env.publishHost(browser, session);
   const viewer = await openWatchPage(browser, session.watchUrl);
   await expectDecoding(viewer.getByRole('figure', { name: "Host's screen" }).locator('video'));
 
@@ -170,7 +158,7 @@ test('when the browser blocks autoplay the viewer gets "click to unmute", and th
   const strict = await chromium.launch({ executablePath: CHROMIUM_PATH, args });
   try {
     const session = await goLive('Needs a click');
-    await publishHost(strict, session);
+    await env.publishHost(strict, session);
     const viewer = await openWatchPage(strict, session.watchUrl);
 
     // Untouched page: the host's audio arrives, the browser refuses to play it, the page asks.
@@ -201,7 +189,7 @@ test('when the LiveKit server goes away the viewer sees "reconnecting", then the
   try {
     await env.control.call('settings.update', { livekit: { url: own.url } });
     const session = await goLive('Flaky network');
-    await publishHost(browser, session);
+    await env.publishHost(browser, session);
     const viewer = await openWatchPage(browser, session.watchUrl);
     const screen = viewer.getByRole('figure', { name: "Host's screen" });
     await expectDecoding(screen.locator('video'));
@@ -216,7 +204,7 @@ test('when the LiveKit server goes away the viewer sees "reconnecting", then the
     await expect(viewer.getByText('Reconnecting…')).toHaveCount(0, { timeout: 60_000 });
     await expect(viewer.getByText('The host will be right back.')).toBeVisible();
     // A server shutdown sends everyone away; the host joins again with a fresh token.
-    await publishHost(browser, present(await env.control.call('stream.current'), 'the live stream'));
+    await env.publishHost(browser, present(await env.control.call('stream.current'), 'the live stream'));
     await expectDecoding(screen.locator('video'));
     await expect(viewer.getByText('LIVE', { exact: true })).toBeVisible();
   } finally {

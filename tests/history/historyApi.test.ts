@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStream } from '../../src/main/db/history/streams';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf } from '../support/contractCall';
 import { EXPECTED, seedSimulatedStream } from './simulatedStream';
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mintToken } from '../../src/main/tokens/livekitTokens';
 import { FakeRooms } from '../support/fakeRooms';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf } from '../support/contractCall';
 import { redeemLink } from '../support/sessionLinks';
 

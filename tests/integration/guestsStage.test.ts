@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../src/shared/result';
 import { FakeRooms } from '../support/fakeRooms';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf } from '../support/contractCall';
 import { redeemLink } from '../support/sessionLinks';
 

@@ -1,7 +1,8 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/main/rehearsal/index';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { present, valueOf } from '../support/contractCall';
 
 /**

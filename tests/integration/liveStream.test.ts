@@ -3,7 +3,8 @@ import { getStream, listStreams } from '../../src/main/db/history/streams';
 import { listViewerSamples } from '../../src/main/db/history/viewerSamples';
 import { startDevServer } from '../../src/main/rehearsal/index';
 import { FakeRooms } from '../support/fakeRooms';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf, type ParamsOf } from '../support/contractCall';
 import { participantEvent, signWebhook } from '../support/webhooks';
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { FakeRooms } from '../support/fakeRooms';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf, type ResultOf } from '../support/contractCall';
 import { redeemLink, upgradeStatus } from '../support/sessionLinks';
 

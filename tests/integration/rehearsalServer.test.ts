@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 
 /**
  * The app's own rehearsal server: started in a worker thread when the settings hold the defaults

@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { isBuiltRenderer } from '../../src/main/rendererDir';
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 
 const SECRET = 'sk-live-4f1c9e0b7d2a-unique-test-secret';
 let t: TestApp;

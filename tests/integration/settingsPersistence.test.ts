@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSetting } from '../../src/main/db/settings/settingsRows';
 import { FileSecretStore } from '../../src/main/settings/secretStore';
-import { FrameClient, startTestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp } from '../support/testApp';
 
 describe('settings persistence', () => {
   it('survives a restart, and the secret file is readable only by its owner', async () => {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS } from '../../src/main/server/sessions';
 import { FakeRooms } from '../support/fakeRooms';
 import { redeemLink, upgradeStatus } from '../support/sessionLinks';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf } from '../support/contractCall';
 
 let t: TestApp;

@@ -6,7 +6,8 @@ import { ffmpegPath } from '../../src/main/multistream/ffmpegBinary';
 import { MemorySecretStore } from '../../src/main/settings/secretStore';
 import type { MultistreamStatus } from '../../src/shared/domain/multistream';
 import { FakeRooms } from '../support/fakeRooms';
-import { FrameClient, startTestApp, type TestApp } from '../support/testApp';
+import { FrameClient } from '../support/frameClient';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { valueOf } from '../support/contractCall';
 import { freePort } from './rtmpServers';
 

@@ -1,46 +1,24 @@
-import WebSocket from 'ws';
-import type { Result } from '../../../src/shared/result';
-import type { MethodName, ParamsArg, ResultOf } from '../contractCall';
-import type { HeadlessStudio } from './headless';
+import { valueOf, type MethodName, type ParamsArg, type ResultOf } from '../contractCall';
+import { FrameClient } from '../frameClient';
 
-/** A minimal client for the app's control socket, as the owner. */
+/**
+ * The app's control socket as the owner, for tests that only need a call's value: a failed call
+ * fails the test with the app's message. `frames` is the raw client underneath, for events and for
+ * calls whose failure the test handles itself.
+ */
 export class Control {
-  private nextId = 1;
-  private readonly pending = new Map<number, (frame: { result?: unknown; error?: unknown }) => void>();
+  private constructor(readonly frames: FrameClient) {}
 
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown; error?: unknown };
-      if (typeof frame.id === 'number') this.pending.get(frame.id)?.(frame);
-    });
+  static async open(studio: { controlUrl: string }): Promise<Control> {
+    return new Control(await FrameClient.open(studio.controlUrl));
   }
 
-  static open(studio: HeadlessStudio): Promise<Control> {
-    const socket = new WebSocket(studio.controlUrl);
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(new Control(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  /**
-   * Calls a contract method and returns its value (name, params and result type checked at
-   * compile time); a failed call fails the test with the app's message.
-   */
-  call<M extends MethodName>(method: M, ...[params]: ParamsArg<M>): Promise<ResultOf<M>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (frame) => {
-        this.pending.delete(id);
-        const result = frame.result as Result<ResultOf<M>> | undefined;
-        if (result?.ok) resolve(result.value);
-        else reject(new Error(`${method} failed: ${JSON.stringify(result?.error ?? frame.error)}`));
-      });
-      this.socket.send(JSON.stringify({ type: 'call', id, method, params: params ?? {} }));
-    });
+  /** Calls a contract method and returns its value (name, params and result type checked at compile time). */
+  async call<M extends MethodName>(method: M, ...args: ParamsArg<M>): Promise<ResultOf<M>> {
+    return valueOf(await this.frames.call(method, ...args), method);
   }
 
   close(): void {
-    this.socket.close();
+    this.frames.close();
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Response } from '@playwright/test';
 import { redeemLink } from '../sessionLinks';
-import { trackProcessGroup, untrackProcessGroup } from './processGroups';
+import { isGroupAlive, trackProcessGroup, untrackProcessGroup } from './processGroups';
 
 /** Building the app and starting it; a cold build on a busy 2-core machine takes most of this. */
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -117,12 +117,7 @@ export function startHeadless(options: HeadlessOptions = {}): Promise<HeadlessSt
 /** npm exits when its child does; the app may still be finishing its shutdown a moment later. */
 async function waitForGroupToEnd(group: number): Promise<void> {
   for (let i = 0; i < SHUTDOWN_POLLS; i++) {
-    try {
-      process.kill(-group, 0);
-    } catch {
-      // Signal 0 fails once no process of the group is left: it has ended.
-      return;
-    }
+    if (!isGroupAlive(group)) return;
     await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_POLL_MS));
   }
   try {

@@ -1,57 +1,42 @@
-import { test, type Page } from '@playwright/test';
-import type { DevServer } from '../../../src/main/rehearsal/index';
+import { test, type Browser, type Page } from '@playwright/test';
+import type { ResultOf } from '../contractCall';
 import { Control } from './control';
 import { startHeadless, type HeadlessStudio } from './headless';
-import { startLiveKit } from './livekitDevServer';
-import { serveLiveKitTestPage, type TestPageServer } from './livekitTestPage';
-
-/** Rooms go away a second after the last participant leaves, so "the stream ended" shows quickly. */
-export const DEPARTURE_TIMEOUT_SEC = 1;
+import { LiveRoomServers, useLiveRoomServers } from './liveRoomServers';
 
 /**
  * What a page spec that needs a live room works with: one LiveKit dev server and publisher test
  * page for the file, a fresh headless studio pointed at it and its owner control per test.
  * Fields are set by the hooks `useLiveKitStudio` registers, before any test body runs.
  */
-export class LiveKitStudio {
-  livekit!: DevServer;
-  publisherPages!: TestPageServer;
+export class LiveKitStudio extends LiveRoomServers {
   studio!: HeadlessStudio;
   control!: Control;
-  private readonly pages: Page[] = [];
 
-  /** Keeps `page` so its browser context is closed after the test. */
-  keep(page: Page): Page {
-    this.pages.push(page);
+  /** Joins as the host with the app's host token and publishes screen share, camera and mic. */
+  async publishHost(browser: Browser, session: ResultOf<'stream.start'>): Promise<Page> {
+    const page = this.keep(await (await browser.newContext()).newPage());
+    page.on('pageerror', (error) => console.log(`[host page error] ${error.message}`));
+    await page.goto(this.publisherPages.url);
+    await page.waitForFunction(() => typeof window.lkTest === 'object');
+    await page.evaluate(([url, token]) => window.lkTest.connect(url, token), [session.livekitUrl, session.hostToken] as const);
+    await page.evaluate(() => window.lkTest.publishCanvasScreenShare(1280, 720));
+    await page.evaluate(() => window.lkTest.publishCamera(640, 360));
+    await page.evaluate(() => window.lkTest.publishMicrophone());
     return page;
-  }
-
-  /** Closes every kept page's context. */
-  async closePages(): Promise<void> {
-    for (const page of this.pages.splice(0)) await page.context().close();
   }
 }
 
 /** Registers the hooks that start and stop a `LiveKitStudio` around the tests of the calling file. */
 export function useLiveKitStudio(): LiveKitStudio {
-  const env = new LiveKitStudio();
-  test.beforeAll(async () => {
-    env.livekit = await startLiveKit({ departureTimeoutSec: DEPARTURE_TIMEOUT_SEC });
-    env.publisherPages = await serveLiveKitTestPage();
-  });
-  test.afterAll(async () => {
-    await env.livekit?.close();
-    await env.publisherPages?.close();
+  const env = useLiveRoomServers(new LiveKitStudio(), async () => {
+    env.control?.close();
+    await env.studio?.stop();
   });
   test.beforeEach(async () => {
     env.studio = await startHeadless();
     env.control = await Control.open(env.studio);
     await env.control.call('settings.update', { livekit: { url: env.livekit.url } });
-  });
-  test.afterEach(async () => {
-    await env.closePages();
-    env.control?.close();
-    await env.studio?.stop();
   });
   return env;
 }

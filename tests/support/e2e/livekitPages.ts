@@ -2,10 +2,10 @@
  * Harness of the rehearsal-server specs: one dev server and one test page server per spec file,
  * browser pages that join rooms through `window.lkTest`, and the waits the specs share.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import type { DevServer } from '../../../src/main/rehearsal/index';
-import { liveKitToken, startLiveKit, type TokenOptions } from './livekitDevServer';
-import { serveLiveKitTestPage, type TestPageServer } from './livekitTestPage';
+import { liveKitToken, type TokenOptions } from './livekitDevServer';
+import { LiveRoomServers, useLiveRoomServers } from './liveRoomServers';
 import type { RecordedEvent, RemoteVideoStats } from './pages/lkTestPage';
 
 /** livekit-client DisconnectReason values (from @livekit/protocol). */
@@ -28,43 +28,14 @@ export interface LiveKitPages {
 
 /** Registers the spec file's hooks: servers up before its tests, pages left after each one. */
 export function useLiveKitPages(): LiveKitPages {
-  let server: DevServer | undefined;
-  let pages: TestPageServer | undefined;
-  const contexts: BrowserContext[] = [];
-
-  test.beforeAll(async () => {
-    server = await startLiveKit({ departureTimeoutSec: 1 });
-    pages = await serveLiveKitTestPage();
-  });
-
-  test.afterEach(async () => {
-    // Leaving explicitly is much faster than letting Chromium tear connected pages down.
-    await Promise.all(
-      contexts.splice(0).map(async (c) => {
-        // A page that already left or crashed has nothing to disconnect; the context goes either way.
-        await Promise.all(c.pages().map((p) => p.evaluate(() => window.lkTest?.disconnect()).catch(() => undefined)));
-        await c.close();
-      }),
-    );
-  });
-
-  test.afterAll(async () => {
-    await server?.close();
-    await pages?.close();
-  });
-
-  const requireServer = (): DevServer => {
-    if (!server) throw new Error('the dev server is not started yet');
-    return server;
-  };
+  const servers = useLiveRoomServers(new LiveRoomServers());
 
   async function openPage(browser: Browser): Promise<Page> {
-    if (!pages) throw new Error('the test page server is not started yet');
-    const context = await browser.newContext();
-    contexts.push(context);
+    const url = servers.publisherPages.url;
+    const context = servers.keepContext(await browser.newContext());
     const page = await context.newPage();
     page.on('pageerror', (err) => console.log(`[page error] ${err.message}`));
-    await page.goto(pages.url);
+    await page.goto(url);
     await page.waitForFunction(() => typeof window.lkTest === 'object');
     return page;
   }
@@ -78,11 +49,11 @@ export function useLiveKitPages(): LiveKitPages {
   ): Promise<Page> {
     const page = await openPage(browser);
     const token = await liveKitToken({ identity, room, grant });
-    await page.evaluate(([url, t]) => window.lkTest.connect(url, t), [(target ?? requireServer()).url, token] as const);
+    await page.evaluate(([url, t]) => window.lkTest.connect(url, t), [(target ?? servers.livekit).url, token] as const);
     return page;
   }
 
-  return { server: requireServer, openPage, join };
+  return { server: () => servers.livekit, openPage, join };
 }
 
 export function decoded(stats: RemoteVideoStats[], source: string): RemoteVideoStats | undefined {

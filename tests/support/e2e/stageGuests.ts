@@ -5,7 +5,7 @@
  */
 import type { GuestSessionResponse } from '../../../src/shared/contract/httpRoutes';
 import type { ModerationItem } from '../../../src/shared/domain/chat';
-import type { FrameClient } from '../../support/testApp';
+import type { FrameClient } from '../../support/frameClient';
 import { valueOf } from '../contractCall';
 
 /** One redeemed invite: the bearer the guest routes want, and the LiveKit identity. */
@@ -54,22 +54,19 @@ export async function requestStage(baseUrl: string, guest: StageGuest): Promise<
 
 /** Creates an invite as the host and redeems it as `name`. */
 export async function inviteGuest(owner: FrameClient, baseUrl: string, name: string): Promise<StageGuest> {
-  const created = await owner.call('invites.create', { label: name });
-  if (!created.ok) throw new Error(`invites.create: ${created.error?.message}`);
-  return redeemInvite(baseUrl, valueOf(created).link, name);
+  const created = valueOf(await owner.call('invites.create', { label: name }), 'invites.create');
+  return redeemInvite(baseUrl, created.link, name);
 }
 
 /** The guest's pending stage request in the moderation queue, or undefined. */
 export async function pendingRequest(owner: FrameClient, streamId: string, identity: string): Promise<ModerationItem | undefined> {
-  const listed = await owner.call('moderation.list', { streamId, kind: 'stage_request' });
-  if (!listed.ok) throw new Error(`moderation.list: ${listed.error?.message}`);
-  return valueOf(listed).items.find((item) => item.subject.identity === identity);
+  const listed = valueOf(await owner.call('moderation.list', { streamId, kind: 'stage_request' }), 'moderation.list');
+  return listed.items.find((item) => item.subject.identity === identity);
 }
 
 /** Approves a queue item as the host (the queue UI belongs to the moderation feature). */
 export async function approve(owner: FrameClient, itemId: string): Promise<void> {
-  const decided = await owner.call('moderation.decide', { itemId, decision: 'approve' });
-  if (!decided.ok) throw new Error(`moderation.decide: ${decided.error?.message}`);
+  valueOf(await owner.call('moderation.decide', { itemId, decision: 'approve' }), 'moderation.decide');
 }
 
 /** How long a stage change may take to show after a decision, and how often to look. */
