@@ -72,13 +72,16 @@ describe('the public diagnostics route', () => {
 });
 
 describe('the renderer log', () => {
-  it('stops logging a caller over its budget, and counts only what it logged', () => {
+  /** A renderer log at a frozen clock, the lines it wrote, and a full batch from `page`. */
+  function frozenLog(page: 'studio' | 'watch') {
     const lines: string[] = [];
     const rendererLog = createRendererLog(createLogger({ sink: (_level, line) => lines.push(line) }), () => 0);
-    const batch = {
-      page: 'studio' as const,
-      reports: Array.from({ length: DIAGNOSTICS_LIMITS.batchSize }, () => ({ level: 'info' as const, message: 'tick' })),
-    };
+    const reports = Array.from({ length: DIAGNOSTICS_LIMITS.batchSize }, () => ({ level: 'info' as const, message: 'tick' }));
+    return { lines, rendererLog, batch: { page, reports } };
+  }
+
+  it('stops logging a caller over its budget, and counts only what it logged', () => {
+    const { lines, rendererLog, batch } = frozenLog('studio');
     let logged = 0;
     for (let i = 0; i < 10; i += 1) logged += rendererLog.write(batch, 'host');
     expect(logged).toBe(REPORTS_PER_CALLER.burst);
@@ -87,12 +90,7 @@ describe('the renderer log', () => {
   });
 
   it('stops logging when many callers together reach the overall budget', () => {
-    const lines: string[] = [];
-    const rendererLog = createRendererLog(createLogger({ sink: (_level, line) => lines.push(line) }), () => 0);
-    const batch = {
-      page: 'watch' as const,
-      reports: Array.from({ length: DIAGNOSTICS_LIMITS.batchSize }, () => ({ level: 'warn' as const, message: 'tick' })),
-    };
+    const { lines, rendererLog, batch } = frozenLog('watch');
     let logged = 0;
     for (let caller = 0; caller < 100; caller += 1) logged += rendererLog.write(batch, `10.0.0.${caller}`);
     expect(logged).toBe(REPORTS_IN_TOTAL.burst);
