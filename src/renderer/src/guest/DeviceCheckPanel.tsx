@@ -16,19 +16,22 @@ function Picker({
   options,
   value,
   disabled,
+  searching,
   onChange,
 }: {
   label: string;
   options: DeviceOption[];
   value: string | null;
   disabled: boolean;
+  /** Devices are still being asked for: an empty list means "not yet", not "none". */
+  searching: boolean;
   onChange: (id: string) => void;
 }) {
   return (
     <label className="picker">
       <span>{label}</span>
       <select value={value ?? ''} disabled={disabled || options.length === 0} onChange={(event) => onChange(event.target.value)}>
-        {options.length === 0 && <option value="">None found</option>}
+        {options.length === 0 && <option value="">{searching ? 'Looking…' : 'None found'}</option>}
         {value === null && options.length > 0 && <option value="">Not in use</option>}
         {options.map((option) => (
           <option key={option.deviceId} value={option.deviceId}>
@@ -51,6 +54,7 @@ export function DeviceCheckPanel({ devices, onSelect, onCheckAgain, compact = fa
         options={devices.cameras}
         value={devices.cameraId}
         disabled={asking}
+        searching={asking}
         onChange={(id) => onSelect('camera', id)}
       />
       <Picker
@@ -58,6 +62,7 @@ export function DeviceCheckPanel({ devices, onSelect, onCheckAgain, compact = fa
         options={devices.microphones}
         value={devices.microphoneId}
         disabled={asking}
+        searching={asking}
         onChange={(id) => onSelect('microphone', id)}
       />
     </div>
